@@ -1,0 +1,161 @@
+// sfntop's entry point: parse argv, pick a command, turn errors into one line.
+// No logic lives here (STYLE.md: cli.tsx is thin).
+import process from 'node:process';
+import {readFileSync} from 'node:fs';
+import meow, {type AnyFlags} from 'meow';
+import {commandList, findCommand, loadDashboardCommand} from './commands/index.js';
+import type {Command} from './commands/command.js';
+import {awsFlagHelp, awsFlags, displayFlagHelp} from './commands/global-flags.js';
+import {exitCodes, isUserError} from './model/user-error.js';
+import {closestWord} from './model/closest-word.js';
+
+const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};
+
+function mainHelp(): string {
+	const names = commandList.map(entry => `  ${entry.name.padEnd(10)}${entry.summary}`);
+	return [
+		'sfntop — a live terminal dashboard for AWS Step Functions',
+		'',
+		'Usage',
+		'  sfntop [MACHINE|EXECUTION] [--local]   open the dashboard',
+		'  sfntop <command> [options]',
+		'',
+		'Commands',
+		...names,
+		'',
+		'Options',
+		'  --local             Start the embedded endpoint with a live demo and open the dashboard on it',
+		...awsFlagHelp.map(line => `  ${line}`),
+		...displayFlagHelp.map(line => `  ${line}`),
+		'  --help              Show help (also `sfntop <command> --help`)',
+		'  --version           Show the version',
+		'',
+		'Examples',
+		'  $ sfntop --local',
+		'  $ sfntop graph examples/order-processing.json',
+		'  $ sfntop tail OrderProcessingStateMachine/latest',
+	].join('\n');
+}
+
+function commandHelp(command: Command): string {
+	const lines = [
+		command.summary,
+		'',
+		'Usage',
+		`  ${command.usage}`,
+	];
+	if (command.description) {
+		lines.push('', ...command.description.split('\n').map(line => (line ? `  ${line}` : line)));
+	}
+
+	const flagLines = [...command.flagHelp, ...(command.usesAws ? awsFlagHelp : [])];
+	if (flagLines.length > 0) {
+		lines.push('', 'Options', ...flagLines.map(line => `  ${line}`));
+	}
+
+	if (command.examples && command.examples.length > 0) {
+		lines.push('', 'Examples', ...command.examples.map(line => `  $ ${line}`));
+	}
+
+	return lines.join('\n');
+}
+
+/** All spellings a flag can be given as: camelCase name, aliases, short flag. */
+function knownFlagNames(flags: AnyFlags): Set<string> {
+	const names = new Set(['help', 'version', 'h', 'v']);
+	for (const [name, spec] of Object.entries(flags)) {
+		names.add(name);
+		if (spec.shortFlag) {
+			names.add(spec.shortFlag);
+		}
+
+		for (const alias of spec.aliases ?? []) {
+			names.add(alias);
+		}
+	}
+
+	return names;
+}
+
+function firstPositional(argv: string[]): number {
+	return argv.findIndex(argument => !argument.startsWith('-'));
+}
+
+async function pickCommand(argv: string[]): Promise<{command: Command; rest: string[]}> {
+	const index = firstPositional(argv);
+	const word = index === -1 ? undefined : argv[index];
+	const entry = word === undefined ? undefined : findCommand(word);
+	if (entry) {
+		return {command: await entry.load(), rest: argv.filter((_, i) => i !== index)};
+	}
+
+	if (word !== undefined) {
+		// `sfntop MACHINE` opens the dashboard, so any word may be a target; a
+		// word one typo away from a command is almost surely that command.
+		const suggestion = closestWord(word, commandList.map(candidate => candidate.name));
+		if (suggestion) {
+			throw new UsageError(`unknown command "${word}"; did you mean "sfntop ${suggestion}"? (sfntop --help lists commands)`);
+		}
+	}
+
+	return {command: await loadDashboardCommand(), rest: argv};
+}
+
+class UsageError extends Error {}
+
+async function main(): Promise<number> {
+	const argv = process.argv.slice(2);
+	if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+		process.stdout.write(`${packageJson.version}\n`);
+		return exitCodes.ok;
+	}
+
+	if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
+		process.stdout.write(`\n${mainHelp()}\n\n`);
+		return exitCodes.ok;
+	}
+
+	const {command, rest} = await pickCommand(argv);
+	const flags: AnyFlags = {...(command.usesAws && awsFlags), ...command.flags};
+	const cli = meow(command.name === 'dashboard' ? mainHelp() : commandHelp(command), {
+		importMeta: import.meta,
+		argv: rest,
+		flags,
+		allowUnknownFlags: true,
+		description: false,
+		version: packageJson.version,
+	});
+
+	const known = knownFlagNames(flags);
+	const unknown = Object.keys(cli.unnormalizedFlags).find(name => !known.has(name));
+	if (unknown) {
+		const flag = unknown.length === 1 ? `-${unknown}` : `--${unknown.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
+		throw new UsageError(`unknown option ${flag} for ${command.name === 'dashboard' ? 'sfntop' : `sfntop ${command.name}`}; see --help`);
+	}
+
+	return command.run({input: cli.input, flags: cli.flags, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin});
+}
+
+function oneLine(text: string): string {
+	return text.split('\n').map(line => line.trim()).filter(Boolean).join(' ');
+}
+
+try {
+	process.exitCode = await main();
+} catch (error: unknown) {
+	if (isUserError(error)) {
+		process.stderr.write(`sfntop: ${oneLine(error.message)}\n`);
+		process.exitCode = error.exitCode;
+	} else if (error instanceof UsageError) {
+		process.stderr.write(`sfntop: ${oneLine(error.message)}\n`);
+		process.exitCode = exitCodes.usage;
+	} else {
+		const message = error instanceof Error ? error.message : String(error);
+		process.stderr.write(`sfntop: unexpected error: ${oneLine(message)} (please report this; set SFNTOP_DEBUG=1 for details)\n`);
+		if (process.env.SFNTOP_DEBUG) {
+			console.error(error);
+		}
+
+		process.exitCode = exitCodes.internal;
+	}
+}

@@ -1,0 +1,147 @@
+// Shared types between rooms. These are contracts: add fields freely, but
+// rename or remove one only together with every user (grep for it).
+
+/* ---------- State machine definition as a graph (model/asl-graph.ts) ---------- */
+
+export type StateType = 'Task' | 'Pass' | 'Choice' | 'Wait' | 'Succeed' | 'Fail' | 'Parallel' | 'Map';
+
+export type MachineState = {
+	/** State names are unique across a whole machine (ASL requires it), so the name is the id. */
+	name: string;
+	type: StateType;
+	/** Name of the enclosing Parallel or Map state; null at the top level. */
+	parent: string | null;
+	/** For states inside a Parallel: the 0-based branch index. */
+	branch?: number;
+	/** Nesting depth: 0 at the top level. */
+	depth: number;
+	/** True for the StartAt of its scope (machine, branch or item processor). */
+	isStart: boolean;
+	/** True for `End: true`, Succeed and Fail. */
+	isEnd: boolean;
+	resource?: string;
+	comment?: string;
+	/** Map with ProcessorConfig.Mode DISTRIBUTED (or ItemReader/ResultWriter). */
+	distributed?: boolean;
+	/** The raw ASL of this state, untouched (details panel, redrive preview). */
+	definition: Record<string, unknown>;
+};
+
+export type EdgeKind = 'next' | 'choice' | 'default' | 'catch' | 'end';
+
+export type MachineEdge = {
+	from: string;
+	/** Null for `end` edges. */
+	to: string | null;
+	kind: EdgeKind;
+	/** Short text for the edge where one helps (e.g. the Catch's ErrorEquals). */
+	label?: string;
+};
+
+export type MachineGraph = {
+	startAt: string;
+	queryLanguage: 'JSONPath' | 'JSONata';
+	comment?: string;
+	states: MachineState[];
+	edges: MachineEdge[];
+};
+
+/* ---------- Execution history (model/history-*.ts) ---------- */
+
+export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'PENDING_REDRIVE';
+
+export type StateStatus = 'NOT_STARTED' | 'RUNNING' | 'RETRYING' | 'SUCCEEDED' | 'FAILED' | 'CAUGHT' | 'ABORTED' | 'TIMED_OUT';
+
+/**
+ * One history event, normalised from whatever source it came from (the SDK,
+ * `aws stepfunctions get-execution-history` JSON, CloudWatch Logs execution
+ * records): the one `*EventDetails` object becomes `details`, timestamps become
+ * epoch milliseconds (undefined when unparseable), payloads stay strings.
+ */
+export type HistoryEvent = {
+	id: number;
+	previousEventId?: number;
+	/** Epoch milliseconds; undefined when the source's timestamp was unreadable. */
+	timestamp: number | undefined;
+	type: string;
+	details: Record<string, unknown>;
+};
+
+export type IterationCounts = {
+	total: number;
+	running: number;
+	succeeded: number;
+	failed: number;
+	aborted: number;
+};
+
+export type StateSnapshot = {
+	name: string;
+	status: StateStatus;
+	/** Number of times the state was entered or its task retried (1 for a plain success). */
+	attempts: number;
+	enteredAt?: number;
+	exitedAt?: number;
+	durationMs?: number;
+	input?: string;
+	output?: string;
+	error?: string;
+	cause?: string;
+	/** The resource it called (Lambda ARN, service integration ARN). */
+	resource?: string;
+	/** Map states: iteration counts. */
+	iterations?: IterationCounts;
+	/** Parallel states: status per branch. */
+	branches?: StateStatus[];
+	/** Lambda request ids seen for this state (log lookup by request id). */
+	requestIds?: string[];
+	/** Id of the last event that changed this state. */
+	lastEventId?: number;
+};
+
+export type ExecutionSnapshot = {
+	status: ExecutionStatus;
+	startDate?: number;
+	stopDate?: number;
+	input?: string;
+	output?: string;
+	error?: string;
+	cause?: string;
+	redriveCount: number;
+	/** Per-state status for every state of the definition (and any seen only in the history). */
+	states: ReadonlyMap<string, StateSnapshot>;
+	/** States running right now, innermost last. */
+	activeStates: readonly string[];
+	/** Highest event id folded so far (0 before any). */
+	lastEventId: number;
+	/** Number of distinct events folded. */
+	eventCount: number;
+};
+
+/* ---------- Styled text shared by ANSI output and Ink (model/theme.ts) ---------- */
+
+/**
+ * Semantic roles: components and formatters ask for a role, the theme decides
+ * what it looks like (STYLE.md, gemini-cli). NO_COLOR and --ascii swap themes.
+ */
+export type StyleRole =
+	| 'plain'
+	| 'muted'
+	| 'heading'
+	| 'edge'
+	| 'edge.catch'
+	| 'edge.label'
+	| 'container'
+	| 'selected'
+	| 'active'
+	| 'error'
+	| 'warning'
+	| 'success'
+	| `type.${StateType}`
+	| `status.${StateStatus}`
+	| `execution.${ExecutionStatus}`;
+
+export type Segment = {text: string; role?: StyleRole};
+
+/** One terminal line as styled segments; its display width is the sum of the segments' widths. */
+export type StyledLine = Segment[];

@@ -1,0 +1,116 @@
+// The contract between source/sync/ (followers, actions) and its users: the
+// dashboard (source/ui/) and the line commands. Views read FollowerState
+// snapshots and call SfnSession actions; they never touch an SDK client.
+import type {ExecutionSnapshot, ExecutionStatus, HistoryEvent, MachineGraph} from '../model/types.js';
+
+export type FollowerState<T> = {
+	/** Last good data; kept on screen (marked stale) when a later call fails. */
+	data: T | undefined;
+	/** One line for the status bar when the last call failed. */
+	error?: string;
+	/** True when `error` is set and `data` is from an earlier, successful call. */
+	stale: boolean;
+	/** True until the first successful load. */
+	loading: boolean;
+	/** Epoch ms of the last successful call. */
+	updatedAt?: number;
+	/** True when the follower has made its final read and will not poll again (ended execution). */
+	done: boolean;
+};
+
+/** A long-lived poller. subscribe/getState fit React's useSyncExternalStore. */
+export type Follower<T> = {
+	getState(): FollowerState<T>;
+	subscribe(listener: () => void): () => void;
+	/** Poll now and go back to the fast interval (after a user action). */
+	refresh(): void;
+	/** Clear every timer; no call is made after this. */
+	stop(): void;
+};
+
+export type MachineSummary = {
+	arn: string;
+	name: string;
+	type: 'STANDARD' | 'EXPRESS';
+	creationDate?: number;
+};
+
+export type ExecutionSummary = {
+	arn: string;
+	name: string;
+	machineArn: string;
+	status: ExecutionStatus;
+	startDate?: number;
+	stopDate?: number;
+	redriveCount?: number;
+};
+
+export type ExecutionDescription = ExecutionSummary & {
+	machineName: string;
+	input?: string;
+	output?: string;
+	error?: string;
+	cause?: string;
+	redriveStatus?: 'REDRIVABLE' | 'NOT_REDRIVABLE' | 'REDRIVABLE_BY_MAP_RUN';
+	redriveStatusReason?: string;
+};
+
+/** What the execution view shows: description, definition graph, folded history. */
+export type ExecutionData = {
+	description: ExecutionDescription;
+	graph: MachineGraph;
+	snapshot: ExecutionSnapshot;
+	/** Every event folded so far, oldest first (append-only; share, do not copy). */
+	events: readonly HistoryEvent[];
+};
+
+export type LogLine = {
+	/** CloudWatch eventId: the dedupe key. */
+	id: string;
+	timestamp: number;
+	logGroup: string;
+	logStream: string;
+	/** Raw (untrusted) message; sanitise before printing. */
+	message: string;
+	/** The state this line belongs to, when known. */
+	state?: string;
+};
+
+export type RedrivePreview = {
+	redrivable: boolean;
+	/** One line saying why not, when not redrivable. */
+	reason?: string;
+	/** States that will run again. */
+	rerun: string[];
+	/** States that keep their earlier result. */
+	keep: string[];
+};
+
+export type RunningExecutionSummary = ExecutionSummary & {
+	/** Innermost active state, when known. */
+	currentState?: string;
+	mapProgress?: {total: number; succeeded: number; failed: number; running: number};
+};
+
+/** Everything the dashboard needs, bound to one account/region/endpoint. */
+export type SfnSession = {
+	readOnly: boolean;
+	/** Region and endpoint, for the header. */
+	region: string;
+	endpoint?: string;
+	machines(): Follower<MachineSummary[]>;
+	executions(machineArn: string, statusFilter?: ExecutionStatus): Follower<ExecutionSummary[]>;
+	running(machineArn: string): Follower<RunningExecutionSummary[]>;
+	execution(executionArn: string): Follower<ExecutionData>;
+	/** Log lines for one state of an execution (Lambda logs, execution records). */
+	logs(executionArn: string, stateName: string): Follower<LogLine[]>;
+	/** Resolve a name, ARN or `MACHINE/latest` to what it names. */
+	resolve(target: string): Promise<{kind: 'machine'; arn: string} | {kind: 'execution'; arn: string}>;
+	start(machineArn: string, input: string, name?: string): Promise<string>;
+	stop(executionArn: string, error?: string, cause?: string): Promise<void>;
+	redrivePreview(executionArn: string): Promise<RedrivePreview>;
+	redrive(executionArn: string): Promise<void>;
+	/** API calls made in the last 60 s, across all followers (header figure). */
+	callsPerMinute(): number;
+	close(): void;
+};

@@ -1,0 +1,46 @@
+import {spawn} from 'node:child_process';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const cliPath = path.join(repoRoot, 'bin', 'sfntop.cjs');
+
+export type CliResult = {code: number | null; stdout: string; stderr: string};
+
+/**
+ * Runs the built CLI (npm run build first; `npm test` does) with the same Node
+ * that runs the tests, never the system's. CI is removed from the environment
+ * so the child behaves as in a user's shell.
+ */
+export async function runCli(args: string[], options: {input?: string; env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number} = {}): Promise<CliResult> {
+	const environment: Record<string, string | undefined> = {...process.env, CI: undefined, FORCE_COLOR: undefined, ...options.env};
+	for (const key of Object.keys(environment)) {
+		if (environment[key] === undefined) {
+			delete environment[key];
+		}
+	}
+
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [cliPath, ...args], {cwd: options.cwd ?? repoRoot, env: environment});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.setEncoding('utf8');
+		child.stderr.setEncoding('utf8');
+		child.stdout.on('data', (chunk: string) => {
+			stdout += chunk;
+		});
+		child.stderr.on('data', (chunk: string) => {
+			stderr += chunk;
+		});
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`sfntop ${args.join(' ')} did not exit within ${options.timeoutMs ?? 20_000} ms`));
+		}, options.timeoutMs ?? 20_000);
+		child.on('error', reject);
+		child.on('close', code => {
+			clearTimeout(timer);
+			resolve({code, stdout, stderr});
+		});
+		child.stdin.end(options.input ?? '');
+	});
+}
