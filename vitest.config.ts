@@ -7,5 +7,7 @@ export default defineConfig({
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
 		pool: 'forks',
+		// The default reporter for people, plus the plain `N passed, N failed` line CI reads.
+		reporters: ['default', './test/helpers/summary-reporter.ts'],
 	},
 });
