@@ -50,6 +50,7 @@ const xoConfig = [
 			'unicorn/no-nested-ternary': 'off',
 			'no-bitwise': 'off',
 			'unicorn/no-immediate-mutation': 'off',
+			'@typescript-eslint/strict-void-return': 'off',
 			'unicorn/no-computed-property-existence-check': 'off',
 		},
 	},
