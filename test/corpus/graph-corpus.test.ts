@@ -1,0 +1,57 @@
+import {describe, expect, test} from 'vitest';
+import {buildMachineGraph} from '../../source/model/asl-graph.js';
+import {parseDefinitionText} from '../../source/model/definition-input.js';
+import {layoutGraph} from '../../source/model/graph-layout.js';
+import {renderGraph} from '../../source/model/graph-render.js';
+import {lineToPlain} from '../../source/model/theme.js';
+import {displayWidth} from '../../source/model/char-grid.js';
+import {corpusFiles} from '../helpers/corpus.js';
+
+const files = corpusFiles();
+
+describe('every definition in the shared ASL corpus', () => {
+	test('the corpus is there (258 definitions)', () => {
+		expect(files.length).toBeGreaterThanOrEqual(258);
+	});
+
+	test.each(files.map(({file, text}) => [file, text]))('%s draws at 80 and 120 columns', (file, text) => {
+		const graph = buildMachineGraph(parseDefinitionText(text, file));
+		const definitionStates = new Set<string>();
+		const walk = (scope: {States: Record<string, {Branches?: unknown[]; ItemProcessor?: unknown; Iterator?: unknown}>}) => {
+			for (const [name, state] of Object.entries(scope.States)) {
+				if (typeof state !== 'object' || state === null) {
+					continue; // Not a state (one corpus file has QueryLanguage misplaced in States).
+				}
+
+				definitionStates.add(name);
+				for (const branch of state.Branches ?? []) {
+					walk(branch as typeof scope);
+				}
+
+				const processor = state.ItemProcessor ?? state.Iterator;
+				if (processor) {
+					walk(processor as typeof scope);
+				}
+			}
+		};
+
+		walk(JSON.parse(text) as Parameters<typeof walk>[0]);
+		expect(new Set(graph.states.map(state => state.name))).toEqual(definitionStates);
+
+		for (const width of [80, 120]) {
+			const lines = renderGraph(layoutGraph(graph, {maxWidth: width, ascii: false})).map(line => lineToPlain(line));
+			for (const line of lines) {
+				expect(displayWidth(line)).toBeLessThanOrEqual(width);
+			}
+
+			if (width === 120) {
+				const textOut = lines.join('\n');
+				for (const name of definitionStates) {
+					if (name.length <= 30 && !/[\u0000-\u001F]/.test(name)) {
+						expect(textOut, `state "${name}" at width 120`).toContain(name);
+					}
+				}
+			}
+		}
+	});
+});
