@@ -1,13 +1,156 @@
+import {buildMachineGraph} from '../model/asl-graph.js';
+import {parseDefinitionText} from '../model/definition-input.js';
+import {formatDuration, formatTime, isoOrNull} from '../model/format.js';
+import {graphFromHistory} from '../model/graph-from-history.js';
+import {layoutGraph} from '../model/graph-layout.js';
+import {renderGraph} from '../model/graph-render.js';
+import {branchStatuses, createSnapshot, foldEvents} from '../model/history-fold.js';
+import {parseHistoryText} from '../model/history-input.js';
+import {sanitize} from '../model/sanitize.js';
+import {decorateByStatus} from '../model/status-decoration.js';
+import {executionStatusRole} from '../model/status-style.js';
+import {clipLine, stateTable} from '../model/state-table.js';
+import {lineToAnsi, pickTheme} from '../model/theme.js';
+import type {ExecutionSnapshot, HistoryEvent, MachineGraph, StyledLine} from '../model/types.js';
 import {UserError} from '../model/user-error.js';
 import type {Command} from './command.js';
+import {displayFlagHelp, displayFlags, outputWidth, wantsColor} from './global-flags.js';
+import {readInputFile} from './read-input.js';
+
+function pickExecution(executions: Map<string, HistoryEvent[]>, wanted: string | undefined): HistoryEvent[] {
+	if (wanted) {
+		const events = executions.get(wanted);
+		if (!events) {
+			throw new UserError(`no records of execution ${sanitize(wanted)} in this file; it holds ${[...executions.keys()].map(arn => sanitize(arn)).join(', ')}`);
+		}
+
+		return events;
+	}
+
+	if (executions.size > 1) {
+		throw new UserError(`this file holds records of ${executions.size} executions; pick one with --execution ARN: ${[...executions.keys()].map(arn => sanitize(arn)).join(', ')}`);
+	}
+
+	return [...executions.values()][0];
+}
+
+export function replayJson(snapshot: ExecutionSnapshot, graph: MachineGraph): unknown {
+	return {
+		execution: {
+			status: snapshot.status,
+			startDate: isoOrNull(snapshot.startDate),
+			stopDate: isoOrNull(snapshot.stopDate),
+			error: snapshot.error ?? null,
+			cause: snapshot.cause ?? null,
+			redriveCount: snapshot.redriveCount,
+		},
+		states: graph.states.map(state => {
+			const status = snapshot.states.get(state.name);
+			return {
+				name: state.name,
+				parent: state.parent,
+				type: state.type,
+				status: status?.status ?? 'NOT_STARTED',
+				attempts: status?.attempts ?? 0,
+				enteredAt: isoOrNull(status?.enteredAt),
+				exitedAt: isoOrNull(status?.exitedAt),
+				durationMs: status?.durationMs ?? null,
+				error: status?.error ?? null,
+				cause: status?.cause ?? null,
+				...(status?.iterations && {iterations: status.iterations}),
+				...((state.type === 'Parallel') && {branches: branchStatuses(snapshot, graph, state.name)}),
+			};
+		}),
+	};
+}
+
+function headerLines(snapshot: ExecutionSnapshot, lastEventId: number, at: number | undefined): StyledLine[] {
+	const elapsed = snapshot.startDate === undefined ? undefined : (snapshot.stopDate ?? snapshot.startDate) - snapshot.startDate;
+	const lines: StyledLine[] = [[
+		{text: 'Execution ', role: 'heading'},
+		{text: snapshot.status, role: executionStatusRole(snapshot.status)},
+		{text: `  started ${formatTime(snapshot.startDate)}  ${snapshot.stopDate === undefined ? 'running' : `ran ${formatDuration(elapsed)}`}${snapshot.redriveCount > 0 ? `  redriven ${snapshot.redriveCount}×` : ''}  events ${snapshot.eventCount}${at === undefined ? '' : ` (as of event ${at} of ${lastEventId})`}`, role: 'muted'},
+	]];
+	if (snapshot.error !== undefined || snapshot.cause !== undefined) {
+		lines.push([{text: `${sanitize(snapshot.error ?? '')}${snapshot.cause ? `: ${sanitize(snapshot.cause)}` : ''}`, role: 'error'}]);
+	}
+
+	return lines;
+}
 
 export const replayCommand: Command = {
 	name: 'replay',
-	summary: '',
-	usage: 'sfntop replay',
-	flags: {},
-	flagHelp: [],
-	async run() {
-		throw new UserError('sfntop replay is not built yet');
+	summary: 'Show what happened in a saved execution history (offline post-mortem)',
+	usage: 'sfntop replay HISTORY.json [--definition ASL.json] [--at N] [--json] [--execution ARN] [--width N] [--ascii] [--no-color]',
+	description: [
+		'Folds a saved execution history and draws the state machine coloured by what',
+		'each state did, the active or failed state highlighted, with a table of',
+		'status, attempts, duration and error per state. Reads the output of',
+		'`aws stepfunctions get-execution-history` (or a bare array of events), and',
+		'CloudWatch Logs execution records (JSON array, JSON Lines, or the output of',
+		'`aws logs filter-log-events`) — the only history an Express execution has.',
+	].join('\n'),
+	flags: {
+		...displayFlags,
+		definition: {type: 'string'},
+		at: {type: 'number'},
+		json: {type: 'boolean', default: false},
+		execution: {type: 'string'},
+	},
+	flagHelp: [
+		'--definition FILE   The state machine definition (else the graph is built from the history)',
+		'--at N              Show the execution as it was after event id N',
+		'--execution ARN     Which execution, when a log-records file holds several',
+		'--json              Print {"execution": {...}, "states": [...]}',
+		...displayFlagHelp,
+	],
+	examples: [
+		'aws stepfunctions get-execution-history --execution-arn ARN > history.json',
+		'sfntop replay history.json --definition examples/order-processing.json',
+		'sfntop replay history.json --at 12',
+	],
+	async run({input, flags, stdout, stderr, stdin}) {
+		const {text, name} = await readInputFile(input[0], stdin, 'an execution history');
+		const parsed = parseHistoryText(text, name);
+		let events = pickExecution(parsed.executions, flags.execution as string | undefined);
+		const lastEventId = events.reduce((max, event) => Math.max(max, event.id), 0);
+		const at = flags.at as number | undefined;
+		if (at !== undefined) {
+			if (!Number.isInteger(at) || at < 0) {
+				throw new UserError('--at takes an event id: a whole number, 0 or more');
+			}
+
+			events = events.filter(event => event.id <= at);
+		}
+
+		let graph: MachineGraph;
+		if (typeof flags.definition === 'string') {
+			const definition = await readInputFile(flags.definition, stdin, 'a state machine definition');
+			graph = buildMachineGraph(parseDefinitionText(definition.text, definition.name));
+		} else {
+			graph = graphFromHistory(events);
+			if (!flags.json) {
+				stderr.write('sfntop: no --definition given: the graph shows only the states this history entered\n');
+			}
+		}
+
+		const snapshot = foldEvents(createSnapshot(graph), events);
+		if (flags.json) {
+			stdout.write(`${JSON.stringify(replayJson(snapshot, graph), null, 2)}\n`);
+			return 0;
+		}
+
+		const width = outputWidth(flags, stdout);
+		const ascii = Boolean(flags.ascii);
+		const theme = pickTheme({color: wantsColor(flags)});
+		const lines: StyledLine[] = [...headerLines(snapshot, lastEventId, at), []];
+		if (graph.states.length > 0) {
+			lines.push(...renderGraph(layoutGraph(graph, {maxWidth: width, ascii}), decorateByStatus(snapshot, {ascii})), []);
+		}
+
+		lines.push(...stateTable(snapshot, graph, width, ascii));
+		const output = lines.map(line => lineToAnsi(Number.isFinite(width) ? clipLine(line, width) : line, theme));
+		stdout.write(`${output.join('\n')}\n`);
+		return 0;
 	},
 };

@@ -9,7 +9,8 @@ export type NodeDecoration = {
 	marker?: string;
 	/** Short text in the bottom border, e.g. Map counts `7/10 ✗1`. */
 	badge?: string;
-	emphasis?: 'active' | 'selected';
+	/** active: running now; alert: the state the execution failed in; selected: the cursor. */
+	emphasis?: 'active' | 'alert' | 'selected';
 };
 
 const heavy: Record<string, string> = {
@@ -68,10 +69,10 @@ export function renderGraph(layout: GraphLayout, decorate?: (stateName: string) 
 				}
 			}
 
-			if (decoration.emphasis === 'active') {
+			if (decoration.emphasis === 'active' || decoration.emphasis === 'alert') {
 				const regions = geometry.container ? [geometry.name] : [...geometry.interior, ...geometry.border];
 				for (const region of regions) {
-					paint(region, 'active');
+					paint(region, decoration.emphasis);
 				}
 			} else if (decoration.emphasis === 'selected') {
 				// Heavy frame: visible without colour too.
@@ -83,7 +84,8 @@ export function renderGraph(layout: GraphLayout, decorate?: (stateName: string) 
 			}
 
 			if (decoration.marker) {
-				put(geometry.marker.row, geometry.marker.col, {ch: decoration.marker, role: decoration.emphasis === 'active' ? 'active' : role});
+				const markerRole = decoration.emphasis === 'active' || decoration.emphasis === 'alert' ? decoration.emphasis : role;
+				put(geometry.marker.row, geometry.marker.col, {ch: decoration.marker, role: markerRole});
 			}
 		}
 	}

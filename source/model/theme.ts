@@ -46,6 +46,8 @@ export const colorTheme: Theme = {
 		selected: {inverse: true},
 		// The active state must be obvious from across the room.
 		active: {color: 'black', backgroundColor: 'cyan', bold: true},
+		// The state an execution failed in: as loud as the active one, in red.
+		alert: {color: 'white', backgroundColor: 'red', bold: true},
 		error: {color: 'red', bold: true},
 		warning: {color: 'yellow'},
 		success: {color: 'green'},
@@ -72,6 +74,7 @@ export const plainTheme: Theme = {
 		heading: {bold: true},
 		selected: {inverse: true},
 		active: {bold: true, inverse: true},
+		alert: {bold: true, inverse: true},
 		error: {bold: true},
 		'status.RUNNING': {bold: true},
 		'status.FAILED': {bold: true},

@@ -134,6 +134,7 @@ export type StyleRole =
 	| 'container'
 	| 'selected'
 	| 'active'
+	| 'alert'
 	| 'error'
 	| 'warning'
 	| 'success'

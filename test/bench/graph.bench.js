@@ -26,7 +26,10 @@ function time(fn, runs) {
 	return median(samples);
 }
 
-/** A 100-state machine: a chain with a Choice every 10 states, a Parallel and a Map. */
+/**
+ * A 100-state machine: a chain with a Choice every 10 states, a Parallel and a Map.
+ * @param count
+ */
 export function syntheticDefinition(count = 100) {
 	const states = {};
 	for (let index = 0; index < count; index++) {

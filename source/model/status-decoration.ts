@@ -1,0 +1,37 @@
+import type {NodeDecoration} from './graph-render.js';
+import {iterationBadge, stateStatusRole, statusMarker} from './status-style.js';
+import type {ExecutionSnapshot} from './types.js';
+
+const failedStatuses = new Set(['FAILED', 'TIMED_OUT']);
+
+/**
+ * How each state of an execution looks in the graph: coloured by status, a
+ * marker glyph (readable without colour), Map counts as a badge, the running
+ * state(s) highlighted, and — once the execution has failed — the state it
+ * failed in highlighted in red. Shared by replay and the dashboard.
+ */
+export function decorateByStatus(snapshot: ExecutionSnapshot, options: {ascii: boolean; selected?: string}): (name: string) => NodeDecoration | undefined {
+	const active = new Set(snapshot.activeStates);
+	return name => {
+		const state = snapshot.states.get(name);
+		if (!state) {
+			return name === options.selected ? {emphasis: 'selected'} : undefined;
+		}
+
+		let emphasis: NodeDecoration['emphasis'];
+		if (name === options.selected) {
+			emphasis = 'selected';
+		} else if (active.has(name)) {
+			emphasis = 'active';
+		} else if (failedStatuses.has(state.status) && snapshot.status !== 'RUNNING') {
+			emphasis = 'alert';
+		}
+
+		return {
+			role: stateStatusRole(state.status),
+			marker: statusMarker(state.status, options.ascii),
+			...(state.iterations && {badge: iterationBadge(state.iterations, options.ascii)}),
+			...(emphasis && {emphasis}),
+		};
+	};
+}
