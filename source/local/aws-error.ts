@@ -1,0 +1,12 @@
+/** An error the endpoint returns the AWS way: `{"__type", "message"}` with a status code. */
+export class AwsError extends Error {
+	constructor(readonly type: string, message: string, readonly status = 400) {
+		super(message);
+		this.name = type;
+	}
+}
+
+export const notFoundExecution = (arn: string) => new AwsError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
+export const notFoundMachine = (arn: string) => new AwsError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
+export const invalidArn = (arn: unknown) => new AwsError('InvalidArn', `Invalid Arn: '${String(arn)}'`);
+export const validation = (message: string) => new AwsError('ValidationException', message);
