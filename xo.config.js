@@ -71,6 +71,13 @@ const xoConfig = [
 			'unicorn/operator-assignment': 'off',
 			'unicorn/prefer-includes-over-repeated-comparisons': 'off',
 			'@typescript-eslint/switch-exhaustiveness-check': 'off',
+			// AWS errors are named by type on purpose (the history's error field).
+			'unicorn/no-error-property-assignment': 'off',
+			'unicorn/no-duplicate-loops': 'off',
+			'unicorn/prefer-number-coercion': 'off',
+			'unicorn/prefer-combined-guards': 'off',
+			'unicorn/prefer-then-catch': 'off',
+			'@typescript-eslint/prefer-nullish-coalescing': 'off',
 			'unicorn/no-computed-property-existence-check': 'off',
 		},
 	},

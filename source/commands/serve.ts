@@ -1,13 +1,85 @@
+import process from 'node:process';
 import {UserError} from '../model/user-error.js';
+import {loadHandlersFile} from '../local/handlers/load.js';
+import {parseFaults} from '../local/faults.js';
+import {startServer} from '../local/server.js';
 import type {Command} from './command.js';
+
+const loopback = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export const serveCommand: Command = {
 	name: 'serve',
-	summary: '',
-	usage: 'sfntop serve',
-	flags: {},
-	flagHelp: [],
-	async run() {
-		throw new UserError('sfntop serve is not built yet');
+	summary: 'Run the embedded Step Functions + CloudWatch Logs endpoint',
+	usage: 'sfntop serve [--port 8083] [--host 127.0.0.1] [--data-dir DIR] [--demo] [--handlers FILE] [--faults SPEC]',
+	description: [
+		'An HTTP endpoint speaking the Step Functions and CloudWatch Logs wire protocols,',
+		'for the AWS CLI, any AWS SDK and sfntop itself (--endpoint-url). States Language',
+		'semantics come from aws-local-stepfunctions; task handlers for the order workflow',
+		'are built in. No authentication: it binds to loopback unless --host says otherwise.',
+	].join('\n'),
+	flags: {
+		port: {type: 'number', default: 8083},
+		host: {type: 'string', default: '127.0.0.1'},
+		dataDir: {type: 'string'},
+		demo: {type: 'boolean', default: false},
+		handlers: {type: 'string'},
+		faults: {type: 'string'},
+	},
+	flagHelp: [
+		'--port N            Port to listen on (default 8083; 0 picks a free one)',
+		'--host HOST         Address to bind (default 127.0.0.1)',
+		'--data-dir DIR      Keep machines, executions, histories and logs across restarts',
+		'--demo              Create demo workflows and keep executions trickling',
+		'--handlers FILE     ES module exporting async functions keyed by Lambda function name',
+		'--faults SPEC       Inject faults, e.g. throttle=0.3,5xx=0.1,reset=0.05,latency=20-200,seed=7',
+	],
+	examples: [
+		'sfntop serve --demo',
+		'aws stepfunctions list-state-machines --endpoint-url http://127.0.0.1:8083',
+	],
+	async run({flags, stdout, stderr}) {
+		const port = flags.port as number;
+		if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+			throw new UserError(`--port takes a port number from 0 to 65535, not ${String(flags.port)}`);
+		}
+
+		if (typeof flags.faults === 'string') {
+			parseFaults(flags.faults);
+		}
+
+		const host = flags.host as string;
+		const handlers = typeof flags.handlers === 'string' ? await loadHandlersFile(flags.handlers) : undefined;
+		let server;
+		try {
+			server = await startServer({port, host, ...((typeof flags.dataDir === 'string') && {dataDir: flags.dataDir}), demo: Boolean(flags.demo), ...(handlers && {handlers}), ...((typeof flags.faults === 'string') && {faults: flags.faults})});
+		} catch (error: unknown) {
+			const {code} = (error as NodeJS.ErrnoException);
+			if (code === 'EADDRINUSE') {
+				throw new UserError(`port ${port} on ${host} is already in use; pick another with --port (0 picks a free one)`);
+			}
+
+			if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+				throw new UserError(`cannot listen on ${host}: no such local address`);
+			}
+
+			throw error;
+		}
+
+		if (!loopback.has(host)) {
+			stderr.write(`sfntop serve: warning: listening on ${host} with no authentication; anyone who can reach it can start and stop executions\n`);
+		}
+
+		stdout.write(`sfntop serve listening on ${server.url}\n`);
+		await new Promise<void>(resolve => {
+			const shutdown = () => {
+				process.off('SIGINT', shutdown);
+				process.off('SIGTERM', shutdown);
+				void server.close().then(resolve);
+			};
+
+			process.on('SIGINT', shutdown);
+			process.on('SIGTERM', shutdown);
+		});
+		return 0;
 	},
 };

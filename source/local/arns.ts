@@ -8,8 +8,8 @@ export function executionArnOf(region: string, machineName: string, name: string
 	return express ? `arn:aws:states:${region}:${accountId}:express:${machineName}:${name}:${id}` : `arn:aws:states:${region}:${accountId}:execution:${machineName}:${name}`;
 }
 
-const machinePattern = /^arn:aws[\w-]*:states:[a-z\d-]+:\d{12}:stateMachine:[\w-]{1,80}$/;
-const executionPattern = /^arn:aws[\w-]*:states:[a-z\d-]+:\d{12}:(?:execution|express):[\w-]{1,80}:[\w-]{1,80}(?::[\w-]+)?$/;
+const machinePattern = /^arn:aws[\w-]*:states:[\d\-a-z]+:\d{12}:stateMachine:[\w-]{1,80}$/;
+const executionPattern = /^arn:aws[\w-]*:states:[\d\-a-z]+:\d{12}:(?:execution|express):[\w-]{1,80}:[\w-]{1,80}(?::[\w-]+)?$/;
 
 export function requireMachineArn(value: unknown): string {
 	if (typeof value !== 'string' || !machinePattern.test(value)) {
@@ -37,6 +37,6 @@ export function requireName(value: unknown, what: string): string {
 
 /** The region a request was signed for (SigV4 credential scope), or a default. */
 export function regionOfRequest(authorization: string | undefined, fallback: string): string {
-	const match = /Credential=[^/]+\/\d{8}\/([a-z\d-]+)\//.exec(authorization ?? '');
+	const match = /Credential=[^/]+\/\d{8}\/([\d\-a-z]+)\//.exec(authorization ?? '');
 	return match?.[1] ?? fallback;
 }

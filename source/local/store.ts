@@ -42,10 +42,12 @@ export class Store {
 	}
 
 	close(): void {
-		if (this.journal !== undefined) {
-			closeSync(this.journal);
-			this.journal = undefined;
+		if (this.journal === undefined) {
+			return;
 		}
+
+		closeSync(this.journal);
+		this.journal = undefined;
 	}
 
 	private append(record: Record, durable = false): void {

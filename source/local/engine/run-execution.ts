@@ -75,6 +75,8 @@ type LibraryEvent = {
 type TaskCall = {lane: string; resultText?: string; kind: 'lambda' | 'task'; resourceType?: string; resource: string};
 
 const json = (value: unknown) => JSON.stringify(value ?? null);
+/** Service integrations other than Lambda have no log group to write to. */
+const ignoreLine = (_line: string) => undefined;
 const lambdaArn = /^arn:aws:lambda:[^:]+:[^:]+:function:([^:]+)/;
 
 export function runExecution(options: RunOptions): RunningExecution {
@@ -149,7 +151,7 @@ export function runExecution(options: RunOptions): RunningExecution {
 		pendingCalls.set(callKey(stateName, lane), call);
 		if (!functionName) {
 			const handler = options.handlers[resource];
-			const result = handler ? await handler(input, {functionName: resource, requestId: randomUUID(), redriveCount: options.context.redriveCount, attempt: 1, log() {/* No log group for service integrations. */}, signal: abortController.signal}) : {};
+			const result = handler ? await handler(input, {functionName: resource, requestId: randomUUID(), redriveCount: options.context.redriveCount, attempt: 1, log: ignoreLine, signal: abortController.signal}) : {};
 			call.resultText = json(result);
 			return result;
 		}
@@ -167,7 +169,11 @@ export function runExecution(options: RunOptions): RunningExecution {
 
 			let result: unknown;
 			try {
-				result = await handler(payload, {functionName, requestId, redriveCount: options.context.redriveCount, attempt: 1, log: line => logs.line(line), signal: abortController.signal});
+				const log = (line: string) => {
+					logs.line(line);
+				};
+
+				result = await handler(payload, {functionName, requestId, redriveCount: options.context.redriveCount, attempt: 1, log, signal: abortController.signal});
 			} catch (error: unknown) {
 				// Lambda's error shape: the cause is {"errorMessage", "errorType", "trace"}.
 				const original = error instanceof Error ? error : new Error(String(error));
@@ -210,20 +216,33 @@ export function runExecution(options: RunOptions): RunningExecution {
 				const id = emit(`${type}StateEntered`, laneLast.get(lane) ?? lastId, {name, input: json(event.state?.input), inputDetails: {truncated: false}}, time);
 				laneLast.set(lane, id);
 				failedAttempt.delete(callKey(name, lane));
-				if (type === 'Task') {
-					taskQueue.set(name, [...(taskQueue.get(name) ?? []), lane]);
-				} else if (type === 'Map') {
-					const started = emit('MapStateStarted', id, {length: mapLength(stateOf.get(name)?.definition, event.state?.input)}, time);
-					mapStarted.set(name, started);
-					laneLast.set(lane, started);
-				} else if (type === 'Parallel') {
-					const started = emit('ParallelStateStarted', id, undefined, time);
-					parallelStarted.set(name, started);
-					laneLast.set(lane, started);
-					const branches = Array.isArray(stateOf.get(name)?.definition.Branches) ? (stateOf.get(name)!.definition.Branches as unknown[]).length : 0;
-					for (let branch = 0; branch < branches; branch++) {
-						laneLast.set(`${name}/${branch}`, started);
+				switch (type) {
+					case 'Task': {
+						taskQueue.set(name, [...(taskQueue.get(name) ?? []), lane]);
+
+						break;
 					}
+
+					case 'Map': {
+						const started = emit('MapStateStarted', id, {length: mapLength(stateOf.get(name)?.definition, event.state?.input)}, time);
+						mapStarted.set(name, started);
+						laneLast.set(lane, started);
+
+						break;
+					}
+
+					case 'Parallel': {
+						const started = emit('ParallelStateStarted', id, undefined, time);
+						parallelStarted.set(name, started);
+						laneLast.set(lane, started);
+						const branches = Array.isArray(stateOf.get(name)?.definition.Branches) ? (stateOf.get(name)!.definition.Branches as unknown[]).length : 0;
+						for (let branch = 0; branch < branches; branch++) {
+							laneLast.set(`${name}/${branch}`, started);
+						}
+
+						break;
+					}
+				// No default
 				}
 
 				return undefined;
@@ -337,7 +356,7 @@ export function runExecution(options: RunOptions): RunningExecution {
 	};
 
 	const initialInput = JSON.parse(options.redrive?.input ?? options.input) as never;
-	const run = machine.run(initialInput, {overrides: {taskResourceLocalHandlers: handlerProxy as never}, noThrowOnAbort: true});
+	const run = machine.run(initialInput, {overrides: {taskResourceLocalHandlers: handlerProxy}, noThrowOnAbort: true});
 	run.result.catch(() => undefined); // The outcome comes from the event log, which outlives the promise.
 
 	const outcome = (async (): Promise<ExecutionOutcome> => {
@@ -356,8 +375,8 @@ export function runExecution(options: RunOptions): RunningExecution {
 		if (stopRequest || !final) {
 			const error = stopRequest?.error;
 			const cause = stopRequest?.cause;
-			emit('ExecutionAborted', lastId, {...(error ? {error} : {}), ...(cause ? {cause} : {})});
-			return {status: 'ABORTED', ...(error ? {error} : {}), ...(cause ? {cause} : {})};
+			emit('ExecutionAborted', lastId, {...(error && {error}), ...(cause && {cause})});
+			return {status: 'ABORTED', ...(error && {error}), ...(cause && {cause})};
 		}
 
 		return final;
@@ -370,7 +389,7 @@ export function runExecution(options: RunOptions): RunningExecution {
 				return;
 			}
 
-			stopRequest = {...(error ? {error} : {}), ...(cause ? {cause} : {})};
+			stopRequest = {...(error && {error}), ...(cause && {cause})};
 			abortController.abort();
 			run.abort();
 		},

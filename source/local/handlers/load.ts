@@ -14,7 +14,7 @@ export async function loadHandlersFile(file: string): Promise<HandlerRegistry> {
 	try {
 		module = await import(pathToFileURL(path.resolve(file)).href) as Record<string, unknown>;
 	} catch (error: unknown) {
-		const code = (error as NodeJS.ErrnoException).code;
+		const {code} = (error as NodeJS.ErrnoException);
 		const reason = code === 'ERR_MODULE_NOT_FOUND' ? 'no such file' : (error as Error).message.split('\n', 1)[0];
 		throw new UserError(`cannot load handlers from ${file}: ${reason}`);
 	}

@@ -1,0 +1,185 @@
+import {Buffer} from 'node:buffer';
+import http from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {builtInHandlers} from './handlers/built-in.js';
+import type {HandlerRegistry} from './handlers/types.js';
+import {regionOfRequest} from './arns.js';
+import {AwsError} from './aws-error.js';
+import {startDemo} from './demo/trickle.js';
+import {ExecutionRunner} from './execution-runner.js';
+import {faultInjector, parseFaults} from './faults.js';
+import {logsOperations} from './logs-api.js';
+import {sfnOperations, type Request} from './sfn-api.js';
+import {Store} from './store.js';
+
+export type ServerOptions = {
+	/** 0 picks a free port. */
+	port?: number;
+	host?: string;
+	dataDir?: string;
+	demo?: boolean;
+	/** Extra handlers (and overrides of the built-in ones), keyed by function name. */
+	handlers?: HandlerRegistry;
+	faults?: string;
+	/** Where the demo's and the server's own notes go (default: nowhere). */
+	log?: (line: string) => void;
+};
+
+export type ServedRequest = {service: 'sfn' | 'logs' | 'unknown'; operation: string; status: number};
+
+export type RunningServer = {
+	url: string;
+	port: number;
+	/** Every API request served, in order; tests count mutating calls with it. */
+	requests: readonly ServedRequest[];
+	close(): Promise<void>;
+};
+
+/** Request bodies above this get an AWS-style error, never a crash (the largest real request, StartExecution with 256 KiB input, fits). */
+export const maxBodyBytes = 1024 * 1024;
+
+const services = {
+	AWSStepFunctions: {service: 'sfn', contentType: 'application/x-amz-json-1.0'},
+	Logs_20140328: {service: 'logs', contentType: 'application/x-amz-json-1.1'},
+} as const;
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+	const store = new Store(options.dataDir);
+	let currentRegion = 'us-east-1';
+	const handlers = {...builtInHandlers, ...options.handlers};
+	const runner = new ExecutionRunner(store, () => handlers, () => currentRegion);
+	runner.failInterrupted();
+	const operations = {sfn: sfnOperations(store, runner), logs: logsOperations(store)};
+	const nextFault = options.faults ? faultInjector(parseFaults(options.faults)) : undefined;
+	const requests: ServedRequest[] = [];
+
+	const server = http.createServer((request, response) => {
+		const send = (status: number, body: unknown, contentType: string) => {
+			const text = JSON.stringify(body);
+			response.writeHead(status, {'content-type': contentType, 'content-length': Buffer.byteLength(text), ...(status >= 400 && typeof body === 'object' && body !== null && '__type' in body && {'x-amzn-errortype': (body as {__type: string}).__type})});
+			response.end(text);
+		};
+
+		const target = String(request.headers['x-amz-target'] ?? '');
+		const [prefix = '', operation = ''] = target.split('.', 2);
+		const service = services[prefix as keyof typeof services];
+		const contentType = service?.contentType ?? 'application/x-amz-json-1.0';
+		const record = (status: number) => {
+			requests.push({service: service?.service ?? 'unknown', operation: operation || request.method || '?', status});
+		};
+
+		const fail = (error: AwsError) => {
+			record(error.status);
+			send(error.status, {__type: error.type, message: error.message}, contentType);
+		};
+
+		let size = 0;
+		const chunks: Buffer[] = [];
+		let tooLarge = false;
+		request.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > maxBodyBytes) {
+				tooLarge = true;
+			} else {
+				chunks.push(chunk);
+			}
+		});
+		request.on('end', async () => {
+			if (tooLarge) {
+				fail(new AwsError('ValidationException', `Request body is ${size} bytes; the most accepted is ${maxBodyBytes}`, 413));
+				return;
+			}
+
+			if (!service || request.method !== 'POST') {
+				fail(new AwsError('UnknownOperationException', `sfntop serve speaks Step Functions (AWSStepFunctions.*) and CloudWatch Logs (Logs_20140328.*); got target "${target}"`));
+				return;
+			}
+
+			const handler = operations[service.service][operation];
+			if (!handler) {
+				fail(new AwsError('UnknownOperationException', `${operation} is not an operation sfntop serve supports`));
+				return;
+			}
+
+			if (nextFault) {
+				const fault = nextFault();
+				if (fault.delayMs > 0) {
+					await new Promise(resolve => {
+						setTimeout(resolve, fault.delayMs);
+					});
+				}
+
+				if (fault.kind === 'reset') {
+					record(0);
+					request.socket.destroy();
+					return;
+				}
+
+				if (fault.kind === 'throttle') {
+					fail(new AwsError('ThrottlingException', 'Rate exceeded'));
+					return;
+				}
+
+				if (fault.kind === 'server-error') {
+					fail(fault.status === 503 ? new AwsError('ServiceUnavailable', 'Service is unavailable', 503) : new AwsError('InternalFailure', 'An internal error occurred', 500));
+					return;
+				}
+			}
+
+			let body: unknown;
+			try {
+				const text = Buffer.concat(chunks).toString('utf8');
+				body = text.trim() === '' ? {} : JSON.parse(text);
+			} catch {
+				fail(new AwsError('SerializationException', 'Request body is not valid JSON'));
+				return;
+			}
+
+			if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+				fail(new AwsError('SerializationException', 'Request body must be a JSON object'));
+				return;
+			}
+
+			currentRegion = regionOfRequest(request.headers.authorization, currentRegion);
+			try {
+				const result = await handler({region: currentRegion, body: body as Request['body']});
+				record(200);
+				send(200, result ?? {}, contentType);
+			} catch (error: unknown) {
+				fail(error instanceof AwsError ? error : new AwsError('InternalFailure', `sfntop serve: ${(error as Error).message}`, 500));
+			}
+		});
+		request.on('error', () => {
+			request.socket.destroy();
+		});
+	});
+
+	const host = options.host ?? '127.0.0.1';
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 8083, host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const {port} = server.address() as AddressInfo;
+	const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+	const demo = options.demo ? await startDemo({store, runner, region: () => currentRegion, log: options.log ?? (() => undefined)}) : undefined;
+
+	return {
+		url,
+		port,
+		requests,
+		async close() {
+			demo?.stop();
+			await runner.stopAll();
+			await new Promise<void>(resolve => {
+				server.close(() => {
+					resolve();
+				});
+				server.closeAllConnections();
+			});
+			store.close();
+		},
+	};
+}

@@ -1,0 +1,143 @@
+import {type Buffer} from 'node:buffer';
+import {execFile, spawn, type ChildProcess} from 'node:child_process';
+import path from 'node:path';
+import {promisify} from 'node:util';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {cliPath, repoRoot, runCli} from '../helpers/run-cli.js';
+
+const run = promisify(execFile);
+const awsEnvironment = {...process.env, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: ''};
+
+/** Starts `sfntop serve --port 0` as a user would and reads its one listening line. */
+async function startServe(args: string[] = []): Promise<{child: ChildProcess; url: string}> {
+	const child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', ...args], {cwd: repoRoot, env: {...process.env, CI: ''}});
+	const url = await new Promise<string>((resolve, reject) => {
+		let output = '';
+		const timer = setTimeout(() => {
+			reject(new Error(`no listening line: ${output}`));
+		}, 15_000);
+		child.stdout.on('data', (chunk: Buffer) => {
+			output += chunk.toString();
+			const match = /^sfntop serve listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(output);
+			if (!match) {
+				return;
+			}
+
+			clearTimeout(timer);
+			resolve(match[1]);
+		});
+		child.on('exit', code => {
+			reject(new Error(`sfntop serve exited ${code}: ${output}`));
+		});
+	});
+	return {child, url};
+}
+
+async function hasAwsCli(): Promise<boolean> {
+	try {
+		await run('aws', ['--version']);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+describe('sfntop serve as a process, with the AWS CLI', () => {
+	let serve: {child: ChildProcess; url: string};
+
+	beforeAll(async () => {
+		serve = await startServe();
+	});
+
+	afterAll(() => {
+		serve.child.kill('SIGTERM');
+	});
+
+	const aws = async (...args: string[]) => {
+		const {stdout} = await run('aws', [...args, '--endpoint-url', serve.url, '--output', 'json'], {env: awsEnvironment, cwd: path.join(repoRoot, 'examples')});
+		return stdout.trim() === '' ? {} : JSON.parse(stdout) as Record<string, unknown>;
+	};
+
+	test('the documented order workflow commands work verbatim', async context => {
+		if (!await hasAwsCli()) {
+			context.skip();
+			return;
+		}
+
+		const created = await aws('stepfunctions', 'create-state-machine', '--name', 'OrderProcessingStateMachine', '--definition', 'file://order-processing.json', '--role-arn', 'arn:aws:iam::123456789012:role/StepFunctionsExecutionRole');
+		expect(created.stateMachineArn).toBe('arn:aws:states:us-east-1:123456789012:stateMachine:OrderProcessingStateMachine');
+		const started = await aws('stepfunctions', 'start-execution', '--state-machine-arn', created.stateMachineArn as string, '--input', '{"orderId": "12345"}');
+		const executionArn = started.executionArn as string;
+		expect(executionArn).toMatch(/^arn:aws:states:us-east-1:123456789012:execution:OrderProcessingStateMachine:/);
+
+		let described: Record<string, unknown> = {};
+		for (let tries = 0; tries < 100; tries++) {
+			described = await aws('stepfunctions', 'describe-execution', '--execution-arn', executionArn);
+			if (described.status !== 'RUNNING') {
+				break;
+			}
+
+			await new Promise(resolve => {
+				setTimeout(resolve, 100);
+			});
+		}
+
+		expect(described.status).toBe('SUCCEEDED');
+		const history = await aws('stepfunctions', 'get-execution-history', '--execution-arn', executionArn);
+		const types = (history.events as Array<{type: string}>).map(event => event.type);
+		expect(types[0]).toBe('ExecutionStarted');
+		expect(types.filter(type => type === 'LambdaFunctionSucceeded')).toHaveLength(4);
+		expect(types.at(-1)).toBe('ExecutionSucceeded');
+
+		const failing = await aws('stepfunctions', 'start-execution', '--state-machine-arn', created.stateMachineArn as string, '--input', '{"orderId": "9", "delayMs": 10, "failAt": "charge-customer"}');
+		for (let tries = 0; tries < 100; tries++) {
+			if ((await aws('stepfunctions', 'describe-execution', '--execution-arn', failing.executionArn as string)).status === 'FAILED') {
+				break;
+			}
+
+			await new Promise(resolve => {
+				setTimeout(resolve, 100);
+			});
+		}
+
+		const redriven = await aws('stepfunctions', 'redrive-execution', '--execution-arn', failing.executionArn as string);
+		expect(typeof redriven.redriveDate).toBe('number');
+		const logs = await aws('logs', 'filter-log-events', '--log-group-name', '/aws/lambda/charge-customer');
+		expect((logs.events as Array<{message: string}>).some(event => event.message.startsWith('REPORT RequestId:'))).toBe(true);
+	});
+});
+
+describe('sfntop serve errors', () => {
+	test('a port in use is one line and exit 2', async () => {
+		const serve = await startServe();
+		try {
+			const {port} = new URL(serve.url);
+			const result = await runCli(['serve', '--port', port]);
+			expect(result.code).toBe(2);
+			expect(result.stderr).toBe(`sfntop: port ${port} on 127.0.0.1 is already in use; pick another with --port (0 picks a free one)\n`);
+		} finally {
+			serve.child.kill('SIGTERM');
+		}
+	});
+
+	test('a bad --faults spec is one line and exit 2', async () => {
+		const result = await runCli(['serve', '--port', '0', '--faults', 'throttle=2']);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toBe('sfntop: --faults: throttle takes a probability from 0 to 1, not "2"\n');
+	});
+
+	test('a missing --handlers file is one line and exit 2', async () => {
+		const result = await runCli(['serve', '--port', '0', '--handlers', 'no-such-handlers.mjs']);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toBe('sfntop: cannot load handlers from no-such-handlers.mjs: no such file\n');
+	});
+
+	test('SIGTERM stops it cleanly with exit 0', async () => {
+		const serve = await startServe(['--demo']);
+		const code = await new Promise<number | null>(resolve => {
+			serve.child.on('exit', resolve);
+			serve.child.kill('SIGTERM');
+		});
+		expect(code).toBe(0);
+	});
+});
