@@ -28,7 +28,8 @@ function orderOf(event: unknown): Record<string, unknown> {
 function orderStep(name: string, result: (order: Record<string, unknown>, context: HandlerContext) => Record<string, unknown>, defaultDelayMs = 400): Handler {
 	return async (event, context) => {
 		const order = orderOf(event);
-		context.log(`${name}: processing order ${JSON.stringify(order.orderId ?? order.itemId ?? '?')}`);
+		const id = order.orderId ?? order.itemId ?? '?';
+		context.log(`${name}: processing order ${typeof id === 'string' || typeof id === 'number' ? id : JSON.stringify(id)}`);
 		const delay = typeof order.delayMs === 'number' ? order.delayMs : defaultDelayMs;
 		await sleep(delay, context.signal);
 		if (order.failAt === name && context.redriveCount === 0) {
