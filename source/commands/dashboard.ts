@@ -1,13 +1,162 @@
+import process from 'node:process';
+import {createElement} from 'react';
+import {plainTheme, colorTheme} from '../model/theme.js';
 import {UserError} from '../model/user-error.js';
-import type {Command} from './command.js';
+import type {SfnSession} from '../sync/types.js';
+import type {Route} from '../ui/routes.js';
+import type {Command, CommandContext} from './command.js';
+import {displayFlagHelp, displayFlags, wantsColor} from './global-flags.js';
+
+/** The shape of source/sync/session.ts's createSession (sync helper). */
+type CreateSession = (options: {profile?: string; region?: string; endpointUrl?: string; readOnly: boolean; interval?: number}) => Promise<SfnSession>;
+
+const notATerminal = 'the dashboard needs a terminal; use `sfntop tail EXECUTION` in scripts';
+
+/** `--local`: the embedded endpoint with its demo, in-process, on a free loopback port. */
+async function startLocal(): Promise<{url: string; close: () => Promise<void>}> {
+	// Any SDK needs credentials and a region even against a local endpoint; only --local invents them.
+	process.env.AWS_ACCESS_KEY_ID ||= 'local';
+	process.env.AWS_SECRET_ACCESS_KEY ||= 'local';
+	const {startServer} = await import('../local/server.js');
+	return startServer({port: 0, host: '127.0.0.1', demo: true});
+}
+
+/** The machine ARN an execution ARN belongs to (so esc from an execution lands on its machine's list). */
+function machineOfExecution(arn: string): {arn: string; name: string} | undefined {
+	const parts = arn.split(':');
+	const at = parts.indexOf('execution');
+	return at === -1 || parts.length < at + 3 ? undefined : {arn: [...parts.slice(0, at), 'stateMachine', parts[at + 1]].join(':'), name: parts[at + 1]};
+}
+
+async function resolveWithRetry(session: SfnSession, target: string, attempts: number) {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await session.resolve(target);
+		} catch (error) {
+			if (attempt >= attempts) {
+				throw error;
+			}
+
+			await new Promise(resolve => {
+				setTimeout(resolve, 200);
+			});
+		}
+	}
+}
+
+async function run({input, flags, stdout, stdin}: CommandContext): Promise<number> {
+	if (!stdout.isTTY) {
+		throw new UserError(notATerminal, 2);
+	}
+
+	const local = flags.local === true;
+	const server = local ? await startLocal() : undefined;
+	const interval = typeof flags.interval === 'number' && flags.interval > 0 ? flags.interval * 1000 : undefined;
+	const sessionModule = '../sync/session.js';
+	const {createSession} = await import(sessionModule) as {createSession: CreateSession};
+	let session: SfnSession | undefined;
+	try {
+		session = await createSession({
+			...(typeof flags.profile === 'string' && {profile: flags.profile}),
+			...(server
+				? {endpointUrl: server.url, region: 'us-east-1'}
+				: {
+					...(typeof flags.region === 'string' && {region: flags.region}),
+					...(typeof flags.endpointUrl === 'string' && {endpointUrl: flags.endpointUrl}),
+				}),
+			readOnly: flags.readOnly === true,
+			...(interval && {interval}),
+		});
+		const {machinesRoute, executionsRoute, executionRoute} = await import('../ui/routes.js');
+		const target = input[0] ?? (local ? 'OrderProcessingStateMachine/latest' : undefined);
+		const initial = [machinesRoute()];
+		if (target) {
+			const found = await resolveWithRetry(session, target, local ? 15 : 1);
+			if (found.kind === 'machine') {
+				initial.push(executionsRoute(found.arn, found.arn.split(':').at(-1) ?? found.arn));
+			} else {
+				const machine = machineOfExecution(found.arn);
+				if (machine) {
+					initial.push(executionsRoute(machine.arn, machine.name));
+				}
+
+				initial.push(executionRoute(found.arn));
+			}
+		}
+
+		return await runDashboard({session, initial, flags, stdout, stdin});
+	} finally {
+		session?.close();
+		await server?.close();
+	}
+}
+
+async function runDashboard(options: {session: SfnSession; initial: Route[]; flags: Record<string, unknown>; stdout: NodeJS.WriteStream; stdin: NodeJS.ReadStream}): Promise<number> {
+	const {stdout, stdin, flags} = options;
+	const [{render}, {App}, {guardTerminal}] = await Promise.all([import('ink'), import('../ui/app.js'), import('../ui/terminal.js')]);
+	const theme = wantsColor(flags) ? colorTheme : plainTheme;
+	let finish: (code: number) => void = () => undefined;
+	// eslint-disable-next-line unicorn/prefer-promise-with-resolvers -- the project's lib is ES2023
+	const ended = new Promise<number>(resolve => {
+		finish = resolve;
+	});
+	const guard = guardTerminal({
+		stdout,
+		stdin,
+		onEnd(code, error) {
+			if (error) {
+				stdout.write(`sfntop: unexpected error: ${error instanceof Error ? error.message : 'unknown error'}\n`);
+			}
+
+			finish(code);
+		},
+	});
+	const incremental = process.env.SFNTOP_FULL_REDRAW !== '1';
+	const instance = render(createElement(App, {
+		session: options.session,
+		theme,
+		ascii: flags.ascii === true,
+		initial: options.initial,
+		onQuit() {
+			finish(0);
+		},
+	}), {
+		stdout,
+		stdin,
+		alternateScreen: true,
+		exitOnCtrlC: false,
+		patchConsole: true,
+		// Only changed lines are written; at most ~15 frames a second.
+		incrementalRendering: incremental,
+		maxFps: 15,
+	});
+	const code = await ended;
+	instance.unmount();
+	await instance.waitUntilExit().catch(() => undefined);
+	guard.restore();
+	return code;
+}
 
 export const dashboardCommand: Command = {
 	name: 'dashboard',
-	summary: '',
-	usage: 'sfntop dashboard',
-	flags: {},
-	flagHelp: [],
-	async run() {
-		throw new UserError('sfntop dashboard is not built yet');
+	summary: 'Open the live dashboard',
+	usage: 'sfntop [MACHINE|EXECUTION] [--local] [--interval SECONDS]',
+	description: [
+		'With no argument: the state machines of the account and region. MACHINE opens its executions,',
+		'EXECUTION (an ARN or MACHINE/latest) opens that execution. --local starts the embedded endpoint',
+		'with live demo workflows and opens the newest order execution. Press ? for the keys.',
+	].join('\n'),
+	flags: {
+		...displayFlags,
+		local: {type: 'boolean', default: false},
+		interval: {type: 'number'},
 	},
+	flagHelp: [
+		'--local             Start the embedded endpoint with a live demo and open the dashboard on it',
+		'--interval SECONDS  Fastest poll interval (default: the followers\' adaptive 1 s)',
+		...displayFlagHelp,
+	],
+	examples: ['sfntop --local', 'sfntop OrderProcessingStateMachine', 'sfntop OrderProcessingStateMachine/latest --read-only'],
+	usesAws: true,
+	run,
 };

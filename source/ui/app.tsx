@@ -1,0 +1,238 @@
+import {useCallback, useMemo, useRef, useState, type ReactNode} from 'react';
+import {Box, useInput, useWindowSize} from 'ink';
+import type {Theme} from '../model/theme.js';
+import type {Follower, SfnSession} from '../sync/types.js';
+import {DashboardContext, type Dashboard, type PromptRequest} from './dashboard-context.js';
+import {ExecutionView} from './execution-view.js';
+import {ExecutionsView} from './executions-view.js';
+import {helpLines} from './help-overlay.js';
+import {keyName, resolveKey} from './keymap.js';
+import {MachinesView} from './machines-view.js';
+import {RedrivePrompt, redrivePromptHeight} from './redrive-prompt.js';
+import {executionRoute, type Route} from './routes.js';
+import {RunningView} from './running-view.js';
+import {fitBlock} from './screen-lines.js';
+import {StartPrompt, startPromptHeight} from './start-prompt.js';
+import type {StatusMessage} from './status-line.js';
+import {StopPrompt, stopPromptHeight} from './stop-prompt.js';
+import {StyledLines} from './styled-lines.js';
+import {editField, emptyField, fieldSegments, type TextField} from './text-field.js';
+
+export type AppProps = {
+	session: SfnSession;
+	theme: Theme;
+	ascii: boolean;
+	/** Where to open: the machines list, a machine's executions, or one execution. */
+	initial: Route[];
+	onQuit: () => void;
+	/** Fixed size (tests); the terminal's size otherwise. */
+	size?: {columns: number; rows: number};
+	now?: () => number;
+};
+
+type Overlay = {kind: 'help'} | {kind: 'filter'; field: TextField} | {kind: 'prompt'; request: PromptRequest};
+
+/** A patch only carries fields of the route it is applied to: the view that owns the route sends it. */
+function patchRoute<R extends Route>(route: R, patch: Partial<Route>): R {
+	// eslint-disable-next-line prefer-object-spread
+	return Object.assign({}, route, patch);
+}
+
+const promptHeights = {start: startPromptHeight, stop: stopPromptHeight, redrive: redrivePromptHeight};
+
+/** The dashboard: a stack of views (esc goes back), overlays for help, filter and prompts. */
+export function App({session, theme, ascii, initial, onQuit, size, now = Date.now}: AppProps) {
+	const windowSize = useWindowSize();
+	const width = Math.max(20, size?.columns ?? windowSize.columns);
+	const height = Math.max(6, size?.rows ?? windowSize.rows);
+	const [stack, setStack] = useState<Route[]>(initial);
+	const [overlay, setOverlay] = useState<Overlay>();
+	const [message, setMessage] = useState<StatusMessage>();
+	const followers = useRef(new Set<Follower<unknown>>());
+	const route = stack.at(-1)!;
+	const {readOnly} = session;
+
+	const registerFollower = useCallback((follower: Follower<unknown>) => {
+		followers.current.add(follower);
+		return () => {
+			followers.current.delete(follower);
+		};
+	}, []);
+	const update = useCallback((patch: Partial<Route>) => {
+		setStack(current => [...current.slice(0, -1), patchRoute(current.at(-1)!, patch)]);
+	}, []);
+	const dashboard = useMemo((): Dashboard => ({
+		session,
+		theme,
+		ascii,
+		readOnly,
+		registerFollower,
+		open(next) {
+			setStack(current => [...current, next]);
+		},
+		back() {
+			setStack(current => (current.length > 1 ? current.slice(0, -1) : current));
+		},
+		update,
+		prompt(request) {
+			if (!readOnly) {
+				setOverlay({kind: 'prompt', request});
+			}
+		},
+		notify(text, isError = false) {
+			setMessage({text, isError});
+		},
+		now,
+		message,
+	}), [session, theme, ascii, readOnly, registerFollower, update, now, message]);
+
+	const closePrompt = useCallback((result?: {message: string; isError?: boolean; executionArn?: string}) => {
+		setOverlay(undefined);
+		if (!result) {
+			return;
+		}
+
+		setMessage({text: result.message, isError: result.isError ?? false});
+		// After an action, every follower on screen polls at once.
+		for (const follower of followers.current) {
+			follower.refresh();
+		}
+
+		if (result.executionArn) {
+			setStack(current => [...current, executionRoute(result.executionArn!)]);
+		}
+	}, []);
+
+	// Keys that work in every view; a view's own keys live in the view.
+	useInput((input, key) => {
+		if (message) {
+			setMessage(undefined);
+		}
+
+		if (overlay?.kind === 'help') {
+			setOverlay(undefined);
+			return;
+		}
+
+		if (overlay?.kind === 'filter') {
+			if (key.return || key.escape) {
+				if (key.escape) {
+					update({filter: ''});
+				}
+
+				setOverlay(undefined);
+				return;
+			}
+
+			const field = editField(overlay.field, input, key);
+			if (field) {
+				setOverlay({kind: 'filter', field});
+				update({filter: field.value, ...(route.view === 'execution' ? {panel: 'events', eventCursor: 'end'} : {cursor: 0})});
+			}
+
+			return;
+		}
+
+		if (overlay) {
+			return;
+		}
+
+		const command = resolveKey(keyName(input, key), route.view, readOnly);
+		switch (command) {
+			case 'quit': {
+				onQuit();
+
+				break;
+			}
+
+			case 'help': {
+				setOverlay({kind: 'help'});
+
+				break;
+			}
+
+			case 'back': {
+				dashboard.back();
+
+				break;
+			}
+
+			case 'filter': {
+				setOverlay({kind: 'filter', field: emptyField(route.filter)});
+				if (route.view === 'execution') {
+					update({panel: 'events'});
+				}
+
+				break;
+			}
+		// No default
+		}
+	});
+
+	let overlayHeight = 0;
+	let overlayNode: ReactNode;
+	switch (overlay?.kind) {
+		case 'help': {
+			overlayHeight = height;
+			overlayNode = <StyledLines lines={helpLines({view: route.view, readOnly, width, height, ascii})} theme={theme}/>;
+
+			break;
+		}
+
+		case 'filter': {
+			overlayHeight = 1;
+			overlayNode = <StyledLines lines={fitBlock([[{text: '/', role: 'heading'}, ...fieldSegments(overlay.field, true), {text: '   enter keep, esc clear', role: 'muted'}]], width, 1)} theme={theme}/>;
+
+			break;
+		}
+
+		case 'prompt': {
+			const {request} = overlay;
+			overlayHeight = Math.min(height - 1, promptHeights[request.kind]);
+			overlayNode = request.kind === 'start'
+				? <StartPrompt machineArn={request.machineArn} machineName={request.machineName} width={width} onClose={closePrompt}/>
+				: (request.kind === 'stop'
+					? <StopPrompt executionArn={request.executionArn} width={width} onClose={closePrompt}/>
+					: <RedrivePrompt executionArn={request.executionArn} width={width} onClose={closePrompt}/>);
+
+			break;
+		}
+	// No default
+	}
+
+	const viewHeight = height - overlayHeight;
+	const isActive = overlay === undefined;
+	const key = stack.length;
+	let view: ReactNode;
+	switch (route.view) {
+		case 'machines': {
+			view = <MachinesView key={key} route={route} width={width} height={viewHeight} isActive={isActive}/>;
+			break;
+		}
+
+		case 'executions': {
+			view = <ExecutionsView key={key} route={route} width={width} height={viewHeight} isActive={isActive}/>;
+			break;
+		}
+
+		case 'running': {
+			view = <RunningView key={key} route={route} width={width} height={viewHeight} isActive={isActive}/>;
+			break;
+		}
+
+		case 'execution': {
+			view = <ExecutionView key={key} route={route} width={width} height={viewHeight} isActive={isActive}/>;
+			break;
+		}
+	}
+
+	return (
+		<DashboardContext.Provider value={dashboard}>
+			<Box flexDirection='column' width={width} height={height} overflow='hidden'>
+				{view}
+				{overlayNode}
+			</Box>
+		</DashboardContext.Provider>
+	);
+}
+

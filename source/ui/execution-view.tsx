@@ -1,0 +1,172 @@
+import {useMemo} from 'react';
+import {sanitize} from '../model/sanitize.js';
+import type {StyledLine} from '../model/types.js';
+import {useDashboard} from './dashboard-context.js';
+import {eventTableLines, filterEvents} from './event-table.js';
+import {cachedLayout, defaultSelection, graphPaneLines} from './graph-pane.js';
+import {moveSelection} from './graph-navigation.js';
+import {executionHeaderLines} from './header.js';
+import {logPaneLines} from './log-pane.js';
+import type {Panel, Route} from './routes.js';
+import {besideEachOther, fitBlock, titleLine} from './screen-lines.js';
+import {stateDetailsLines} from './state-details-pane.js';
+import {statusLine} from './status-line.js';
+import {StyledLines} from './styled-lines.js';
+import {useClock} from './use-clock.js';
+import {useCommands} from './use-commands.js';
+import {useFollower} from './use-follower.js';
+
+type ExecutionRoute = Extract<Route, {view: 'execution'}>;
+
+const panels: Panel[] = ['graph', 'details', 'events'];
+
+/** Wide screens put details and logs beside the graph; narrow ones stack them. */
+export const wideFrom = 110;
+
+/**
+ * One execution: header, graph coloured by status with the active state
+ * highlighted, the selected state's details and logs, and the event history.
+ * Exactly `height` rows of `width` cells.
+ */
+export function ExecutionView({route, width, height, isActive}: {route: ExecutionRoute; width: number; height: number; isActive: boolean}) {
+	const dashboard = useDashboard();
+	const {session, theme, ascii} = dashboard;
+	const follower = useFollower(() => session.execution(route.executionArn), route.executionArn);
+	const {data} = follower;
+	const running = data?.snapshot.status === 'RUNNING';
+	const now = useClock(running, dashboard.now);
+	const selectedName = data ? route.selected ?? defaultSelection(data.snapshot, data.graph) : undefined;
+	const logs = useFollower(selectedName === undefined ? undefined : () => session.logs(route.executionArn, selectedName), `${route.executionArn}\n${selectedName ?? ''}`);
+	const matches = useMemo(() => (data ? filterEvents(data.events, route.filter) : []), [data?.events, data?.snapshot.eventCount, route.filter]);
+	const wide = width >= wideFrom;
+	const bodyHeight = Math.max(0, height - 3);
+	const graphWidth = wide ? Math.floor(width * 0.55) : width;
+	const graphRows = wide ? bodyHeight - Math.max(4, Math.floor(bodyHeight * 0.35)) - 1 : Math.max(3, Math.ceil(bodyHeight / 2) - 1);
+	// Full graph when it fits in twice the room (scrolling keeps the selection in view), else compact.
+	const layout = data ? cachedLayout(data.graph, graphWidth, ascii, graphRows * 2) : undefined;
+
+	const move = (direction: 'up' | 'down' | 'left' | 'right') => {
+		if (!layout || !data) {
+			return;
+		}
+
+		if (route.panel === 'events' && (direction === 'up' || direction === 'down')) {
+			const last = matches.length - 1;
+			const current = route.eventCursor === 'end' ? last : route.eventCursor;
+			const next = Math.max(0, Math.min(last, current + (direction === 'up' ? -1 : 1)));
+			dashboard.update({eventCursor: next >= last ? 'end' : next});
+			return;
+		}
+
+		if (route.panel === 'details' && (direction === 'up' || direction === 'down')) {
+			dashboard.update({logScroll: Math.max(0, route.logScroll + (direction === 'up' ? 1 : -1))});
+			return;
+		}
+
+		const next = moveSelection(layout.nodes, selectedName, direction);
+		if (next) {
+			dashboard.update({selected: next, logScroll: 0});
+		}
+	};
+
+	const page = (delta: number) => {
+		const last = matches.length - 1;
+		const current = route.eventCursor === 'end' ? last : route.eventCursor;
+		const next = Math.max(0, Math.min(last, current + delta));
+		dashboard.update({panel: 'events', eventCursor: next >= last ? 'end' : next});
+	};
+
+	useCommands('execution', {
+		up() {
+			move('up');
+		},
+		down() {
+			move('down');
+		},
+		left() {
+			move('left');
+		},
+		right() {
+			move('right');
+		},
+		pageUp() {
+			page(-Math.max(1, bodyHeight - 2));
+		},
+		pageDown() {
+			page(Math.max(1, bodyHeight - 2));
+		},
+		top() {
+			dashboard.update({panel: 'events', eventCursor: 0});
+		},
+		bottom() {
+			dashboard.update({panel: 'events', eventCursor: 'end'});
+		},
+		panel() {
+			dashboard.update({panel: panels[(panels.indexOf(route.panel) + 1) % panels.length]});
+		},
+		enter() {
+			dashboard.update({panel: route.panel === 'graph' ? 'details' : 'graph', ...(route.panel === 'graph' && selectedName && {selected: selectedName})});
+		},
+		start() {
+			if (data) {
+				dashboard.prompt({kind: 'start', machineArn: data.description.machineArn, machineName: data.description.machineName});
+			}
+		},
+		stop() {
+			dashboard.prompt({kind: 'stop', executionArn: route.executionArn});
+		},
+		redrive() {
+			dashboard.prompt({kind: 'redrive', executionArn: route.executionArn});
+		},
+	}, isActive);
+
+	const lines = useMemo((): StyledLine[] => {
+		const status = statusLine({view: 'execution', readOnly: dashboard.readOnly, error: follower.error ?? logs.error, message: dashboard.message});
+		if (!data || !layout) {
+			const text = follower.error ? 'could not load the execution' : `loading ${sanitize(route.executionArn)}…`;
+			return fitBlock([[{text: 'sfntop', role: 'heading'}], [], [{text, role: 'muted'}], ...Array.from({length: Math.max(0, height - 4)}, () => []), status], width, height);
+		}
+
+		const {snapshot, graph} = data;
+		const header = executionHeaderLines({description: data.description, snapshot, follower, now, callsPerMinute: session.callsPerMinute(), ascii});
+		const selectedState = selectedName === undefined ? undefined : snapshot.states.get(selectedName);
+		const focus = (panel: Panel) => route.panel === panel;
+		const graphBlock = (paneHeight: number, paneWidth: number) => [
+			titleLine(layout.mode === 'compact' ? 'Graph (compact)' : 'Graph', paneWidth, {focused: focus('graph'), ascii}),
+			...graphPaneLines({layout, snapshot, ...(route.selected && {selected: route.selected}), ...(selectedName && {focus: selectedName}), width: paneWidth, height: paneHeight - 1, ascii}),
+		];
+		const detailsBlock = (paneHeight: number, paneWidth: number) => {
+			const details = stateDetailsLines({name: selectedName, state: selectedState, graph, width: paneWidth, ascii, fieldLines: paneHeight > 16 ? 3 : (paneHeight > 10 ? 2 : 1)});
+			const shown = details.slice(0, Math.max(1, paneHeight - 4));
+			const logRows = Math.max(0, paneHeight - shown.length - 2);
+			return fitBlock([
+				titleLine('State', paneWidth, {focused: focus('details'), ascii}),
+				...shown,
+				titleLine('Logs', paneWidth, {focused: focus('details'), ascii, right: logs.data ? `${logs.data.length} lines` : undefined}),
+				...logPaneLines({lines: logs.data, loading: logs.loading, height: logRows, scrollBack: route.logScroll}),
+			], paneWidth, paneHeight);
+		};
+
+		const eventsBlock = (paneHeight: number, paneWidth: number) => fitBlock(eventTableLines({events: data.events, matches, cursor: route.eventCursor, height: paneHeight, width: paneWidth, focused: focus('events'), ascii, filter: route.filter}), paneWidth, paneHeight);
+		let body: StyledLine[];
+		if (wide) {
+			const eventsHeight = Math.max(4, Math.floor(bodyHeight * 0.35));
+			const graphHeight = bodyHeight - eventsHeight;
+			const rightWidth = width - graphWidth - 1;
+			const left = [...fitBlock(graphBlock(graphHeight, graphWidth), graphWidth, graphHeight), ...eventsBlock(eventsHeight, graphWidth)];
+			body = besideEachOther([{lines: left, width: graphWidth}, {lines: detailsBlock(bodyHeight, rightWidth), width: rightWidth}], bodyHeight, {text: ascii ? '|' : '│', role: 'edge'});
+		} else {
+			// Stacked: the graph on top, then whichever of details or events has focus.
+			const graphHeight = Math.min(Math.max(4, Math.ceil(bodyHeight / 2)), layout.height + 1);
+			const restHeight = bodyHeight - graphHeight;
+			body = [
+				...fitBlock(graphBlock(graphHeight, width), width, graphHeight),
+				...(route.panel === 'events' ? eventsBlock(restHeight, width) : detailsBlock(restHeight, width)),
+			];
+		}
+
+		return fitBlock([...header, ...body, status], width, height);
+	}, [data, layout, logs, follower, route, width, height, now, dashboard.message, dashboard.readOnly, matches, selectedName, ascii, session, bodyHeight, wide, graphWidth]);
+
+	return <StyledLines lines={lines} theme={theme}/>;
+}

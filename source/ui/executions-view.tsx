@@ -1,0 +1,112 @@
+import {useMemo} from 'react';
+import {formatDuration, formatTime} from '../model/format.js';
+import {sanitize} from '../model/sanitize.js';
+import {executionStatusRole} from '../model/status-style.js';
+import type {ExecutionStatus, StyledLine} from '../model/types.js';
+import type {ExecutionSummary} from '../sync/types.js';
+import {useDashboard} from './dashboard-context.js';
+import {listHeaderLine} from './list-header.js';
+import {clampCursor, listPaneLines} from './list-pane.js';
+import {executionRoute, runningRoute, type Route} from './routes.js';
+import {fitBlock} from './screen-lines.js';
+import {statusLine} from './status-line.js';
+import {StyledLines} from './styled-lines.js';
+import {useCommands} from './use-commands.js';
+import {useFollower} from './use-follower.js';
+
+type ExecutionsRoute = Extract<Route, {view: 'executions'}>;
+
+/** The order `f` cycles through; undefined = all. */
+export const statusFilters: Array<ExecutionStatus | undefined> = [undefined, 'RUNNING', 'FAILED', 'SUCCEEDED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'];
+
+export function executionRow(execution: ExecutionSummary, nameWidth: number): StyledLine {
+	const duration = execution.stopDate && execution.startDate ? formatDuration(execution.stopDate - execution.startDate) : '';
+	return [
+		{text: execution.status.padEnd(16), role: executionStatusRole(execution.status)},
+		{text: `${sanitize(execution.name).padEnd(nameWidth)}  ${formatTime(execution.startDate).padEnd(20)}  ${duration.padEnd(9)}  ${execution.redriveCount ? `redriven ${execution.redriveCount}` : ''}`},
+	];
+}
+
+/** A machine's executions, newest first, live; `f` filters by status, `/` by name. */
+export function ExecutionsView({route, width, height, isActive}: {route: ExecutionsRoute; width: number; height: number; isActive: boolean}) {
+	const dashboard = useDashboard();
+	const {session, ascii} = dashboard;
+	const follower = useFollower(() => session.executions(route.machineArn, route.status), `${route.machineArn}\n${route.status ?? ''}`);
+	const executions = useMemo(() => {
+		const needle = route.filter.toLowerCase();
+		return (follower.data ?? [])
+			.filter(execution => (!route.status || execution.status === route.status) && (!needle || execution.name.toLowerCase().includes(needle)))
+			.toSorted((a, b) => (b.startDate ?? 0) - (a.startDate ?? 0));
+	}, [follower.data, route.filter, route.status]);
+	const cursor = clampCursor(route.cursor, executions.length);
+	const selected = executions[cursor];
+	const move = (delta: number) => {
+		dashboard.update({cursor: clampCursor(cursor + delta, executions.length)});
+	};
+
+	useCommands('executions', {
+		up() {
+			move(-1);
+		},
+		down() {
+			move(1);
+		},
+		pageUp() {
+			move(-(height - 4));
+		},
+		pageDown() {
+			move(height - 4);
+		},
+		top() {
+			dashboard.update({cursor: 0});
+		},
+		bottom() {
+			dashboard.update({cursor: executions.length - 1});
+		},
+		enter() {
+			if (selected) {
+				dashboard.open(executionRoute(selected.arn));
+			}
+		},
+		statusFilter() {
+			dashboard.update({status: statusFilters[(statusFilters.indexOf(route.status) + 1) % statusFilters.length], cursor: 0});
+		},
+		running() {
+			dashboard.open(runningRoute(route.machineArn, route.machineName));
+		},
+		start() {
+			dashboard.prompt({kind: 'start', machineArn: route.machineArn, machineName: route.machineName});
+		},
+		stop() {
+			if (selected) {
+				dashboard.prompt({kind: 'stop', executionArn: selected.arn});
+			}
+		},
+		redrive() {
+			if (selected) {
+				dashboard.prompt({kind: 'redrive', executionArn: selected.arn});
+			}
+		},
+	}, isActive);
+
+	const lines = useMemo(() => {
+		const nameWidth = Math.min(40, Math.max(8, ...executions.map(execution => execution.name.length)));
+		return fitBlock([
+			listHeaderLine(session, [route.machineName, 'executions'], follower),
+			...listPaneLines({
+				title: `Executions${route.status ? ` (${route.status})` : ''}`,
+				right: `${executions.length}${route.filter ? ` /${sanitize(route.filter)}` : ''}`,
+				header: `${'STATUS'.padEnd(16)}${'NAME'.padEnd(nameWidth)}  ${'STARTED'.padEnd(20)}  DURATION`,
+				rows: executions.map(execution => executionRow(execution, nameWidth)),
+				cursor,
+				width,
+				height: height - 2,
+				ascii,
+				empty: follower.loading ? 'loading executions…' : 'no executions match',
+			}),
+			statusLine({view: 'executions', readOnly: dashboard.readOnly, error: follower.error, message: dashboard.message}),
+		], width, height);
+	}, [executions, follower, cursor, width, height, ascii, route, session, dashboard.readOnly, dashboard.message]);
+
+	return <StyledLines lines={lines} theme={dashboard.theme}/>;
+}

@@ -1,0 +1,44 @@
+import {formatDuration, formatTime} from '../model/format.js';
+import {sanitize} from '../model/sanitize.js';
+import {executionStatusRole} from '../model/status-style.js';
+import {type StyledLine, type ExecutionSnapshot} from '../model/types.js';
+import type {ExecutionDescription, FollowerState} from '../sync/types.js';
+
+/** Elapsed time of an execution: up to now while running, else start to stop. */
+export function elapsedMs(snapshot: Pick<ExecutionSnapshot, 'status' | 'startDate' | 'stopDate'>, now: number): number | undefined {
+	return snapshot.startDate === undefined ? undefined : (snapshot.status === 'RUNNING' ? now : snapshot.stopDate ?? now) - snapshot.startDate;
+}
+
+/** Freshness for the header: when the data was read, and STALE with the reason after a failed call. */
+export function freshness(state: Pick<FollowerState<unknown>, 'stale' | 'updatedAt' | 'loading'>): StyledLine {
+	return state.stale ? [{text: ` STALE since ${formatTime(state.updatedAt).slice(11)} `, role: 'alert'}] : [{text: state.updatedAt === undefined ? (state.loading ? 'loading…' : '') : `as of ${formatTime(state.updatedAt).slice(11)}`, role: 'muted'}];
+}
+
+/** The two header lines of the execution view. */
+export function executionHeaderLines(options: {
+	description: ExecutionDescription;
+	snapshot: ExecutionSnapshot;
+	follower: Pick<FollowerState<unknown>, 'stale' | 'updatedAt' | 'loading'>;
+	now: number;
+	callsPerMinute: number;
+	ascii: boolean;
+}): StyledLine[] {
+	const {description, snapshot} = options;
+	const status = snapshot.status === 'RUNNING' && description.status === 'PENDING_REDRIVE' ? 'PENDING_REDRIVE' : (description.status === 'RUNNING' ? snapshot.status : description.status);
+	const dot = options.ascii ? '*' : '●';
+	return [
+		[
+			{text: 'sfntop ', role: 'muted'},
+			{text: sanitize(description.machineName), role: 'heading'},
+			{text: ' / ', role: 'muted'},
+			{text: sanitize(description.name), role: 'heading'},
+			{text: '  '},
+			{text: ` ${dot} ${status} `, role: status === 'RUNNING' ? 'active' : executionStatusRole(status)},
+		],
+		[
+			{text: `started ${formatTime(snapshot.startDate ?? description.startDate)}   elapsed ${formatDuration(elapsedMs({...snapshot, startDate: snapshot.startDate ?? description.startDate, stopDate: snapshot.stopDate ?? description.stopDate}, options.now)).padEnd(8)}`},
+			{text: `   redrives ${Math.max(snapshot.redriveCount, description.redriveCount ?? 0)}   ${options.callsPerMinute} calls/min   `, role: 'muted'},
+			...freshness(options.follower),
+		],
+	];
+}

@@ -1,0 +1,114 @@
+// THE one table of key bindings (STYLE.md, gemini-cli/k9s): the handlers, the
+// status-line hints and the `?` help are all read from it, so they can never
+// disagree. Read-only mode removes the mutating entries from the table itself.
+import type {Key} from 'ink';
+
+export type ViewName = 'machines' | 'executions' | 'running' | 'execution';
+
+export type CommandId =
+	| 'up' | 'down' | 'left' | 'right' | 'pageUp' | 'pageDown' | 'top' | 'bottom'
+	| 'enter' | 'panel' | 'back' | 'filter' | 'statusFilter' | 'running'
+	| 'start' | 'stop' | 'redrive' | 'help' | 'quit';
+
+export type Binding = {
+	command: CommandId;
+	/** Normalised key names, see keyName(). */
+	keys: string[];
+	/** What the status line and help show for the keys. */
+	label: string;
+	description: string;
+	/** Views where it applies; undefined = everywhere. */
+	views?: ViewName[];
+	/** Calls a mutating API: removed in read-only mode. */
+	mutating?: boolean;
+	/** A word for the status line's short hint list (absent: not hinted). */
+	hint?: string;
+};
+
+export const keymap: readonly Binding[] = [
+	{command: 'up', keys: ['up', 'k'], label: '↑/k', description: 'move up (previous state, row or line)'},
+	{command: 'down', keys: ['down', 'j'], label: '↓/j', description: 'move down'},
+	{command: 'left', keys: ['left', 'h'], label: '←/h', description: 'select the state to the left', views: ['execution']},
+	{command: 'right', keys: ['right', 'l'], label: '→/l', description: 'select the state to the right', views: ['execution']},
+	{command: 'pageUp', keys: ['pageup', 'ctrl+u'], label: 'PgUp', description: 'scroll a page up'},
+	{command: 'pageDown', keys: ['pagedown', 'ctrl+d'], label: 'PgDn', description: 'scroll a page down'},
+	{command: 'top', keys: ['home', 'g'], label: 'g', description: 'go to the first row'},
+	{command: 'bottom', keys: ['end', 'G'], label: 'G', description: 'go to the last row'},
+	{command: 'enter', keys: ['enter'], label: 'enter', description: 'open the selected machine, execution or state', hint: 'open'},
+	{command: 'panel', keys: ['tab'], label: 'tab', description: 'switch panel: graph, state details and logs, event history', views: ['execution'], hint: 'panel'},
+	{command: 'back', keys: ['esc', 'backspace'], label: 'esc', description: 'go back', hint: 'back'},
+	{command: 'filter', keys: ['/'], label: '/', description: 'filter the current list or the event history', hint: 'filter'},
+	{command: 'statusFilter', keys: ['f'], label: 'f', description: 'cycle the status filter (all, running, failed, ...)', views: ['executions'], hint: 'status'},
+	{command: 'running', keys: ['r'], label: 'r', description: 'show every running execution of the machine', views: ['machines', 'executions'], hint: 'running'},
+	{command: 'start', keys: ['s'], label: 's', description: 'start an execution (asks for JSON input)', views: ['machines', 'executions', 'running', 'execution'], mutating: true, hint: 'start'},
+	{command: 'stop', keys: ['x'], label: 'x', description: 'stop the execution (asks to confirm; optional error and cause)', views: ['executions', 'running', 'execution'], mutating: true, hint: 'stop'},
+	{command: 'redrive', keys: ['R'], label: 'R', description: 'redrive the failed execution (shows what reruns, then asks)', views: ['executions', 'execution'], mutating: true, hint: 'redrive'},
+	{command: 'help', keys: ['?'], label: '?', description: 'show this help', hint: 'help'},
+	{command: 'quit', keys: ['q', 'ctrl+c'], label: 'q', description: 'quit (also Ctrl-C)', hint: 'quit'},
+];
+
+/** The table in effect: read-only drops every mutating binding. */
+export function activeKeymap(readOnly: boolean): readonly Binding[] {
+	return readOnly ? keymap.filter(binding => !binding.mutating) : keymap;
+}
+
+export function bindingsFor(view: ViewName, readOnly: boolean): Binding[] {
+	return activeKeymap(readOnly).filter(binding => !binding.views || binding.views.includes(view));
+}
+
+/** One name for a key press: 'up', 'enter', 'ctrl+c', 'R', '/'. */
+export function keyName(input: string, key: Key): string {
+	if (key.upArrow) {
+		return 'up';
+	}
+
+	if (key.downArrow) {
+		return 'down';
+	}
+
+	if (key.leftArrow) {
+		return 'left';
+	}
+
+	if (key.rightArrow) {
+		return 'right';
+	}
+
+	if (key.pageUp) {
+		return 'pageup';
+	}
+
+	if (key.pageDown) {
+		return 'pagedown';
+	}
+
+	if (key.home) {
+		return 'home';
+	}
+
+	if (key.end) {
+		return 'end';
+	}
+
+	if (key.return) {
+		return 'enter';
+	}
+
+	if (key.escape) {
+		return 'esc';
+	}
+
+	if (key.tab) {
+		return key.shift ? 'shift+tab' : 'tab';
+	}
+
+	if (key.backspace || key.delete) {
+		return 'backspace';
+	}
+
+	return key.ctrl && input ? `ctrl+${input.toLowerCase()}` : input;
+}
+
+export function resolveKey(name: string, view: ViewName, readOnly: boolean): CommandId | undefined {
+	return bindingsFor(view, readOnly).find(binding => binding.keys.includes(name))?.command;
+}

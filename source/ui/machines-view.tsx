@@ -1,0 +1,89 @@
+import {useMemo} from 'react';
+import {formatTime} from '../model/format.js';
+import {sanitize} from '../model/sanitize.js';
+import type {StyledLine} from '../model/types.js';
+import {useDashboard} from './dashboard-context.js';
+import {listHeaderLine} from './list-header.js';
+import {clampCursor, listPaneLines} from './list-pane.js';
+import {executionsRoute, runningRoute, type Route} from './routes.js';
+import {fitBlock} from './screen-lines.js';
+import {statusLine} from './status-line.js';
+import {StyledLines} from './styled-lines.js';
+import {useCommands} from './use-commands.js';
+import {useFollower} from './use-follower.js';
+
+type MachinesRoute = Extract<Route, {view: 'machines'}>;
+
+/** Every state machine in the account and region, filterable with `/`. */
+export function MachinesView({route, width, height, isActive}: {route: MachinesRoute; width: number; height: number; isActive: boolean}) {
+	const dashboard = useDashboard();
+	const {session, ascii} = dashboard;
+	const follower = useFollower(() => session.machines(), 'machines');
+	const machines = useMemo(() => {
+		const needle = route.filter.toLowerCase();
+		return (follower.data ?? []).filter(machine => !needle || machine.name.toLowerCase().includes(needle));
+	}, [follower.data, route.filter]);
+	const cursor = clampCursor(route.cursor, machines.length);
+	const selected = machines[cursor];
+	const move = (delta: number) => {
+		dashboard.update({cursor: clampCursor(cursor + delta, machines.length)});
+	};
+
+	useCommands('machines', {
+		up() {
+			move(-1);
+		},
+		down() {
+			move(1);
+		},
+		pageUp() {
+			move(-(height - 4));
+		},
+		pageDown() {
+			move(height - 4);
+		},
+		top() {
+			dashboard.update({cursor: 0});
+		},
+		bottom() {
+			dashboard.update({cursor: machines.length - 1});
+		},
+		enter() {
+			if (selected) {
+				dashboard.open(executionsRoute(selected.arn, selected.name));
+			}
+		},
+		running() {
+			if (selected) {
+				dashboard.open(runningRoute(selected.arn, selected.name));
+			}
+		},
+		start() {
+			if (selected) {
+				dashboard.prompt({kind: 'start', machineArn: selected.arn, machineName: selected.name});
+			}
+		},
+	}, isActive);
+
+	const lines = useMemo(() => {
+		const nameWidth = Math.min(48, Math.max(12, ...machines.map(machine => machine.name.length)));
+		const rows: StyledLine[] = machines.map(machine => [{text: `${sanitize(machine.name).padEnd(nameWidth)}  ${machine.type.padEnd(8)}  ${formatTime(machine.creationDate)}`}]);
+		return fitBlock([
+			listHeaderLine(session, ['state machines'], follower),
+			...listPaneLines({
+				title: 'State machines',
+				right: `${machines.length}${route.filter ? ` /${sanitize(route.filter)}` : ''}`,
+				header: `${'NAME'.padEnd(nameWidth)}  TYPE      CREATED`,
+				rows,
+				cursor,
+				width,
+				height: height - 2,
+				ascii,
+				empty: follower.loading ? 'loading state machines…' : (route.filter ? 'no state machine matches the filter' : 'no state machines in this account and region'),
+			}),
+			statusLine({view: 'machines', readOnly: dashboard.readOnly, error: follower.error, message: dashboard.message}),
+		], width, height);
+	}, [machines, follower, cursor, width, height, ascii, route.filter, session, dashboard.readOnly, dashboard.message]);
+
+	return <StyledLines lines={lines} theme={dashboard.theme}/>;
+}

@@ -1,0 +1,97 @@
+import {useMemo} from 'react';
+import {formatDuration} from '../model/format.js';
+import {sanitize} from '../model/sanitize.js';
+import {iterationBadge} from '../model/status-style.js';
+import type {StyledLine} from '../model/types.js';
+import {useDashboard} from './dashboard-context.js';
+import {listHeaderLine} from './list-header.js';
+import {clampCursor, listPaneLines} from './list-pane.js';
+import {executionRoute, type Route} from './routes.js';
+import {fitBlock} from './screen-lines.js';
+import {statusLine} from './status-line.js';
+import {StyledLines} from './styled-lines.js';
+import {useClock} from './use-clock.js';
+import {useCommands} from './use-commands.js';
+import {useFollower} from './use-follower.js';
+
+type RunningRoute = Extract<Route, {view: 'running'}>;
+
+/** The deploy-day wall: every RUNNING execution of a machine, one line each. */
+export function RunningView({route, width, height, isActive}: {route: RunningRoute; width: number; height: number; isActive: boolean}) {
+	const dashboard = useDashboard();
+	const {session, ascii} = dashboard;
+	const follower = useFollower(() => session.running(route.machineArn), `running\n${route.machineArn}`);
+	const executions = useMemo(() => {
+		const needle = route.filter.toLowerCase();
+		return (follower.data ?? [])
+			.filter(execution => !needle || execution.name.toLowerCase().includes(needle) || (execution.currentState ?? '').toLowerCase().includes(needle))
+			.toSorted((a, b) => (a.startDate ?? 0) - (b.startDate ?? 0));
+	}, [follower.data, route.filter]);
+	const now = useClock(executions.length > 0, dashboard.now);
+	const cursor = clampCursor(route.cursor, executions.length);
+	const selected = executions[cursor];
+	const move = (delta: number) => {
+		dashboard.update({cursor: clampCursor(cursor + delta, executions.length)});
+	};
+
+	useCommands('running', {
+		up() {
+			move(-1);
+		},
+		down() {
+			move(1);
+		},
+		pageUp() {
+			move(-(height - 4));
+		},
+		pageDown() {
+			move(height - 4);
+		},
+		top() {
+			dashboard.update({cursor: 0});
+		},
+		bottom() {
+			dashboard.update({cursor: executions.length - 1});
+		},
+		enter() {
+			if (selected) {
+				dashboard.open(executionRoute(selected.arn));
+			}
+		},
+		start() {
+			dashboard.prompt({kind: 'start', machineArn: route.machineArn, machineName: route.machineName});
+		},
+		stop() {
+			if (selected) {
+				dashboard.prompt({kind: 'stop', executionArn: selected.arn});
+			}
+		},
+	}, isActive);
+
+	const lines = useMemo(() => {
+		const nameWidth = Math.min(36, Math.max(8, ...executions.map(execution => execution.name.length)));
+		const stateWidth = Math.min(30, Math.max(13, ...executions.map(execution => (execution.currentState ?? '').length)));
+		const rows: StyledLine[] = executions.map(execution => [
+			{text: `${sanitize(execution.name).padEnd(nameWidth)}  `},
+			{text: sanitize(execution.currentState ?? '-').padEnd(stateWidth), role: 'status.RUNNING'},
+			{text: `  ${formatDuration(execution.startDate === undefined ? undefined : now - execution.startDate).padEnd(9)}  ${execution.mapProgress ? iterationBadge(execution.mapProgress, ascii) : ''}`},
+		]);
+		return fitBlock([
+			listHeaderLine(session, [route.machineName, 'running'], follower),
+			...listPaneLines({
+				title: 'Running executions',
+				right: String(executions.length),
+				header: `${'NAME'.padEnd(nameWidth)}  ${'CURRENT STATE'.padEnd(stateWidth)}  ELAPSED    MAP`,
+				rows,
+				cursor,
+				width,
+				height: height - 2,
+				ascii,
+				empty: follower.loading ? 'loading running executions…' : 'nothing is running',
+			}),
+			statusLine({view: 'running', readOnly: dashboard.readOnly, error: follower.error, message: dashboard.message}),
+		], width, height);
+	}, [executions, follower, cursor, width, height, ascii, route, session, now, dashboard.readOnly, dashboard.message]);
+
+	return <StyledLines lines={lines} theme={dashboard.theme}/>;
+}

@@ -1,0 +1,65 @@
+import {formatDuration, formatTime} from '../model/format.js';
+import {sanitize} from '../model/sanitize.js';
+import {stateStatusRole, statusMarker} from '../model/status-style.js';
+import type {MachineGraph, StateSnapshot, StyledLine} from '../model/types.js';
+import {compactPayload, wrapText} from './text-wrap.js';
+
+/**
+ * The selected state's details: status, attempts, duration, resource, error,
+ * cause, input and output. Long values wrap over a few lines; the log pane
+ * below gets the rest of the room.
+ */
+export function stateDetailsLines(options: {
+	name: string | undefined;
+	state: StateSnapshot | undefined;
+	graph: MachineGraph;
+	width: number;
+	ascii: boolean;
+	/** How many lines the longest fields (cause, input, output) may use. */
+	fieldLines: number;
+}): StyledLine[] {
+	const {name, state, graph, width, ascii} = options;
+	if (name === undefined) {
+		return [[{text: 'no state selected', role: 'muted'}]];
+	}
+
+	const definition = graph.states.find(candidate => candidate.name === name);
+	const status = state?.status ?? 'NOT_STARTED';
+	const lines: StyledLine[] = [[
+		{text: sanitize(name), role: 'heading'},
+		{text: definition ? `  ${definition.type}  ` : '  '},
+		{text: `${statusMarker(status, ascii)} ${status}`, role: stateStatusRole(status)},
+	]];
+	const facts = [
+		`attempts ${state?.attempts ?? 0}`,
+		`duration ${formatDuration(state?.durationMs)}`,
+		...(state?.enteredAt === undefined ? [] : [`entered ${formatTime(state.enteredAt).slice(11)}`]),
+	];
+	if (state?.iterations) {
+		const it = state.iterations;
+		facts.push(`items ${it.succeeded}/${it.total} ok, ${it.failed} failed, ${it.running} running`);
+	}
+
+	if (state?.branches) {
+		facts.push(`branches ${state.branches.join(' ')}`);
+	}
+
+	lines.push([{text: facts.join(' '.repeat(3)), role: 'muted'}]);
+	const field = (label: string, value: string | undefined, role?: StyledLine[number]['role'], maxLines = 1) => {
+		if (value === undefined || value === '') {
+			return;
+		}
+
+		const pieces = wrapText(sanitize(value, {tabWidth: 2}), Math.max(1, width - 9), maxLines);
+		for (const [index, piece] of pieces.entries()) {
+			lines.push([{text: index === 0 ? label.padEnd(9) : ' '.repeat(9), role: 'muted'}, role ? {text: piece, role} : {text: piece}]);
+		}
+	};
+
+	field('resource', state?.resource ?? definition?.resource, undefined, 2);
+	field('error', state?.error, 'error');
+	field('cause', state?.cause, 'error', options.fieldLines);
+	field('input', compactPayload(state?.input), undefined, options.fieldLines);
+	field('output', compactPayload(state?.output), undefined, options.fieldLines);
+	return lines;
+}

@@ -1,0 +1,27 @@
+import type {StyledLine} from '../model/types.js';
+import {bindingsFor, type ViewName} from './keymap.js';
+
+export type StatusMessage = {text: string; isError: boolean};
+
+/**
+ * The bottom line: a follower's error (the data above stays, marked stale),
+ * else the last action's message, else the key hints from the key table.
+ */
+export function statusLine(options: {view: ViewName; readOnly: boolean; error?: string; message?: StatusMessage; extra?: string}): StyledLine {
+	if (options.error) {
+		return [{text: ` ${options.error} `, role: 'alert'}, {text: ' showing the last good data; retrying', role: 'muted'}];
+	}
+
+	if (options.message) {
+		return [{text: options.message.text, role: options.message.isError ? 'error' : 'success'}];
+	}
+
+	const hints = bindingsFor(options.view, options.readOnly)
+		.filter(binding => binding.hint)
+		.map(binding => `${binding.label} ${binding.hint!}`);
+	return [
+		...(options.readOnly ? [{text: 'READ-ONLY ', role: 'warning' as const}] : []),
+		...(options.extra ? [{text: `${options.extra}  `, role: 'muted' as const}] : []),
+		{text: hints.join('  '), role: 'muted'},
+	];
+}

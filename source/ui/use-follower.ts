@@ -1,0 +1,29 @@
+import {useEffect, useMemo, useSyncExternalStore} from 'react';
+import type {Follower, FollowerState} from '../sync/types.js';
+import {useDashboard} from './dashboard-context.js';
+
+const idle: FollowerState<never> = {data: undefined, stale: false, loading: false, done: true};
+const noFollower = {
+	getState: () => idle,
+	subscribe: () => () => undefined,
+	refresh: () => undefined,
+	stop: () => undefined,
+} satisfies Follower<never>;
+
+/**
+ * Subscribes to a follower made by `create` for as long as `key` stays the
+ * same; stops it on unmount or when the key changes. The component re-renders
+ * only when the follower publishes a new state object (snapshot identity).
+ */
+export function useFollower<T>(create: (() => Follower<T>) | undefined, key: string): FollowerState<T> {
+	const {registerFollower} = useDashboard();
+	const follower = useMemo(() => create?.() ?? (noFollower as Follower<T>), [key]);
+	useEffect(() => {
+		const unregister = registerFollower(follower);
+		return () => {
+			unregister();
+			follower.stop();
+		};
+	}, [follower, registerFollower]);
+	return useSyncExternalStore(follower.subscribe, follower.getState);
+}

@@ -1,0 +1,100 @@
+// A session of fixed snapshots for component tests: followers that hold one
+// state (or the states a test pushes), actions that record their calls.
+import {foldFixture, loadEvents, orderGraph} from '../helpers/histories.js';
+import type {ExecutionData, ExecutionSummary, Follower, FollowerState, LogLine, MachineSummary, RedrivePreview, RunningExecutionSummary, SfnSession} from '../../source/sync/types.js';
+
+export type FakeFollower<T> = Follower<T> & {push(state: Partial<FollowerState<T>>): void; refreshes: number; stopped: boolean};
+
+export function fixedFollower<T>(data: T | undefined, extra: Partial<FollowerState<T>> = {}): FakeFollower<T> {
+	let state: FollowerState<T> = {data, stale: false, loading: data === undefined, done: false, updatedAt: Date.UTC(2026, 0, 1, 12, 0, 0), ...extra};
+	const listeners = new Set<() => void>();
+	const follower: FakeFollower<T> = {
+		refreshes: 0,
+		stopped: false,
+		getState: () => state,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		refresh() {
+			follower.refreshes++;
+		},
+		stop() {
+			follower.stopped = true;
+		},
+		push(patch) {
+			state = {...state, ...patch};
+			for (const listener of listeners) {
+				listener();
+			}
+		},
+	};
+	return follower;
+}
+
+export const machineArn = 'arn:aws:states:us-east-1:123456789012:stateMachine:OrderProcessingStateMachine';
+export const executionArn = 'arn:aws:states:us-east-1:123456789012:execution:OrderProcessingStateMachine:order-7';
+
+export function orderExecution(fixture = 'order-failed-at-charge.json'): ExecutionData {
+	const graph = orderGraph();
+	const snapshot = foldFixture(fixture, graph);
+	return {
+		description: {arn: executionArn, name: 'order-7', machineArn, machineName: 'OrderProcessingStateMachine', status: snapshot.status, startDate: snapshot.startDate, stopDate: snapshot.stopDate, redriveCount: snapshot.redriveCount},
+		graph,
+		snapshot,
+		events: loadEvents(fixture),
+	};
+}
+
+export type Calls = {start: Array<[string, string]>; stop: Array<[string, string | undefined, string | undefined]>; redrive: string[]};
+
+export function fakeSession(options: {
+	readOnly?: boolean;
+	machines?: MachineSummary[];
+	executions?: ExecutionSummary[];
+	running?: RunningExecutionSummary[];
+	execution?: ExecutionData | FakeFollower<ExecutionData>;
+	logs?: LogLine[];
+	preview?: RedrivePreview;
+} = {}): SfnSession & {calls: Calls; followers: Array<FakeFollower<unknown>>} {
+	const calls: Calls = {start: [], stop: [], redrive: []};
+	const followers: Array<FakeFollower<unknown>> = [];
+	const make = <T>(data: T | undefined): FakeFollower<T> => {
+		const follower = fixedFollower(data);
+		followers.push(follower);
+		return follower;
+	};
+
+	return {
+		calls,
+		followers,
+		readOnly: options.readOnly ?? false,
+		region: 'us-east-1',
+		machines: () => make(options.machines ?? [{arn: machineArn, name: 'OrderProcessingStateMachine', type: 'STANDARD', creationDate: Date.UTC(2026, 0, 1)}]),
+		executions: () => make(options.executions ?? []),
+		running: () => make(options.running ?? []),
+		execution() {
+			if (options.execution && 'getState' in options.execution) {
+				followers.push(options.execution);
+				return options.execution;
+			}
+
+			return make(options.execution ?? orderExecution());
+		},
+		logs: () => make(options.logs ?? []),
+		resolve: async target => ({kind: 'machine', arn: target}),
+		async start(arn, input) {
+			calls.start.push([arn, input]);
+			return `${executionArn}-started`;
+		},
+		async stop(arn, error, cause) {
+			calls.stop.push([arn, error, cause]);
+		},
+		redrivePreview: async () => options.preview ?? {redrivable: true, rerun: ['ChargeCustomer', 'ShipOrder'], keep: ['ValidateOrder', 'ReserveInventory']},
+		async redrive(arn) {
+			calls.redrive.push(arn);
+		},
+		callsPerMinute: () => 12,
+		close: () => undefined,
+	};
+}
