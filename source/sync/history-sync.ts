@@ -1,0 +1,201 @@
+import type {AwsApi} from '../aws/sfn.js';
+import {buildMachineGraph} from '../model/asl-graph.js';
+import {normaliseEvent} from '../model/history-event.js';
+import {createSnapshot, foldEvents} from '../model/history-fold.js';
+import {machineArnOfExecution} from '../model/arn.js';
+import type {ExecutionSnapshot, HistoryEvent, MachineGraph} from '../model/types.js';
+import type {ExecutionDescription} from './types.js';
+
+const endTypes = new Set(['ExecutionSucceeded', 'ExecutionFailed', 'ExecutionAborted', 'ExecutionTimedOut']);
+
+/**
+ * Keeps one execution's folded history up to date at the cost of the new
+ * events only. The first load pages through the history once, oldest first;
+ * after that each update asks for the newest events first (reverseOrder,
+ * a small page) and stops at the last event id it already has — one call per
+ * idle tick however long the history is. Express executions have no history
+ * API: their CloudWatch Logs execution records are read instead and folded
+ * by the same fold.
+ */
+export class HistorySync {
+	readonly events: HistoryEvent[] = [];
+	snapshot: ExecutionSnapshot = createSnapshot();
+	graph: MachineGraph | undefined;
+	description: ExecutionDescription | undefined;
+	lastId = 0;
+	private pageSize = 20;
+	private loaded = false;
+	private logGroup: string | undefined;
+	private logCursor = 0;
+	private readonly seenLogIds = new Set<string>();
+	readonly express: boolean;
+
+	constructor(private readonly api: AwsApi, readonly executionArn: string) {
+		this.express = executionArn.includes(':express:');
+	}
+
+	get ended(): boolean {
+		return this.events.length > 0 && endTypes.has(this.events.at(-1)!.type);
+	}
+
+	/** One poll; resolves to the number of new events folded. */
+	async update(): Promise<number> {
+		if (this.express) {
+			return this.updateFromLogs();
+		}
+
+		if (!this.loaded) {
+			await this.loadDescription();
+			const fresh: HistoryEvent[] = [];
+			let nextToken: string | undefined;
+			do {
+				const page = await this.api.getHistoryPage(this.executionArn, {maxResults: 1000, ...(nextToken && {nextToken})});
+				fresh.push(...page.events.map((event, index) => normaliseEvent(event, this.lastId + fresh.length + index + 1)).filter(event => event !== undefined));
+				nextToken = page.nextToken;
+			} while (nextToken);
+
+			this.loaded = true;
+			return this.fold(fresh);
+		}
+
+		const fresh: HistoryEvent[] = [];
+		let nextToken: string | undefined;
+		let reachedKnown = false;
+		do {
+			const page = await this.api.getHistoryPage(this.executionArn, {reverseOrder: true, maxResults: this.pageSize, ...(nextToken && {nextToken})});
+			for (const raw of page.events) {
+				const event = normaliseEvent(raw, 0);
+				if (!event || event.id <= this.lastId) {
+					reachedKnown = true;
+					break;
+				}
+
+				fresh.push(event);
+			}
+
+			nextToken = page.nextToken;
+			// A page full of new events: read bigger pages until caught up.
+			if (!reachedKnown && nextToken) {
+				this.pageSize = Math.min(1000, this.pageSize * 4);
+			}
+		} while (!reachedKnown && nextToken);
+
+		if (fresh.length < this.pageSize / 4) {
+			this.pageSize = Math.max(20, Math.floor(this.pageSize / 2));
+		}
+
+		return this.fold(fresh.reverse());
+	}
+
+	/** After the end, one last DescribeExecution for the final fields (output, redrive status). */
+	async finalRead(): Promise<void> {
+		await this.loadDescription();
+	}
+
+	private fold(fresh: HistoryEvent[]): number {
+		if (fresh.length === 0) {
+			return 0;
+		}
+
+		fresh.sort((a, b) => a.id - b.id);
+		this.events.push(...fresh);
+		this.lastId = Math.max(this.lastId, fresh.at(-1)!.id);
+		this.snapshot = foldEvents(this.snapshot, fresh);
+		this.description &&= {
+			...this.description,
+			status: this.snapshot.status,
+			...(this.snapshot.stopDate !== undefined && {stopDate: this.snapshot.stopDate}),
+			...(this.snapshot.error !== undefined && {error: this.snapshot.error}),
+			...(this.snapshot.cause !== undefined && {cause: this.snapshot.cause}),
+			redriveCount: this.snapshot.redriveCount,
+		};
+
+		return fresh.length;
+	}
+
+	private async loadDescription(): Promise<void> {
+		const [described, machine] = await Promise.all([
+			this.api.describeExecution(this.executionArn),
+			this.graph ? Promise.resolve(undefined) : this.api.describeStateMachineForExecution(this.executionArn),
+		]);
+		if (machine?.definition) {
+			this.setGraph(buildMachineGraph(JSON.parse(machine.definition) as Record<string, unknown>));
+		}
+
+		this.description = {
+			arn: this.executionArn,
+			name: described.name ?? this.executionArn.split(':').at(-1)!,
+			machineArn: described.stateMachineArn ?? machineArnOfExecution(this.executionArn),
+			machineName: machine?.name ?? (described.stateMachineArn ?? '').split(':').at(-1) ?? '',
+			status: described.status ?? 'RUNNING',
+			...(described.startDate && {startDate: described.startDate.getTime()}),
+			...(described.stopDate && {stopDate: described.stopDate.getTime()}),
+			...(described.input !== undefined && {input: described.input}),
+			...(described.output !== undefined && {output: described.output}),
+			...(described.error !== undefined && {error: described.error}),
+			...(described.cause !== undefined && {cause: described.cause}),
+			redriveCount: described.redriveCount ?? 0,
+			...(described.redriveStatus && {redriveStatus: described.redriveStatus}),
+			...(described.redriveStatusReason && {redriveStatusReason: described.redriveStatusReason}),
+		};
+	}
+
+	private setGraph(graph: MachineGraph): void {
+		this.graph = graph;
+		// Re-fold what we have onto a snapshot that knows every state of the definition.
+		this.snapshot = foldEvents(createSnapshot(graph), this.events);
+	}
+
+	private async updateFromLogs(): Promise<number> {
+		if (!this.logGroup) {
+			const machineArn = machineArnOfExecution(this.executionArn);
+			const machine = await this.api.describeStateMachine(machineArn);
+			if (machine.definition) {
+				this.setGraph(buildMachineGraph(JSON.parse(machine.definition) as Record<string, unknown>));
+			}
+
+			const groupArn = machine.loggingConfiguration?.destinations?.[0]?.cloudWatchLogsLogGroup?.logGroupArn;
+			this.logGroup = groupArn ? /:log-group:([^:]+)/.exec(groupArn)?.[1] : undefined;
+			if (!this.logGroup || machine.loggingConfiguration?.level === 'OFF') {
+				throw Object.assign(new Error(`${machine.name ?? 'this Express machine'} has no CloudWatch Logs logging, so its executions leave no history to follow`), {name: 'StateMachineTypeNotSupported'});
+			}
+
+			const parts = this.executionArn.split(':');
+			this.description = {arn: this.executionArn, name: parts.at(-2) ?? '', machineArn, machineName: machine.name ?? '', status: 'RUNNING', redriveCount: 0};
+		}
+
+		const fresh: HistoryEvent[] = [];
+		let nextToken: string | undefined;
+		do {
+			const page = await this.api.filterLogEvents({logGroupName: this.logGroup, startTime: Math.max(0, this.logCursor - 1000), filterPattern: `"${this.executionArn}"`, ...(nextToken && {nextToken})});
+			for (const record of page.events) {
+				if (!record.eventId || this.seenLogIds.has(record.eventId)) {
+					continue;
+				}
+
+				this.seenLogIds.add(record.eventId);
+				this.logCursor = Math.max(this.logCursor, record.timestamp ?? 0);
+				try {
+					const parsed = JSON.parse(record.message ?? '') as {execution_arn?: string};
+					if (parsed.execution_arn === this.executionArn) {
+						const event = normaliseEvent(parsed, 0);
+						if (event) {
+							fresh.push(event);
+						}
+					}
+				} catch {
+					// Not an execution record: ignore.
+				}
+			}
+
+			nextToken = page.nextToken;
+		} while (nextToken);
+
+		const count = this.fold(fresh);
+		if (this.description?.startDate === undefined && this.snapshot.startDate !== undefined && this.description) {
+			this.description = {...this.description, startDate: this.snapshot.startDate, ...(this.snapshot.input !== undefined && {input: this.snapshot.input})};
+		}
+
+		return count;
+	}
+}

@@ -1,0 +1,94 @@
+import type {AwsApi} from '../aws/sfn.js';
+import {createPoller} from './poller.js';
+import type {ExecutionData, Follower, LogLine} from './types.js';
+
+const lambdaArn = /^arn:aws[\w-]*:lambda:[^:]+:\d+:function:([^:]+)/;
+
+/** The Lambda function a Task state calls: a direct function ARN, or lambda:invoke's FunctionName. */
+export function functionOfState(data: ExecutionData, stateName: string): string | undefined {
+	const state = data.graph.states.find(candidate => candidate.name === stateName);
+	const resource = data.snapshot.states.get(stateName)?.resource ?? state?.resource ?? '';
+	const direct = lambdaArn.exec(resource);
+	if (direct) {
+		return direct[1];
+	}
+
+	if (resource.includes(':lambda:invoke')) {
+		const parameters = (state?.definition.Parameters ?? state?.definition.Arguments) as Record<string, unknown> | undefined;
+		const name = parameters?.FunctionName ?? parameters?.['FunctionName.$'];
+		if (typeof name === 'string' && !name.startsWith('$') && !name.startsWith('{%')) {
+			return lambdaArn.exec(name)?.[1] ?? name.split(':', 1)[0];
+		}
+	}
+
+	return undefined;
+}
+
+/**
+ * The log lines of one Task state's Lambda invocations, from
+ * /aws/lambda/<function>: by request id where the history carries one
+ * (lambda:invoke outputs), else everything in the state's time window
+ * (entered − 1 s to exited + 1 s; still open while it runs). Polls
+ * FilterLogEvents from the newest timestamp seen, deduplicating by eventId
+ * (StartLiveTail is not used: it needs an HTTP/2 event stream that local
+ * endpoints and proxies often do not serve, and polling is cheap at 5/s).
+ */
+export function followStateLogs(api: AwsApi, execution: () => ExecutionData | undefined, stateName: string, intervalMs: number): Follower<LogLine[]> {
+	const lines: LogLine[] = [];
+	const seen = new Set<string>();
+	let cursor = 0;
+	return createPoller({
+		intervalMs: Math.max(intervalMs, 1000),
+		describe: error => api.describe(error, 'FilterLogEvents'),
+		async tick() {
+			const data = execution();
+			const state = data?.snapshot.states.get(stateName);
+			const functionName = data ? functionOfState(data, stateName) : undefined;
+			if (!data || !state?.enteredAt || !functionName) {
+				return {data: lines, changed: false, done: Boolean(data && (!functionName || data.description.status !== 'RUNNING') && !state?.enteredAt)};
+			}
+
+			const logGroupName = `/aws/lambda/${functionName}`;
+			const start = Math.max(state.enteredAt - 1000, cursor);
+			const end = state.exitedAt === undefined ? undefined : state.exitedAt + 1000;
+			const patterns = state.requestIds && state.requestIds.length > 0 ? state.requestIds.map(id => `"${id}"`) : [undefined];
+			let added = 0;
+			for (const filterPattern of patterns) {
+				let nextToken: string | undefined;
+				do {
+					let page;
+					try {
+						page = await api.filterLogEvents({logGroupName, startTime: start, ...(end !== undefined && {endTime: end}), ...(filterPattern && {filterPattern}), ...(nextToken && {nextToken})});
+					} catch (error: unknown) {
+						if ((error as {name?: string}).name === 'ResourceNotFoundException') {
+							return {data: lines, changed: false, done: true};
+						}
+
+						throw error;
+					}
+
+					for (const event of page.events) {
+						const id = event.eventId ?? `${event.timestamp}:${event.message}`;
+						if (seen.has(id)) {
+							continue;
+						}
+
+						seen.add(id);
+						lines.push({id, timestamp: event.timestamp ?? 0, logGroup: logGroupName, logStream: event.logStreamName ?? '', message: event.message ?? '', state: stateName});
+						cursor = Math.max(cursor, (event.timestamp ?? 0) - 1000);
+						added++;
+					}
+
+					nextToken = page.nextToken;
+				} while (nextToken);
+			}
+
+			if (added > 0) {
+				lines.sort((a, b) => a.timestamp - b.timestamp);
+			}
+
+			const finished = state.exitedAt !== undefined && data.description.status !== 'RUNNING';
+			return {data: added > 0 ? [...lines] : lines, changed: added > 0, done: finished && Date.now() - state.exitedAt! > 5000};
+		},
+	});
+}
