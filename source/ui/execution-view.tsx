@@ -120,6 +120,8 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 		},
 	}, isActive);
 
+	// Read when the execution's data changes, not on every log poll: a finished execution's screen stays still.
+	const callsPerMinute = useMemo(() => session.callsPerMinute(), [session, follower]);
 	const lines = useMemo((): StyledLine[] => {
 		const status = statusLine({view: 'execution', readOnly: dashboard.readOnly, error: follower.error ?? logs.error, message: dashboard.message});
 		if (!data || !layout) {
@@ -128,7 +130,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 		}
 
 		const {snapshot, graph} = data;
-		const header = executionHeaderLines({description: data.description, snapshot, follower, now, callsPerMinute: session.callsPerMinute(), ascii});
+		const header = executionHeaderLines({description: data.description, snapshot, follower, now, callsPerMinute, ascii});
 		const selectedState = selectedName === undefined ? undefined : snapshot.states.get(selectedName);
 		const focus = (panel: Panel) => route.panel === panel;
 		const graphBlock = (paneHeight: number, paneWidth: number) => [
@@ -166,7 +168,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 		}
 
 		return fitBlock([...header, ...body, status], width, height);
-	}, [data, layout, logs, follower, route, width, height, now, dashboard.message, dashboard.readOnly, matches, selectedName, ascii, session, bodyHeight, wide, graphWidth]);
+	}, [data, layout, logs, follower, route, width, height, now, dashboard.message, dashboard.readOnly, matches, selectedName, ascii, callsPerMinute, bodyHeight, wide, graphWidth]);
 
 	return <StyledLines lines={lines} theme={theme}/>;
 }

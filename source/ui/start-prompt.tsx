@@ -22,7 +22,7 @@ export function jsonInputProblem(text: string): string | undefined {
 /** `s`: asks for the JSON input, validates it before anything is sent, starts, opens the new execution. */
 export function StartPrompt({machineArn, machineName, width, onClose}: {machineArn: string; machineName: string; width: number; onClose: (result?: {message: string; isError?: boolean; executionArn?: string}) => void}) {
 	const {session, theme, ascii} = useDashboard();
-	const [field, setField] = useState(emptyField('{}'));
+	const [field, setField] = useState(emptyField());
 	const [problem, setProblem] = useState<string>();
 	const [busy, setBusy] = useState(false);
 	useInput((input, key) => {
@@ -65,7 +65,7 @@ export function StartPrompt({machineArn, machineName, width, onClose}: {machineA
 	});
 	const lines: StyledLine[] = [
 		titleLine(`Start an execution of ${sanitize(machineName)}`, width, {focused: true, ascii}),
-		[{text: 'input JSON: ', role: 'heading'}, ...fieldSegments(field, !busy)],
+		[{text: 'input JSON: ', role: 'heading'}, ...fieldSegments(field, !busy), ...(field.value ? [] : [{text: '  (empty: {})', role: 'muted' as const}])],
 		problem ? [{text: problem, role: 'error'}] : [{text: busy ? 'starting…' : 'enter to start, esc to cancel', role: 'muted'}],
 		[],
 	];

@@ -16,8 +16,11 @@ export function statusLine(options: {view: ViewName; readOnly: boolean; error?: 
 		return [{text: options.message.text, role: options.message.isError ? 'error' : 'success'}];
 	}
 
+	// Help and quit first: on a narrow screen the tail of the hints is cut.
+	const first = new Set(['help', 'quit']);
 	const hints = bindingsFor(options.view, options.readOnly)
 		.filter(binding => binding.hint)
+		.toSorted((a, b) => Number(first.has(b.command)) - Number(first.has(a.command)))
 		.map(binding => `${binding.label} ${binding.hint!}`);
 	return [
 		...(options.readOnly ? [{text: 'READ-ONLY ', role: 'warning' as const}] : []),
