@@ -83,6 +83,7 @@ const xoConfig = [
 			'@typescript-eslint/no-loop-func': 'off',
 			'unicorn/no-array-reverse': 'off',
 			'unicorn/prefer-iterator-helpers': 'off',
+			'unicorn/prefer-early-return': 'off',
 			'unicorn/no-computed-property-existence-check': 'off',
 		},
 	},

@@ -1,13 +1,96 @@
+import {formatDuration, formatTime, isoOrNull} from '../model/format.js';
+import {sanitize} from '../model/sanitize.js';
+import {executionStatusRole} from '../model/status-style.js';
+import {clipLine} from '../model/state-table.js';
+import {lineToAnsi, pickTheme} from '../model/theme.js';
+import type {ExecutionStatus, StyledLine} from '../model/types.js';
 import {UserError} from '../model/user-error.js';
+import {resolveTarget} from '../sync/session.js';
 import type {Command} from './command.js';
+import {attempt, commandApi} from './aws-command.js';
+import {outputWidth, wantsColor} from './global-flags.js';
+
+const statuses = new Set(['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE']);
+
+function table(rows: string[][], roles: Array<Array<StyledLine[number]['role']>> = []): StyledLine[] {
+	const widths = rows[0].map((_, column) => Math.max(...rows.map(row => row[column].length)));
+	return rows.map((row, index) => row.flatMap((cell, column) => [
+		{text: cell.padEnd(column === row.length - 1 ? 0 : widths[column]), ...(index === 0 ? {role: 'heading' as const} : (roles[index]?.[column] ? {role: roles[index][column]} : {}))},
+		...(column === row.length - 1 ? [] : [{text: '  '}]),
+	]));
+}
 
 export const lsCommand: Command = {
 	name: 'ls',
-	summary: '',
-	usage: 'sfntop ls',
-	flags: {},
-	flagHelp: [],
-	async run() {
-		throw new UserError('sfntop ls is not built yet');
+	summary: 'List state machines, or the executions of one',
+	usage: 'sfntop ls [MACHINE] [--status RUNNING|SUCCEEDED|FAILED|TIMED_OUT|ABORTED|PENDING_REDRIVE] [--json]',
+	description: 'Without MACHINE: the state machines in the region. With MACHINE (a name or ARN): its newest 100 executions, newest first.',
+	usesAws: true,
+	flags: {
+		status: {type: 'string'},
+		json: {type: 'boolean', default: false},
+		color: {type: 'boolean', default: true},
+		width: {type: 'number'},
+	},
+	flagHelp: [
+		'--status STATUS     Only executions with this status',
+		'--json              One JSON object per line (NDJSON)',
+		'--no-color          No colours (also when NO_COLOR is set)',
+	],
+	examples: ['sfntop ls', 'sfntop ls OrderProcessingStateMachine --status FAILED'],
+	async run({input, flags, stdout}) {
+		const status = typeof flags.status === 'string' ? flags.status.toUpperCase() : undefined;
+		if (status && !statuses.has(status)) {
+			throw new UserError(`--status takes one of ${[...statuses].join(', ')}, not "${String(flags.status)}"`);
+		}
+
+		const api = await commandApi(flags);
+		const theme = pickTheme({color: wantsColor(flags)});
+		const width = outputWidth(flags, stdout);
+		const print = (lines: StyledLine[]) => {
+			for (const line of lines) {
+				stdout.write(`${lineToAnsi(Number.isFinite(width) ? clipLine(line, width) : line, theme)}\n`);
+			}
+		};
+
+		if (!input[0]) {
+			const machines = await attempt(api, 'ListStateMachines', async () => api.listStateMachines());
+			if (flags.json) {
+				for (const machine of machines) {
+					stdout.write(`${JSON.stringify({name: machine.name, arn: machine.stateMachineArn, type: machine.type, creationDate: isoOrNull(machine.creationDate?.getTime())})}\n`);
+				}
+
+				return 0;
+			}
+
+			print(table([['NAME', 'TYPE', 'CREATED'], ...machines.map(machine => [sanitize(machine.name ?? ''), machine.type ?? '', formatTime(machine.creationDate?.getTime())])]));
+			return 0;
+		}
+
+		const target = await resolveTarget(api, input[0]);
+		if (target.kind !== 'machine') {
+			throw new UserError(`${input[0]} is an execution; \`sfntop ls\` takes a state machine (use \`sfntop tail\` for an execution)`);
+		}
+
+		const page = await attempt(api, 'ListExecutions', async () => api.listExecutions(target.arn, {...(status && {statusFilter: status as ExecutionStatus}), maxResults: 100}));
+		const executions = page.executions ?? [];
+		if (flags.json) {
+			for (const execution of executions) {
+				stdout.write(`${JSON.stringify({name: execution.name, arn: execution.executionArn, status: execution.status, startDate: isoOrNull(execution.startDate?.getTime()), stopDate: isoOrNull(execution.stopDate?.getTime()), redriveCount: execution.redriveCount ?? 0})}\n`);
+			}
+
+			return 0;
+		}
+
+		const now = Date.now();
+		const rows = executions.map(execution => [
+			sanitize(execution.name ?? ''),
+			execution.status ?? '',
+			formatTime(execution.startDate?.getTime()),
+			formatDuration(execution.startDate ? (execution.stopDate?.getTime() ?? now) - execution.startDate.getTime() : undefined),
+		]);
+		const roles = [[], ...executions.map(execution => [undefined, executionStatusRole((execution.status ?? 'RUNNING'))])];
+		print(table([['NAME', 'STATUS', 'STARTED', 'DURATION'], ...rows], roles));
+		return 0;
 	},
 };

@@ -1,13 +1,80 @@
+import {createInterface} from 'node:readline/promises';
+import {sanitize} from '../model/sanitize.js';
 import {UserError} from '../model/user-error.js';
+import type {ExecutionData, SfnSession} from '../sync/types.js';
 import type {Command} from './command.js';
+import {executionArnOf, sessionFor} from './session-for.js';
+
+async function loaded(session: SfnSession, arn: string): Promise<ExecutionData> {
+	const follower = session.execution(arn);
+	return new Promise<ExecutionData>((resolve, reject) => {
+		const check = () => {
+			const state = follower.getState();
+			if (state.data && (state.done || state.data.description.status === 'RUNNING')) {
+				unsubscribe();
+				resolve(state.data);
+			} else if (state.error && !state.retrying) {
+				unsubscribe();
+				reject(new UserError(state.error, /^no such|^not a valid/.test(state.error) ? 2 : 3));
+			}
+		};
+
+		const unsubscribe = follower.subscribe(check);
+		check();
+	});
+}
 
 export const redriveCommand: Command = {
 	name: 'redrive',
-	summary: '',
-	usage: 'sfntop redrive',
-	flags: {},
-	flagHelp: [],
-	async run() {
-		throw new UserError('sfntop redrive is not built yet');
+	summary: 'Redrive a failed, aborted or timed-out execution from where it stopped',
+	usage: 'sfntop redrive EXECUTION [--yes]',
+	description: [
+		'Checks that the execution can be redriven (a Standard execution that FAILED, was ABORTED or',
+		'TIMED_OUT, within 14 days, redriven fewer than 1000 times), shows which states run again and',
+		'which keep their results, then asks before redriving (on a terminal; elsewhere pass --yes).',
+	].join('\n'),
+	usesAws: true,
+	flags: {
+		yes: {type: 'boolean', default: false, shortFlag: 'y'},
+	},
+	flagHelp: ['--yes, -y           Do not ask for confirmation'],
+	examples: ['sfntop redrive OrderProcessingStateMachine/latest --yes'],
+	async run({input, flags, stdout, stdin}) {
+		if (flags.readOnly) {
+			throw new UserError('--read-only: redriving an execution is disabled');
+		}
+
+		const session = await sessionFor(flags);
+		try {
+			const arn = await executionArnOf(session, input[0], 'redrive');
+			const data = await loaded(session, arn);
+			const preview = await session.redrivePreview(arn);
+			if (!preview.redrivable) {
+				throw new UserError(`cannot redrive ${arn}: ${preview.reason ?? 'not redrivable'}`);
+			}
+
+			stdout.write(`Redrive ${arn}\n  status: ${data.description.status}${data.description.error ? ` (${sanitize(data.description.error)})` : ''}, redriven ${data.description.redriveCount ?? 0} times\n`);
+			stdout.write(`  runs again:   ${preview.rerun.map(name => sanitize(name)).join(', ') || '-'}\n`);
+			stdout.write(`  keeps result: ${preview.keep.map(name => sanitize(name)).join(', ') || '-'}\n`);
+			if (!flags.yes) {
+				if (!stdin.isTTY || !stdout.isTTY) {
+					throw new UserError('not redriving without confirmation: pass --yes when not on a terminal');
+				}
+
+				const prompt = createInterface({input: stdin, output: stdout});
+				const answer = await prompt.question('Redrive now? [y/N] ');
+				prompt.close();
+				if (!/^y(?:es)?$/i.test(answer.trim())) {
+					stdout.write('not redriven\n');
+					return 1;
+				}
+			}
+
+			await session.redrive(arn);
+			stdout.write(`redriven; ${arn} is RUNNING again (sfntop tail ${input[0]} to follow it)\n`);
+			return 0;
+		} finally {
+			session.close();
+		}
 	},
 };

@@ -1,13 +1,43 @@
-import {UserError} from '../model/user-error.js';
 import type {Command} from './command.js';
+import {outputWidth, wantsColor} from './global-flags.js';
+import {executionArnOf, sessionFor} from './session-for.js';
+import {tailExecution} from './tail-runner.js';
+
+export const tailFlags = {
+	json: {type: 'boolean', default: false},
+	logs: {type: 'boolean', default: false},
+	interval: {type: 'number'},
+	color: {type: 'boolean', default: true},
+	width: {type: 'number'},
+} as const;
+
+export const tailFlagHelp = [
+	'--logs              Interleave each Task state\'s Lambda log lines',
+	'--json              One JSON object per event (NDJSON): id, timestamp, type, state, details',
+	'--interval S        Poll every S seconds while events arrive (default 1)',
+	'--no-color          No colours (also when NO_COLOR is set)',
+];
 
 export const tailCommand: Command = {
 	name: 'tail',
-	summary: '',
-	usage: 'sfntop tail',
-	flags: {},
-	flagHelp: [],
-	async run() {
-		throw new UserError('sfntop tail is not built yet');
+	summary: 'Print an execution\'s events and follow it until it ends',
+	usage: 'sfntop tail EXECUTION [--json] [--logs] [--interval S]',
+	description: [
+		'EXECUTION is an execution ARN, MACHINE/NAME, or MACHINE/latest (the newest execution).',
+		'Prints the history from the first event, then follows it like `kubectl logs -f`.',
+		'Exits when the execution ends: 0 if it SUCCEEDED, 1 if it FAILED, was ABORTED or TIMED_OUT.',
+	].join('\n'),
+	usesAws: true,
+	flags: tailFlags,
+	flagHelp: tailFlagHelp,
+	examples: ['sfntop tail OrderProcessingStateMachine/latest --logs', 'sfntop tail ARN --json | jq .type'],
+	async run({input, flags, stdout}) {
+		const session = await sessionFor(flags);
+		try {
+			const arn = await executionArnOf(session, input[0], 'tail');
+			return await tailExecution(session, arn, {json: Boolean(flags.json), logs: Boolean(flags.logs), color: wantsColor(flags), width: outputWidth(flags, stdout)}, stdout);
+		} finally {
+			session.close();
+		}
 	},
 };

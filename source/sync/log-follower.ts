@@ -1,4 +1,5 @@
 import type {AwsApi} from '../aws/sfn.js';
+import {EventOwners} from '../model/event-line.js';
 import {createPoller} from './poller.js';
 import type {ExecutionData, Follower, LogLine} from './types.js';
 
@@ -24,6 +25,48 @@ export function functionOfState(data: ExecutionData, stateName: string): string 
 	return undefined;
 }
 
+const requestIdIn = (message: string) => /RequestId: ([\d\-a-f]{36})/.exec(message)?.[1] ?? /^\S+\t([\d\-a-f]{36})\t/.exec(message)?.[1];
+
+/** When each attempt of a state started (LambdaFunctionStarted / TaskStarted), from the history. */
+export function attemptStarts(data: ExecutionData, stateName: string): number[] {
+	const owners = new EventOwners();
+	const starts: number[] = [];
+	for (const event of data.events) {
+		if (owners.stateOf(event) === stateName && (event.type === 'LambdaFunctionStarted' || event.type === 'TaskStarted') && event.timestamp !== undefined) {
+			starts.push(event.timestamp);
+		}
+	}
+
+	return starts;
+}
+
+/**
+ * Direct Lambda integrations leave no request id in the history, and other
+ * executions may run the same function at the same time. So each attempt is
+ * matched to the invocation whose START line is nearest its start event;
+ * only those invocations' lines belong to the state.
+ */
+export function pickInvocations(starts: readonly number[], invocations: ReadonlyMap<string, number>): Set<string> {
+	const chosen = new Set<string>();
+	for (const start of starts) {
+		let best: string | undefined;
+		let bestDistance = Infinity;
+		for (const [requestId, time] of invocations) {
+			const distance = Math.abs(time - start);
+			if (!chosen.has(requestId) && distance < bestDistance) {
+				best = requestId;
+				bestDistance = distance;
+			}
+		}
+
+		if (best && bestDistance < 2000) {
+			chosen.add(best);
+		}
+	}
+
+	return chosen;
+}
+
 /**
  * The log lines of one Task state's Lambda invocations, from
  * /aws/lambda/<function>: by request id where the history carries one
@@ -36,6 +79,9 @@ export function functionOfState(data: ExecutionData, stateName: string): string 
 export function followStateLogs(api: AwsApi, execution: () => ExecutionData | undefined, stateName: string, intervalMs: number): Follower<LogLine[]> {
 	const lines: LogLine[] = [];
 	const seen = new Set<string>();
+	/** Every line in the window, by request id, until we know which invocations are ours. */
+	const pending = new Map<string, LogLine[]>();
+	const starts = new Map<string, number>();
 	let cursor = 0;
 	return createPoller({
 		intervalMs: Math.max(intervalMs, 1000),
@@ -51,8 +97,8 @@ export function followStateLogs(api: AwsApi, execution: () => ExecutionData | un
 			const logGroupName = `/aws/lambda/${functionName}`;
 			const start = Math.max(state.enteredAt - 1000, cursor);
 			const end = state.exitedAt === undefined ? undefined : state.exitedAt + 1000;
-			const patterns = state.requestIds && state.requestIds.length > 0 ? state.requestIds.map(id => `"${id}"`) : [undefined];
-			let added = 0;
+			const known = state.requestIds && state.requestIds.length > 0 ? new Set(state.requestIds) : undefined;
+			const patterns = known ? [...known].map(id => `"${id}"`) : [undefined];
 			for (const filterPattern of patterns) {
 				let nextToken: string | undefined;
 				do {
@@ -74,13 +120,31 @@ export function followStateLogs(api: AwsApi, execution: () => ExecutionData | un
 						}
 
 						seen.add(id);
-						lines.push({id, timestamp: event.timestamp ?? 0, logGroup: logGroupName, logStream: event.logStreamName ?? '', message: event.message ?? '', state: stateName});
+						const message = event.message ?? '';
+						const requestId = requestIdIn(message) ?? '';
+						if (message.startsWith('START RequestId:')) {
+							starts.set(requestId, event.timestamp ?? 0);
+						}
+
+						const list = pending.get(requestId) ?? [];
+						list.push({id, timestamp: event.timestamp ?? 0, logGroup: logGroupName, logStream: event.logStreamName ?? '', message, state: stateName});
+						pending.set(requestId, list);
 						cursor = Math.max(cursor, (event.timestamp ?? 0) - 1000);
-						added++;
 					}
 
 					nextToken = page.nextToken;
 				} while (nextToken);
+			}
+
+			const ours = known ?? pickInvocations(attemptStarts(data, stateName), starts);
+			let added = 0;
+			for (const requestId of ours) {
+				const list = pending.get(requestId);
+				if (list && list.length > 0) {
+					lines.push(...list);
+					added += list.length;
+					pending.set(requestId, []);
+				}
 			}
 
 			if (added > 0) {

@@ -73,7 +73,7 @@ export function createPoller<T>(options: PollerOptions<T>): Follower<T> {
 			failures = 0;
 			delay = result.changed ? options.intervalMs : Math.min(maxIdle, Math.round(delay * 1.5));
 			if (result.changed || state.loading || state.stale || state.done !== Boolean(result.done)) {
-				publish({data: result.data, stale: false, loading: false, updatedAt: Date.now(), done: Boolean(result.done)});
+				publish({data: result.data, stale: false, loading: false, updatedAt: Date.now(), done: Boolean(result.done), retrying: false});
 			}
 
 			if (!result.done) {
@@ -82,8 +82,9 @@ export function createPoller<T>(options: PollerOptions<T>): Follower<T> {
 		} catch (error: unknown) {
 			failures++;
 			const line = options.describe(error).message;
-			publish({...state, error: line, stale: state.data !== undefined, loading: false});
-			if (isTransient(error)) {
+			const transient = isTransient(error);
+			publish({...state, error: line, stale: state.data !== undefined, loading: false, retrying: transient});
+			if (transient) {
 				const ceiling = Math.min(maxBackoff, options.intervalMs * (2 ** Math.min(failures, 10)) * (isThrottle(error) ? 2 : 1));
 				schedule(Math.max(options.intervalMs / 2, Math.round(random() * ceiling)));
 			}

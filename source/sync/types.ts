@@ -16,6 +16,8 @@ export type FollowerState<T> = {
 	updatedAt?: number;
 	/** True when the follower has made its final read and will not poll again (ended execution). */
 	done: boolean;
+	/** True while the last error is transient and a retry is scheduled; false when polling stopped on it. */
+	retrying?: boolean;
 };
 
 /** A long-lived poller. subscribe/getState fit React's useSyncExternalStore. */

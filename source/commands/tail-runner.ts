@@ -1,0 +1,134 @@
+import process from 'node:process';
+import {EventOwners, eventJson, eventLine, logLine} from '../model/event-line.js';
+import {lineToAnsi, pickTheme} from '../model/theme.js';
+import type {StyledLine} from '../model/types.js';
+import {clipLine} from '../model/state-table.js';
+import {UserError} from '../model/user-error.js';
+import type {Follower, LogLine, SfnSession} from '../sync/types.js';
+
+export type TailOptions = {json: boolean; logs: boolean; color: boolean; width: number};
+
+const success = new Set(['SUCCEEDED']);
+
+/**
+ * Prints an execution's history from its first event, then follows it as it
+ * happens (like `kubectl logs -f`), until it ends. Resolves to the exit code:
+ * 0 SUCCEEDED, 1 FAILED/ABORTED/TIMED_OUT, 130 on Ctrl-C. With `logs`, each
+ * Task state's Lambda log lines are printed as they arrive, under its name.
+ */
+export async function tailExecution(session: SfnSession, executionArn: string, options: TailOptions, stdout: NodeJS.WriteStream): Promise<number> {
+	const theme = pickTheme({color: options.color});
+	const write = (line: StyledLine) => {
+		stdout.write(`${lineToAnsi(Number.isFinite(options.width) ? clipLine(line, options.width) : line, theme)}\n`);
+	};
+
+	const follower = session.execution(executionArn);
+	const owners = new EventOwners();
+	const attempts = new Map<string, number>();
+	const logFollowers = new Map<string, {follower: Follower<LogLine[]>; printed: number}>();
+	let printed = 0;
+	let lastError: string | undefined;
+
+	const printLogs = () => {
+		for (const [state, entry] of logFollowers) {
+			const lines = entry.follower.getState().data ?? [];
+			for (const line of lines.slice(entry.printed)) {
+				if (options.json) {
+					stdout.write(`${JSON.stringify({type: 'Log', state, timestamp: new Date(line.timestamp).toISOString(), logGroup: line.logGroup, logStream: line.logStream, message: line.message})}\n`);
+				} else {
+					write(logLine(line.timestamp, state, line.message));
+				}
+			}
+
+			entry.printed = lines.length;
+		}
+	};
+
+	return new Promise<number>(resolve => {
+		let finished = false;
+		const finish = (code: number) => {
+			if (finished) {
+				return;
+			}
+
+			finished = true;
+			unsubscribe();
+			process.off('SIGINT', onInterrupt);
+			for (const entry of logFollowers.values()) {
+				entry.follower.stop();
+			}
+
+			follower.stop();
+			resolve(code);
+		};
+
+		const onInterrupt = () => {
+			finish(130);
+		};
+
+		const onChange = () => {
+			const state = follower.getState();
+			if (state.error && !state.retrying) {
+				// Polling stopped on this error (no such execution, access denied): one line, and exit.
+				lastError = state.error;
+				finish(/^no such|^not a valid|^cannot redrive/.test(state.error) ? 2 : 3);
+				return;
+			}
+
+			if (state.error && state.error !== lastError) {
+				lastError = state.error;
+				process.stderr.write(`sfntop: ${state.error} (retrying)\n`);
+			}
+
+			const {data} = state;
+			if (!data) {
+				return;
+			}
+
+			for (const event of data.events.slice(printed)) {
+				const owner = owners.stateOf(event);
+				let attempt: number | undefined;
+				if (owner && event.type.endsWith('Scheduled')) {
+					attempt = (attempts.get(owner) ?? 0) + 1;
+					attempts.set(owner, attempt);
+				}
+
+				if (owner && event.type.endsWith('StateEntered')) {
+					attempts.set(owner, 0);
+					if (options.logs && !logFollowers.has(owner) && event.type === 'TaskStateEntered') {
+						const logs = session.logs(executionArn, owner);
+						logFollowers.set(owner, {follower: logs, printed: 0});
+						logs.subscribe(printLogs);
+					}
+				}
+
+				if (options.json) {
+					stdout.write(`${JSON.stringify(eventJson(event, owner))}\n`);
+				} else {
+					write(eventLine(event, owner, attempt));
+				}
+			}
+
+			printed = data.events.length;
+			if (state.done) {
+				const code = success.has(data.description.status) ? 0 : 1;
+				// Give log lines that belong to the last states a moment to arrive.
+				const waitForLogs = options.logs ? 2500 : 0;
+				setTimeout(() => {
+					printLogs();
+					finish(code);
+				}, waitForLogs);
+			}
+		};
+
+		const unsubscribe = follower.subscribe(onChange);
+		process.on('SIGINT', onInterrupt);
+		onChange();
+	}).then(code => {
+		if (code === 2 || code === 3) {
+			throw new UserError(lastError ?? 'could not follow the execution', code);
+		}
+
+		return code;
+	});
+}

@@ -1,0 +1,107 @@
+import {truncateToWidth} from './char-grid.js';
+import {isoOrNull} from './format.js';
+import {sanitize} from './sanitize.js';
+import type {HistoryEvent, StyleRole, StyledLine} from './types.js';
+
+/**
+ * Which state each event belongs to, tracked as events stream by: the name
+ * in the details, else the state owning the event's previousEventId.
+ */
+export class EventOwners {
+	private readonly owners = new Map<number, string>();
+	private last: string | undefined;
+
+	stateOf(event: HistoryEvent): string | undefined {
+		const named = typeof event.details.name === 'string' && !event.type.startsWith('Execution') ? event.details.name : undefined;
+		const owner = named ?? (event.previousEventId === undefined ? undefined : this.owners.get(event.previousEventId)) ?? (event.type.startsWith('Execution') ? undefined : this.last);
+		if (owner) {
+			this.owners.set(event.id, owner);
+			if (event.type.endsWith('StateEntered')) {
+				this.last = owner;
+			}
+		}
+
+		return owner;
+	}
+}
+
+function roleOf(type: string): StyleRole {
+	if (/Failed$|TimedOut$/.test(type)) {
+		return 'error';
+	}
+
+	if (type.endsWith('Aborted')) {
+		return 'status.ABORTED';
+	}
+
+	if (type === 'ExecutionSucceeded') {
+		return 'success';
+	}
+
+	return /Entered$|Started$|Scheduled$|Redriven$/.test(type) ? 'status.RUNNING' : 'plain';
+}
+
+function short(value: unknown, width: number): string {
+	const text = typeof value === 'string' ? value : JSON.stringify(value ?? '');
+	return truncateToWidth(sanitize(text), width);
+}
+
+/** The short detail a person wants on the line: error and cause, attempt, iteration, item count. */
+export function eventDetail(event: HistoryEvent, attempt?: number): string {
+	const {details} = event;
+	if (typeof details.error === 'string' || typeof details.cause === 'string') {
+		return `${short(details.error ?? '', 60)}${details.cause ? `: ${short(details.cause, 200)}` : ''}`;
+	}
+
+	if (event.type === 'MapStateStarted') {
+		return `${short(details.length ?? '?', 12)} items`;
+	}
+
+	if (event.type.startsWith('MapIteration')) {
+		return `iteration ${short(details.index ?? '?', 12)}`;
+	}
+
+	if (event.type === 'ExecutionRedriven') {
+		return `redrive ${short(details.redriveCount ?? '', 12)}`;
+	}
+
+	if (event.type.endsWith('Scheduled') && attempt !== undefined && attempt > 1) {
+		return `retry, attempt ${attempt}`;
+	}
+
+	if (event.type === 'ExecutionStarted') {
+		return `input ${short(details.input, 120)}`;
+	}
+
+	return event.type === 'ExecutionSucceeded' ? `output ${short(details.output, 120)}` : '';
+}
+
+function clock(timestamp: number | undefined): string {
+	return timestamp === undefined ? '??:??:??.???' : new Date(timestamp).toISOString().slice(11, 23);
+}
+
+/** One `sfntop tail` line: time, state, event, detail. */
+export function eventLine(event: HistoryEvent, state: string | undefined, attempt?: number): StyledLine {
+	const detail = eventDetail(event, attempt);
+	return [
+		{text: `${clock(event.timestamp)}  `, role: 'muted'},
+		{text: `${truncateToWidth(sanitize(state ?? '-'), 28).padEnd(28)}  `},
+		{text: event.type, role: roleOf(event.type)},
+		...(detail ? [{text: `  ${detail}`, role: /Failed$|TimedOut$/.test(event.type) ? 'error' as const : 'muted' as const}] : []),
+	];
+}
+
+/** The NDJSON object `sfntop tail --json` prints per event. */
+export function eventJson(event: HistoryEvent, state: string | undefined): Record<string, unknown> {
+	return {id: event.id, ...(event.previousEventId !== undefined && {previousEventId: event.previousEventId}), timestamp: isoOrNull(event.timestamp), type: event.type, state: state ?? null, details: event.details};
+}
+
+/** A log line under its state: `time  state  │ message`. */
+export function logLine(timestamp: number, state: string, message: string): StyledLine {
+	return [
+		{text: `${clock(timestamp)}  `, role: 'muted'},
+		{text: `${truncateToWidth(sanitize(state), 28).padEnd(28)}  `},
+		{text: '│ ', role: 'muted'},
+		{text: sanitize(message.replace(/\n$/, ''), {tabWidth: 4})},
+	];
+}
