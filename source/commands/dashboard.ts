@@ -7,9 +7,6 @@ import type {Route} from '../ui/routes.js';
 import type {Command, CommandContext} from './command.js';
 import {displayFlagHelp, displayFlags, wantsColor} from './global-flags.js';
 
-/** The shape of source/sync/session.ts's createSession (sync helper). */
-type CreateSession = (options: {profile?: string; region?: string; endpointUrl?: string; readOnly: boolean; interval?: number}) => Promise<SfnSession>;
-
 const notATerminal = 'the dashboard needs a terminal; use `sfntop tail EXECUTION` in scripts';
 
 /** `--local`: the embedded endpoint with its demo, in-process, on a free loopback port. */
@@ -52,8 +49,8 @@ async function run({input, flags, stdout, stdin}: CommandContext): Promise<numbe
 	const local = flags.local === true;
 	const server = local ? await startLocal() : undefined;
 	const interval = typeof flags.interval === 'number' && flags.interval > 0 ? flags.interval * 1000 : undefined;
-	const sessionModule = '../sync/session.js';
-	const {createSession} = await import(sessionModule) as {createSession: CreateSession};
+	// Loaded here, not at the top, so `sfntop --help` never pays for the SDK.
+	const {createSession} = await import('../sync/session.js');
 	let session: SfnSession | undefined;
 	try {
 		session = await createSession({

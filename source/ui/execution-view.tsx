@@ -40,10 +40,10 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 	const matches = useMemo(() => (data ? filterEvents(data.events, route.filter) : []), [data?.events, data?.snapshot.eventCount, route.filter]);
 	const wide = width >= wideFrom;
 	const bodyHeight = Math.max(0, height - 3);
-	const graphWidth = wide ? Math.floor(width * 0.55) : width;
-	const graphRows = wide ? bodyHeight - Math.max(4, Math.floor(bodyHeight * 0.35)) - 1 : Math.max(3, Math.ceil(bodyHeight / 2) - 1);
+	const graphMaxWidth = wide ? Math.floor(width * 0.55) : width;
+	const graphRows = wide ? bodyHeight - Math.max(6, Math.floor(bodyHeight * 0.3)) - 1 : Math.max(3, Math.ceil(bodyHeight / 2) - 1);
 	// Full graph when it fits in twice the room (scrolling keeps the selection in view), else compact.
-	const layout = data ? cachedLayout(data.graph, graphWidth, ascii, graphRows * 2) : undefined;
+	const layout = data ? cachedLayout(data.graph, graphMaxWidth, ascii, graphRows * 2) : undefined;
 
 	const move = (direction: 'up' | 'down' | 'left' | 'right') => {
 		if (!layout || !data) {
@@ -152,11 +152,16 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 		const eventsBlock = (paneHeight: number, paneWidth: number) => fitBlock(eventTableLines({events: data.events, matches, cursor: route.eventCursor, height: paneHeight, width: paneWidth, focused: focus('events'), ascii, filter: route.filter}), paneWidth, paneHeight);
 		let body: StyledLine[];
 		if (wide) {
-			const eventsHeight = Math.max(4, Math.floor(bodyHeight * 0.35));
-			const graphHeight = bodyHeight - eventsHeight;
+			// Top: the graph (as wide and tall as it needs, within limits) beside the state's details and logs;
+			// bottom: the event history across the whole width.
+			const eventsHeight = Math.min(Math.floor(bodyHeight * 0.45), Math.max(6, bodyHeight - layout.height - 1));
+			const topHeight = bodyHeight - eventsHeight;
+			const graphWidth = Math.min(graphMaxWidth, Math.max(layout.width + 2, 32));
 			const rightWidth = width - graphWidth - 1;
-			const left = [...fitBlock(graphBlock(graphHeight, graphWidth), graphWidth, graphHeight), ...eventsBlock(eventsHeight, graphWidth)];
-			body = besideEachOther([{lines: left, width: graphWidth}, {lines: detailsBlock(bodyHeight, rightWidth), width: rightWidth}], bodyHeight, {text: ascii ? '|' : '│', role: 'edge'});
+			body = [
+				...besideEachOther([{lines: fitBlock(graphBlock(topHeight, graphWidth), graphWidth, topHeight), width: graphWidth}, {lines: detailsBlock(topHeight, rightWidth), width: rightWidth}], topHeight, {text: ascii ? '|' : '│', role: 'edge'}),
+				...eventsBlock(eventsHeight, width),
+			];
 		} else {
 			// Stacked: the graph on top, then whichever of details or events has focus.
 			const graphHeight = Math.min(Math.max(4, Math.ceil(bodyHeight / 2)), layout.height + 1);
@@ -168,7 +173,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 		}
 
 		return fitBlock([...header, ...body, status], width, height);
-	}, [data, layout, logs, follower, route, width, height, now, dashboard.message, dashboard.readOnly, matches, selectedName, ascii, callsPerMinute, bodyHeight, wide, graphWidth]);
+	}, [data, layout, logs, follower, route, width, height, now, dashboard.message, dashboard.readOnly, matches, selectedName, ascii, callsPerMinute, bodyHeight, wide, graphMaxWidth]);
 
 	return <StyledLines lines={lines} theme={theme}/>;
 }

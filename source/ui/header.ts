@@ -28,12 +28,13 @@ export function executionHeaderLines(options: {
 	const dot = options.ascii ? '*' : '●';
 	return [
 		[
-			{text: 'sfntop ', role: 'muted'},
+			// Status first: on a narrow screen the names are cut, never the status.
+			{text: ` ${dot} ${status} `, role: status === 'RUNNING' ? 'active' : executionStatusRole(status)},
+			{text: '  '},
 			{text: sanitize(description.machineName), role: 'heading'},
 			{text: ' / ', role: 'muted'},
 			{text: sanitize(description.name), role: 'heading'},
-			{text: '  '},
-			{text: ` ${dot} ${status} `, role: status === 'RUNNING' ? 'active' : executionStatusRole(status)},
+			{text: '   sfntop', role: 'muted'},
 		],
 		[
 			{text: `started ${formatTime(snapshot.startDate ?? description.startDate)}   elapsed ${formatDuration(elapsedMs({...snapshot, startDate: snapshot.startDate ?? description.startDate, stopDate: snapshot.stopDate ?? description.stopDate}, options.now)).padEnd(8)}`},

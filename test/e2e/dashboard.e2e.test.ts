@@ -99,12 +99,12 @@ describe('sfntop --local in a real terminal', () => {
 		const terminal = launch(['--local'], 80, 24);
 		const screen = await terminal.waitForScreen(text => text.includes('Graph (compact)') && !text.includes('Event history'), 15_000, 'the compact graph');
 		const rows = screen.split('\n');
-		expect(rows[0]).toContain('sfntop');
+		expect(rows[0]).toContain('OrderProcessingStateMachine');
 		expect(rows.at(-1)).toContain('q quit');
 		// A prompt takes the bottom rows; the header stays on the top row.
 		terminal.type('s');
 		const withPrompt = await terminal.waitForScreen(text => text.includes('input JSON'), 5000, 'the start prompt');
-		expect(withPrompt.split('\n', 1)[0]).toContain('sfntop');
+		expect(withPrompt.split('\n', 1)[0]).toContain('OrderProcessingStateMachine');
 		expect(withPrompt.split('\n').slice(-4).join('\n')).toContain('input JSON');
 	}, 30_000);
 });

@@ -1,0 +1,88 @@
+// `npm run media`: records a scripted `sfntop --local` session in a real
+// pseudo-terminal and writes what the terminal showed to media/ as SVG (and
+// PNG when @resvg/resvg-js is installed). The pictures in the README come
+// from here, so they stay true as the program changes.
+import {mkdir, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import process from 'node:process';
+import {fileURLToPath} from 'node:url';
+import {screenToSvg} from './screen-svg.js';
+import {keys, startTerminal} from './terminal.ts';
+
+const mediaDirectory = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'media');
+
+async function savePicture(name, svg) {
+	await writeFile(path.join(mediaDirectory, `${name}.svg`), svg);
+	let png = 'no PNG (install @resvg/resvg-js to get one)';
+	try {
+		const {Resvg} = await import('@resvg/resvg-js');
+		const rendered = new Resvg(svg, {font: {loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans Mono'}, fitTo: {mode: 'zoom', value: 2}}).render();
+		await writeFile(path.join(mediaDirectory, `${name}.png`), rendered.asPng());
+		png = `media/${name}.png`;
+	} catch {}
+
+	process.stdout.write(`wrote media/${name}.svg, ${png}\n`);
+}
+
+async function record({name, columns, rows, title, script}) {
+	const terminal = startTerminal({args: ['--local'], columns, rows});
+	try {
+		await terminal.waitForScreen(screen => screen.includes('Graph'), 20_000, 'the graph');
+		await script(terminal);
+		await terminal.waitForQuiet(300, 5000);
+		await savePicture(name, screenToSvg(terminal.term, {title}));
+	} finally {
+		terminal.type('q');
+		await Promise.race([terminal.exited, new Promise(resolve => {
+			setTimeout(resolve, 3000);
+		})]);
+		await terminal.close();
+	}
+}
+
+async function startExecution(terminal, input) {
+	terminal.type('s');
+	await terminal.waitForScreen(screen => screen.includes('input JSON'), 5000, 'the start prompt');
+	terminal.type(input);
+	await terminal.waitForScreen(screen => screen.includes(input.slice(-10)), 5000, 'the typed input');
+	terminal.type(keys.enter);
+	await terminal.waitForScreen(screen => !screen.includes('input JSON'), 10_000, 'the new execution');
+}
+
+await mkdir(mediaDirectory, {recursive: true});
+
+// The main picture: a live execution, the active state highlighted, its logs streaming.
+await record({
+	name: 'dashboard',
+	columns: 130,
+	rows: 36,
+	title: 'sfntop --local',
+	async script(terminal) {
+		await startExecution(terminal, '{"orderId":"4711","delayMs":4000}');
+		await terminal.waitForScreen(screen => /ChargeCustomer\s+Task\s+\S RUNNING/.test(screen) && screen.includes('processing order 4711'), 30_000, 'ChargeCustomer running with its log lines');
+	},
+});
+
+// A failure, as on-call sees it: the failed state in red, its error and cause.
+await record({
+	name: 'dashboard-failed',
+	columns: 130,
+	rows: 36,
+	title: 'sfntop --local — a failed execution',
+	async script(terminal) {
+		await startExecution(terminal, '{"orderId":"4712","failAt":"charge-customer"}');
+		await terminal.waitForScreen(screen => /ChargeCustomer\s+Task\s+\S FAILED/.test(screen) && screen.includes('● FAILED'), 30_000, 'the failure');
+	},
+});
+
+// The small terminal: 80×24, compact graph.
+await record({
+	name: 'dashboard-80x24',
+	columns: 80,
+	rows: 24,
+	title: 'sfntop --local at 80×24',
+	async script(terminal) {
+		await startExecution(terminal, '{"orderId":"4713","delayMs":4000}');
+		await terminal.waitForScreen(screen => /ReserveInventory\s+Task\s+\S RUNNING/.test(screen), 30_000, 'ReserveInventory running');
+	},
+});
