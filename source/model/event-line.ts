@@ -12,6 +12,10 @@ export class EventOwners {
 	private last: string | undefined;
 
 	stateOf(event: HistoryEvent): string | undefined {
+		if (event.type.startsWith('Execution')) {
+			return undefined; // Execution-level events belong to no state.
+		}
+
 		const named = typeof event.details.name === 'string' && !event.type.startsWith('Execution') ? event.details.name : undefined;
 		const owner = named ?? (event.previousEventId === undefined ? undefined : this.owners.get(event.previousEventId)) ?? (event.type.startsWith('Execution') ? undefined : this.last);
 		if (owner) {
@@ -50,7 +54,7 @@ function short(value: unknown, width: number): string {
 export function eventDetail(event: HistoryEvent, attempt?: number): string {
 	const {details} = event;
 	if (typeof details.error === 'string' || typeof details.cause === 'string') {
-		return `${short(details.error ?? '', 60)}${details.cause ? `: ${short(details.cause, 200)}` : ''}`;
+		return `${short(details.error ?? '', 60)}${details.cause ? `: ${short(readableCause(details.cause), 200)}` : ''}`;
 	}
 
 	if (event.type === 'MapStateStarted') {
@@ -74,6 +78,20 @@ export function eventDetail(event: HistoryEvent, attempt?: number): string {
 	}
 
 	return event.type === 'ExecutionSucceeded' ? `output ${short(details.output, 120)}` : '';
+}
+
+/** A Lambda cause is JSON (`{"errorMessage", "errorType", "trace"}`): its message is what a person reads. */
+export function readableCause(cause: unknown): unknown {
+	if (typeof cause !== 'string' || !cause.startsWith('{')) {
+		return cause;
+	}
+
+	try {
+		const parsed = JSON.parse(cause) as {errorMessage?: unknown};
+		return typeof parsed.errorMessage === 'string' ? parsed.errorMessage : cause;
+	} catch {
+		return cause;
+	}
 }
 
 function clock(timestamp: number | undefined): string {
