@@ -72,12 +72,12 @@ export class AwsApi {
 		return this.call('DescribeStateMachineForExecution', async () => this.clients.sfn.send(new DescribeStateMachineForExecutionCommand({executionArn})));
 	}
 
-	async getHistoryPage(executionArn: string, options: {reverseOrder?: boolean; maxResults?: number; nextToken?: string}): Promise<{events: SdkHistoryEvent[]; nextToken?: string}> {
+	async getHistoryPage(executionArn: string, options: {reverseOrder?: boolean; maxResults?: number; nextToken?: string; includeExecutionData?: boolean}): Promise<{events: SdkHistoryEvent[]; nextToken?: string}> {
 		const page = await this.call('GetExecutionHistory', async () => this.clients.sfn.send(new GetExecutionHistoryCommand({
 			executionArn,
 			maxResults: options.maxResults ?? 1000,
 			reverseOrder: options.reverseOrder ?? false,
-			includeExecutionData: true,
+			includeExecutionData: options.includeExecutionData ?? true,
 			...(options.nextToken && {nextToken: options.nextToken}),
 		})));
 		return {events: page.events ?? [], ...(page.nextToken && {nextToken: page.nextToken})};

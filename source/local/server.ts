@@ -25,7 +25,7 @@ export type ServerOptions = {
 	log?: (line: string) => void;
 };
 
-export type ServedRequest = {service: 'sfn' | 'logs' | 'unknown'; operation: string; status: number};
+export type ServedRequest = {service: 'sfn' | 'logs' | 'unknown'; operation: string; status: number; /** Response body bytes. */ bytes: number};
 
 export type RunningServer = {
 	url: string;
@@ -54,8 +54,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 	const requests: ServedRequest[] = [];
 
 	const server = http.createServer((request, response) => {
+		let sentBytes = 0;
 		const send = (status: number, body: unknown, contentType: string) => {
 			const text = JSON.stringify(body);
+			sentBytes = Buffer.byteLength(text);
 			response.writeHead(status, {'content-type': contentType, 'content-length': Buffer.byteLength(text), ...(status >= 400 && typeof body === 'object' && body !== null && '__type' in body && {'x-amzn-errortype': (body as {__type: string}).__type})});
 			response.end(text);
 		};
@@ -65,12 +67,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 		const service = services[prefix as keyof typeof services];
 		const contentType = service?.contentType ?? 'application/x-amz-json-1.0';
 		const record = (status: number) => {
-			requests.push({service: service?.service ?? 'unknown', operation: operation || request.method || '?', status});
+			requests.push({service: service?.service ?? 'unknown', operation: operation || request.method || '?', status, bytes: 0});
 		};
 
 		const fail = (error: AwsError) => {
 			record(error.status);
 			send(error.status, {__type: error.type, message: error.message}, contentType);
+			requests.at(-1)!.bytes = sentBytes;
 		};
 
 		let size = 0;
@@ -145,6 +148,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 				const result = await handler({region: currentRegion, body: body as Request['body']});
 				record(200);
 				send(200, result ?? {}, contentType);
+				requests.at(-1)!.bytes = sentBytes;
 			} catch (error: unknown) {
 				fail(error instanceof AwsError ? error : new AwsError('InternalFailure', `sfntop serve: ${(error as Error).message}`, 500));
 			}

@@ -23,7 +23,6 @@ export class HistorySync {
 	graph: MachineGraph | undefined;
 	description: ExecutionDescription | undefined;
 	lastId = 0;
-	private pageSize = 20;
 	private loaded = false;
 	private logGroup: string | undefined;
 	private logCursor = 0;
@@ -58,11 +57,20 @@ export class HistorySync {
 			return this.fold(fresh);
 		}
 
+		// Idle check: the newest event's id only, without payloads — one small call.
+		const probe = await this.api.getHistoryPage(this.executionArn, {reverseOrder: true, maxResults: 1, includeExecutionData: false});
+		const newest = probe.events[0]?.id ?? 0;
+		if (newest <= this.lastId) {
+			return 0;
+		}
+
+		// New events: read exactly the missing ones, newest first, stopping at the last known id.
 		const fresh: HistoryEvent[] = [];
 		let nextToken: string | undefined;
 		let reachedKnown = false;
+		const pageSize = Math.min(1000, Math.max(1, newest - this.lastId));
 		do {
-			const page = await this.api.getHistoryPage(this.executionArn, {reverseOrder: true, maxResults: this.pageSize, ...(nextToken && {nextToken})});
+			const page = await this.api.getHistoryPage(this.executionArn, {reverseOrder: true, maxResults: pageSize, ...(nextToken && {nextToken})});
 			for (const raw of page.events) {
 				const event = normaliseEvent(raw, 0);
 				if (!event || event.id <= this.lastId) {
@@ -74,15 +82,7 @@ export class HistorySync {
 			}
 
 			nextToken = page.nextToken;
-			// A page full of new events: read bigger pages until caught up.
-			if (!reachedKnown && nextToken) {
-				this.pageSize = Math.min(1000, this.pageSize * 4);
-			}
 		} while (!reachedKnown && nextToken);
-
-		if (fresh.length < this.pageSize / 4) {
-			this.pageSize = Math.max(20, Math.floor(this.pageSize / 2));
-		}
 
 		return this.fold(fresh.reverse());
 	}
