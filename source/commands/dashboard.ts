@@ -35,10 +35,32 @@ async function resolveWithRetry(session: SfnSession, target: string, attempts: n
 			}
 
 			await new Promise(resolve => {
-				setTimeout(resolve, 200);
+				// The demo's first execution is a few milliseconds away at start-up.
+				setTimeout(resolve, 50);
 			});
 		}
 	}
+}
+
+/** Where the dashboard opens: the machines list, plus the target's machine and execution when given. */
+async function initialRoutes(session: SfnSession, target: string | undefined, local: boolean): Promise<Route[]> {
+	const {machinesRoute, executionsRoute, executionRoute} = await import('../ui/routes.js');
+	const initial = [machinesRoute()];
+	if (target) {
+		const found = await resolveWithRetry(session, target, local ? 60 : 1);
+		if (found.kind === 'machine') {
+			initial.push(executionsRoute(found.arn, found.arn.split(':').at(-1) ?? found.arn));
+		} else {
+			const machine = machineOfExecution(found.arn);
+			if (machine) {
+				initial.push(executionsRoute(machine.arn, machine.name));
+			}
+
+			initial.push(executionRoute(found.arn));
+		}
+	}
+
+	return initial;
 }
 
 async function run({input, flags, stdout, stdin}: CommandContext): Promise<number> {
@@ -46,54 +68,13 @@ async function run({input, flags, stdout, stdin}: CommandContext): Promise<numbe
 		throw new UserError(notATerminal, 2);
 	}
 
+	// The first frame comes first: Ink + React load (~250 ms), a splash is drawn, and only then does the
+	// endpoint start (its set-up runs on the same thread and would only delay that frame).
+	const [{render}, {App}, {guardTerminal}, {Splash}] = await Promise.all([import('ink'), import('../ui/app.js'), import('../ui/terminal.js'), import('../ui/splash.js')]);
 	const local = flags.local === true;
-	const server = local ? await startLocal() : undefined;
-	const interval = typeof flags.interval === 'number' && flags.interval > 0 ? flags.interval * 1000 : undefined;
-	// Loaded here, not at the top, so `sfntop --help` never pays for the SDK.
-	const {createSession} = await import('../sync/session.js');
-	let session: SfnSession | undefined;
-	try {
-		session = await createSession({
-			...(typeof flags.profile === 'string' && {profile: flags.profile}),
-			...(server
-				? {endpointUrl: server.url, region: 'us-east-1'}
-				: {
-					...(typeof flags.region === 'string' && {region: flags.region}),
-					...(typeof flags.endpointUrl === 'string' && {endpointUrl: flags.endpointUrl}),
-				}),
-			readOnly: flags.readOnly === true,
-			...(interval && {interval}),
-		});
-		const {machinesRoute, executionsRoute, executionRoute} = await import('../ui/routes.js');
-		const target = input[0] ?? (local ? 'OrderProcessingStateMachine/latest' : undefined);
-		const initial = [machinesRoute()];
-		if (target) {
-			const found = await resolveWithRetry(session, target, local ? 15 : 1);
-			if (found.kind === 'machine') {
-				initial.push(executionsRoute(found.arn, found.arn.split(':').at(-1) ?? found.arn));
-			} else {
-				const machine = machineOfExecution(found.arn);
-				if (machine) {
-					initial.push(executionsRoute(machine.arn, machine.name));
-				}
-
-				initial.push(executionRoute(found.arn));
-			}
-		}
-
-		return await runDashboard({session, initial, flags, stdout, stdin});
-	} finally {
-		session?.close();
-		await server?.close();
-	}
-}
-
-async function runDashboard(options: {session: SfnSession; initial: Route[]; flags: Record<string, unknown>; stdout: NodeJS.WriteStream; stdin: NodeJS.ReadStream}): Promise<number> {
-	const {stdout, stdin, flags} = options;
-	const [{render}, {App}, {guardTerminal}] = await Promise.all([import('ink'), import('../ui/app.js'), import('../ui/terminal.js')]);
 	const theme = wantsColor(flags) ? colorTheme : plainTheme;
 	let finish: (code: number) => void = () => undefined;
-	// eslint-disable-next-line unicorn/prefer-promise-with-resolvers -- the project's lib is ES2023
+	// eslint-disable-next-line unicorn/prefer-promise-with-resolvers -- readable as is
 	const ended = new Promise<number>(resolve => {
 		finish = resolve;
 	});
@@ -108,30 +89,54 @@ async function runDashboard(options: {session: SfnSession; initial: Route[]; fla
 			finish(code);
 		},
 	});
-	const incremental = process.env.SFNTOP_FULL_REDRAW !== '1';
-	const instance = render(createElement(App, {
-		session: options.session,
-		theme,
-		ascii: flags.ascii === true,
-		initial: options.initial,
-		onQuit() {
-			finish(0);
-		},
-	}), {
+	const quit = () => {
+		finish(0);
+	};
+
+	const region = local ? 'us-east-1' : (typeof flags.region === 'string' ? flags.region : 'your region');
+	const instance = render(createElement(Splash, {message: local ? 'starting the embedded endpoint with demo workflows…' : `connecting to ${region}…`, onQuit: quit}), {
 		stdout,
 		stdin,
 		alternateScreen: true,
 		exitOnCtrlC: false,
 		patchConsole: true,
-		// Only changed lines are written; at most ~15 frames a second.
-		incrementalRendering: incremental,
+		// Only changed lines are written (SFNTOP_FULL_REDRAW=1 turns that off, for the bench baseline); at most 15 frames a second.
+		incrementalRendering: process.env.SFNTOP_FULL_REDRAW !== '1',
 		maxFps: 15,
 	});
-	const code = await ended;
-	instance.unmount();
-	await instance.waitUntilExit().catch(() => undefined);
-	guard.restore();
-	return code;
+	await instance.waitUntilRenderFlush();
+	let server: Awaited<ReturnType<typeof startLocal>> | undefined;
+	let session: SfnSession | undefined;
+	try {
+		server = local ? await startLocal() : undefined;
+		const interval = typeof flags.interval === 'number' && flags.interval > 0 ? flags.interval * 1000 : undefined;
+		const {createSession} = await import('../sync/session.js');
+		session = await createSession({
+			...(typeof flags.profile === 'string' && {profile: flags.profile}),
+			...(server
+				? {endpointUrl: server.url, region: 'us-east-1'}
+				: {
+					...(typeof flags.region === 'string' && {region: flags.region}),
+					...(typeof flags.endpointUrl === 'string' && {endpointUrl: flags.endpointUrl}),
+				}),
+			readOnly: flags.readOnly === true,
+			...(interval && {interval}),
+		});
+		const starting = initialRoutes(session, input[0] ?? (local ? 'OrderProcessingStateMachine/latest' : undefined), local);
+		const initial = await Promise.race([starting, ended]);
+		if (typeof initial === 'number') {
+			return initial;
+		}
+
+		instance.rerender(createElement(App, {session, theme, ascii: flags.ascii === true, initial, onQuit: quit}));
+		return await ended;
+	} finally {
+		instance.unmount();
+		await instance.waitUntilExit().catch(() => undefined);
+		guard.restore();
+		session?.close();
+		await server?.close();
+	}
 }
 
 export const dashboardCommand: Command = {
