@@ -181,7 +181,7 @@ export function App({session, theme, ascii, initial, onQuit, size, now = Date.no
 
 		case 'filter': {
 			overlayHeight = 1;
-			overlayNode = <StyledLines lines={fitBlock([[{text: '/', role: 'heading'}, ...fieldSegments(overlay.field, true), {text: '   enter keep, esc clear', role: 'muted'}]], width, 1)} theme={theme}/>;
+			overlayNode = <StyledLines lines={fitBlock([[{text: '/', role: 'heading'}, ...fieldSegments(overlay.field, true), {text: '   enter keep, esc clear', role: 'muted'}]], width, 1, ascii ? '~' : '…')} theme={theme}/>;
 
 			break;
 		}

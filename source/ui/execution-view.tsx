@@ -122,11 +122,12 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 
 	// Read when the execution's data changes, not on every log poll: a finished execution's screen stays still.
 	const callsPerMinute = useMemo(() => session.callsPerMinute(), [session, follower]);
+	const ellipsis = ascii ? '~' : '…';
 	const lines = useMemo((): StyledLine[] => {
 		const status = statusLine({view: 'execution', readOnly: dashboard.readOnly, error: follower.error ?? logs.error, message: dashboard.message});
 		if (!data || !layout) {
 			const text = follower.error ? 'could not load the execution' : `loading ${sanitize(route.executionArn)}…`;
-			return fitBlock([[{text: 'sfntop', role: 'heading'}], [], [{text, role: 'muted'}], ...Array.from({length: Math.max(0, height - 4)}, () => []), status], width, height);
+			return fitBlock([[{text: 'sfntop', role: 'heading'}], [], [{text, role: 'muted'}], ...Array.from({length: Math.max(0, height - 4)}, () => []), status], width, height, ellipsis);
 		}
 
 		const {snapshot, graph} = data;
@@ -146,10 +147,10 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 				...shown,
 				titleLine('Logs', paneWidth, {focused: focus('details'), ascii, right: logs.data ? `${logs.data.length} lines` : undefined}),
 				...logPaneLines({lines: logs.data, loading: logs.loading, height: logRows, scrollBack: route.logScroll}),
-			], paneWidth, paneHeight);
+			], paneWidth, paneHeight, ellipsis);
 		};
 
-		const eventsBlock = (paneHeight: number, paneWidth: number) => fitBlock(eventTableLines({events: data.events, matches, cursor: route.eventCursor, height: paneHeight, width: paneWidth, focused: focus('events'), ascii, filter: route.filter}), paneWidth, paneHeight);
+		const eventsBlock = (paneHeight: number, paneWidth: number) => fitBlock(eventTableLines({events: data.events, matches, cursor: route.eventCursor, height: paneHeight, width: paneWidth, focused: focus('events'), ascii, filter: route.filter}), paneWidth, paneHeight, ellipsis);
 		let body: StyledLine[];
 		if (wide) {
 			// Top: the graph (as wide and tall as it needs, within limits) beside the state's details and logs;
@@ -159,7 +160,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 			const graphWidth = Math.min(graphMaxWidth, Math.max(layout.width + 2, 32));
 			const rightWidth = width - graphWidth - 1;
 			body = [
-				...besideEachOther([{lines: fitBlock(graphBlock(topHeight, graphWidth), graphWidth, topHeight), width: graphWidth}, {lines: detailsBlock(topHeight, rightWidth), width: rightWidth}], topHeight, {text: ascii ? '|' : '│', role: 'edge'}),
+				...besideEachOther([{lines: fitBlock(graphBlock(topHeight, graphWidth), graphWidth, topHeight, ellipsis), width: graphWidth}, {lines: detailsBlock(topHeight, rightWidth), width: rightWidth}], topHeight, {text: ascii ? '|' : '│', role: 'edge'}),
 				...eventsBlock(eventsHeight, width),
 			];
 		} else {
@@ -167,13 +168,13 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 			const graphHeight = Math.min(Math.max(4, Math.ceil(bodyHeight / 2)), layout.height + 1);
 			const restHeight = bodyHeight - graphHeight;
 			body = [
-				...fitBlock(graphBlock(graphHeight, width), width, graphHeight),
+				...fitBlock(graphBlock(graphHeight, width), width, graphHeight, ellipsis),
 				...(route.panel === 'events' ? eventsBlock(restHeight, width) : detailsBlock(restHeight, width)),
 			];
 		}
 
-		return fitBlock([...header, ...body, status], width, height);
-	}, [data, layout, logs, follower, route, width, height, now, dashboard.message, dashboard.readOnly, matches, selectedName, ascii, callsPerMinute, bodyHeight, wide, graphMaxWidth]);
+		return fitBlock([...header, ...body, status], width, height, ellipsis);
+	}, [data, layout, logs, follower, route, width, height, now, dashboard.message, dashboard.readOnly, matches, selectedName, ascii, callsPerMinute, ellipsis, bodyHeight, wide, graphMaxWidth]);
 
 	return <StyledLines lines={lines} theme={theme}/>;
 }

@@ -102,10 +102,10 @@ export function ExecutionsView({route, width, height, isActive}: {route: Executi
 				width,
 				height: height - 2,
 				ascii,
-				empty: follower.loading ? 'loading executions…' : 'no executions match',
+				empty: follower.error && !follower.data ? 'could not load executions; the reason is below, retrying' : follower.loading ? 'loading executions…' : 'no executions match',
 			}),
 			statusLine({view: 'executions', readOnly: dashboard.readOnly, error: follower.error, message: dashboard.message}),
-		], width, height);
+		], width, height, ascii ? '~' : '…');
 	}, [executions, follower, cursor, width, height, ascii, route, session, dashboard.readOnly, dashboard.message]);
 
 	return <StyledLines lines={lines} theme={dashboard.theme}/>;

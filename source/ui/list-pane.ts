@@ -24,7 +24,7 @@ export function listPaneLines(options: {
 	const room = height - 2;
 	const {start, end} = visibleWindow(rows.length, options.cursor, room);
 	for (let index = start; index < end; index++) {
-		lines.push(index === options.cursor ? fitLine(rows[index].map(segment => ({...segment, role: 'selected' as const})), width) : rows[index]);
+		lines.push(index === options.cursor ? fitLine(rows[index].map(segment => ({...segment, role: 'selected' as const})), width, options.ascii ? '~' : '…') : rows[index]);
 	}
 
 	if (rows.length === 0) {

@@ -79,10 +79,10 @@ export function MachinesView({route, width, height, isActive}: {route: MachinesR
 				width,
 				height: height - 2,
 				ascii,
-				empty: follower.loading ? 'loading state machines…' : (route.filter ? 'no state machine matches the filter' : 'no state machines in this account and region'),
+				empty: follower.error && !follower.data ? 'could not load state machines; the reason is below, retrying' : follower.loading ? 'loading state machines…' : (route.filter ? 'no state machine matches the filter' : 'no state machines in this account and region'),
 			}),
 			statusLine({view: 'machines', readOnly: dashboard.readOnly, error: follower.error, message: dashboard.message}),
-		], width, height);
+		], width, height, ascii ? '~' : '…');
 	}, [machines, follower, cursor, width, height, ascii, route.filter, session, dashboard.readOnly, dashboard.message]);
 
 	return <StyledLines lines={lines} theme={dashboard.theme}/>;

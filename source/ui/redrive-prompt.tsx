@@ -73,5 +73,5 @@ export function RedrivePrompt({executionArn, width, onClose}: {executionArn: str
 		lines.push([{text: `not redrivable: ${sanitize(preview.reason ?? 'no reason given')}`, role: 'error'}], [{text: 'press any key', role: 'muted'}]);
 	}
 
-	return <StyledLines lines={fitBlock(lines, width, redrivePromptHeight)} theme={theme}/>;
+	return <StyledLines lines={fitBlock(lines, width, redrivePromptHeight, ascii ? '~' : '…')} theme={theme}/>;
 }

@@ -87,10 +87,10 @@ export function RunningView({route, width, height, isActive}: {route: RunningRou
 				width,
 				height: height - 2,
 				ascii,
-				empty: follower.loading ? 'loading running executions…' : 'nothing is running',
+				empty: follower.error && !follower.data ? 'could not load running executions; the reason is below, retrying' : follower.loading ? 'loading running executions…' : 'nothing is running',
 			}),
 			statusLine({view: 'running', readOnly: dashboard.readOnly, error: follower.error, message: dashboard.message}),
-		], width, height);
+		], width, height, ascii ? '~' : '…');
 	}, [executions, follower, cursor, width, height, ascii, route, session, now, dashboard.readOnly, dashboard.message]);
 
 	return <StyledLines lines={lines} theme={dashboard.theme}/>;

@@ -69,5 +69,5 @@ export function StartPrompt({machineArn, machineName, width, onClose}: {machineA
 		problem ? [{text: problem, role: 'error'}] : [{text: busy ? 'starting…' : 'enter to start, esc to cancel', role: 'muted'}],
 		[],
 	];
-	return <StyledLines lines={fitBlock(lines, width, startPromptHeight)} theme={theme}/>;
+	return <StyledLines lines={fitBlock(lines, width, startPromptHeight, ascii ? '~' : '…')} theme={theme}/>;
 }

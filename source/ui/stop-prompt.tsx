@@ -57,5 +57,5 @@ export function StopPrompt({executionArn, width, onClose}: {executionArn: string
 		[{text: busy ? 'stopping…' : 'enter to stop the execution, tab next field, esc to cancel', role: busy ? 'muted' : 'warning'}],
 		[],
 	];
-	return <StyledLines lines={fitBlock(lines, width, stopPromptHeight)} theme={theme}/>;
+	return <StyledLines lines={fitBlock(lines, width, stopPromptHeight, ascii ? '~' : '…')} theme={theme}/>;
 }
