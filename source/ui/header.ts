@@ -9,6 +9,11 @@ export function elapsedMs(snapshot: Pick<ExecutionSnapshot, 'status' | 'startDat
 	return snapshot.startDate === undefined ? undefined : (snapshot.status === 'RUNNING' ? now : snapshot.stopDate ?? now) - snapshot.startDate;
 }
 
+/** A ticking clock reads best in whole seconds: `42 s`, `4m 05s`. */
+export function formatElapsed(ms: number | undefined, running: boolean): string {
+	return ms !== undefined && running && ms < 60_000 ? `${Math.max(0, Math.floor(ms / 1000))} s` : formatDuration(ms);
+}
+
 /** Freshness for the header: when the data was read, and STALE with the reason after a failed call. */
 export function freshness(state: Pick<FollowerState<unknown>, 'stale' | 'updatedAt' | 'loading'>): StyledLine {
 	return state.stale ? [{text: ` STALE since ${formatTime(state.updatedAt).slice(11)} `, role: 'alert'}] : [{text: state.updatedAt === undefined ? (state.loading ? 'loading…' : '') : `as of ${formatTime(state.updatedAt).slice(11)}`, role: 'muted'}];
@@ -37,7 +42,7 @@ export function executionHeaderLines(options: {
 			{text: '   sfntop', role: 'muted'},
 		],
 		[
-			{text: `started ${formatTime(snapshot.startDate ?? description.startDate)}   elapsed ${formatDuration(elapsedMs({...snapshot, startDate: snapshot.startDate ?? description.startDate, stopDate: snapshot.stopDate ?? description.stopDate}, options.now)).padEnd(8)}`},
+			{text: `started ${formatTime(snapshot.startDate ?? description.startDate)}   elapsed ${formatElapsed(elapsedMs({...snapshot, startDate: snapshot.startDate ?? description.startDate, stopDate: snapshot.stopDate ?? description.stopDate}, options.now), snapshot.status === 'RUNNING').padEnd(8)}`},
 			{text: `   redrives ${Math.max(snapshot.redriveCount, description.redriveCount ?? 0)}   ${options.callsPerMinute} calls/min   `, role: 'muted'},
 			...freshness(options.follower),
 		],

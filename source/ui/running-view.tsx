@@ -1,9 +1,9 @@
 import {useMemo} from 'react';
-import {formatDuration} from '../model/format.js';
 import {sanitize} from '../model/sanitize.js';
 import {iterationBadge} from '../model/status-style.js';
 import type {StyledLine} from '../model/types.js';
 import {useDashboard} from './dashboard-context.js';
+import {formatElapsed} from './header.js';
 import {listHeaderLine} from './list-header.js';
 import {clampCursor, listPaneLines} from './list-pane.js';
 import {executionRoute, type Route} from './routes.js';
@@ -74,7 +74,7 @@ export function RunningView({route, width, height, isActive}: {route: RunningRou
 		const rows: StyledLine[] = executions.map(execution => [
 			{text: `${sanitize(execution.name).padEnd(nameWidth)}  `},
 			{text: sanitize(execution.currentState ?? '-').padEnd(stateWidth), role: 'status.RUNNING'},
-			{text: `  ${formatDuration(execution.startDate === undefined ? undefined : now - execution.startDate).padEnd(9)}  ${execution.mapProgress ? iterationBadge(execution.mapProgress, ascii) : ''}`},
+			{text: `  ${formatElapsed(execution.startDate === undefined ? undefined : now - execution.startDate, true).padEnd(9)}  ${execution.mapProgress ? iterationBadge(execution.mapProgress, ascii) : ''}`},
 		]);
 		return fitBlock([
 			listHeaderLine(session, [route.machineName, 'running'], follower),

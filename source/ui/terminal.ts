@@ -24,6 +24,7 @@ export function guardTerminal(options: {stdout: NodeJS.WriteStream; stdin: NodeJ
 		}
 
 		restored = true;
+		process.off('SIGINT', onInt);
 		process.off('SIGTERM', onTerm);
 		process.off('SIGHUP', onHup);
 		process.off('uncaughtException', onError);
@@ -44,6 +45,11 @@ export function guardTerminal(options: {stdout: NodeJS.WriteStream; stdin: NodeJ
 		options.onEnd(143);
 	};
 
+	const onInt = () => {
+		restore();
+		options.onEnd(130);
+	};
+
 	const onHup = () => {
 		restore();
 		options.onEnd(129);
@@ -54,6 +60,8 @@ export function guardTerminal(options: {stdout: NodeJS.WriteStream; stdin: NodeJ
 		options.onEnd(70, error);
 	};
 
+	// Ctrl-C is a key press in raw mode; SIGINT still arrives from `kill -INT` or before raw mode is on.
+	process.on('SIGINT', onInt);
 	process.on('SIGTERM', onTerm);
 	process.on('SIGHUP', onHup);
 	process.on('uncaughtException', onError);

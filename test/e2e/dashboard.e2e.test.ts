@@ -81,6 +81,38 @@ describe('sfntop --local in a real terminal', () => {
 		expect(terminal.cursorHidden()).toBe(false);
 	}, 30_000);
 
+	test('a resize lays the screen out again: panels stack and the graph turns compact at 80 columns, and back', async () => {
+		const terminal = launch(['--local'], 130, 36);
+		await terminal.waitForScreen(screen => screen.includes('Graph') && screen.includes('Event history') && !screen.includes('Graph (compact)'), 15_000, 'the wide layout');
+		terminal.resize(80, 24);
+		const narrow = await terminal.waitForScreen(screen => screen.includes('Graph (compact)'), 10_000, 'the narrow layout');
+		expect(narrow.split('\n', 1)[0]).toContain('OrderProcessingStateMachine');
+		terminal.resize(130, 36);
+		await terminal.waitForScreen(screen => !screen.includes('Graph (compact)') && screen.includes('Event history'), 10_000, 'the wide layout again');
+	}, 40_000);
+
+	test('sfntop MACHINE opens its executions; --read-only offers no start, stop or redrive', async () => {
+		const terminal = launch(['--local', 'OrderProcessingStateMachine', '--read-only'], 100, 24);
+		const screen = await terminal.waitForScreen(text => text.includes('Executions') && text.includes('READ-ONLY'), 15_000, 'the executions list');
+		expect(screen).not.toMatch(/s start|x stop|R redrive/);
+		terminal.type('s');
+		terminal.type('?');
+		const help = await terminal.waitForScreen(text => text.includes('Keys in the executions view'), 5000, 'the help');
+		expect(help).not.toContain('start an execution');
+		expect(help).toContain('read-only');
+	}, 30_000);
+
+	test('Ctrl-C quits and restores the terminal', async () => {
+		const terminal = launch(['--local'], 80, 24);
+		await terminal.waitForScreen(screen => screen.includes('Graph'), 15_000, 'the graph');
+		terminal.type(keys.ctrlC);
+		const {exitCode} = await terminal.exited;
+		expect(exitCode).toBe(0);
+		await terminal.waitForScreen(() => true);
+		expect(terminal.term.buffer.active.type).toBe('normal');
+		expect(terminal.cursorHidden()).toBe(false);
+	}, 30_000);
+
 	test('writes nothing to the terminal while a finished execution is open', async () => {
 		const terminal = launch(['--local'], 100, 30);
 		await terminal.waitForScreen(screen => screen.includes('Graph'), 15_000, 'the graph');

@@ -70,7 +70,7 @@ describe('machines → executions → execution', () => {
 		const {waitForFrame, frame} = open([runningRoute(machineArn, 'OrderProcessingStateMachine')], {running});
 		await waitForFrame(text => text.includes('order-b'));
 		expect(frame()).toMatch(/order-a\s+ChargeCustomer\s+2m 00s/);
-		expect(frame()).toMatch(/order-b\s+PackItems\s+30\.0 s\s+7\/10 ✗1 ▶2/);
+		expect(frame()).toMatch(/order-b\s+PackItems\s+30 s\s+7\/10 ✗1 ▶2/);
 	});
 });
 
