@@ -1,6 +1,6 @@
 import {formatTime} from '../model/format.js';
 import {sanitize} from '../model/sanitize.js';
-import type {HistoryEvent, StyleRole, StyledLine} from '../model/types.js';
+import type {HistoryEvent, MachineGraph, StyleRole, StyledLine} from '../model/types.js';
 import {titleLine, visibleWindow} from './screen-lines.js';
 
 // Formatted once per event object (events are append-only and shared).
@@ -46,6 +46,12 @@ export function eventText(event: HistoryEvent): string {
 	}
 
 	return text;
+}
+
+/** The state an event names (StateEntered/Exited, Map iterations), when it is one of the machine's. */
+export function stateOfEvent(event: HistoryEvent, graph: MachineGraph): string | undefined {
+	const name = typeof event.details.name === 'string' ? event.details.name : event.details.state;
+	return typeof name === 'string' && graph.states.some(state => state.name === name) ? name : undefined;
 }
 
 /** Indexes of the events that match the filter (case-insensitive substring). */

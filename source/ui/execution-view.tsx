@@ -2,7 +2,7 @@ import {useMemo} from 'react';
 import {sanitize} from '../model/sanitize.js';
 import type {StyledLine} from '../model/types.js';
 import {useDashboard} from './dashboard-context.js';
-import {eventTableLines, filterEvents} from './event-table.js';
+import {eventTableLines, filterEvents, stateOfEvent} from './event-table.js';
 import {cachedLayout, defaultSelection, graphPaneLines} from './graph-pane.js';
 import {moveSelection} from './graph-navigation.js';
 import {executionHeaderLines} from './header.js';
@@ -105,6 +105,17 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 			dashboard.update({panel: panels[(panels.indexOf(route.panel) + 1) % panels.length]});
 		},
 		enter() {
+			if (route.panel === 'events' && data) {
+				// Enter on an event opens the state it belongs to.
+				const index = matches[route.eventCursor === 'end' ? matches.length - 1 : route.eventCursor];
+				const name = index === undefined ? undefined : stateOfEvent(data.events[index], data.graph);
+				if (name) {
+					dashboard.update({panel: 'details', selected: name, logScroll: 0});
+				}
+
+				return;
+			}
+
 			dashboard.update({panel: route.panel === 'graph' ? 'details' : 'graph', ...(route.panel === 'graph' && selectedName && {selected: selectedName})});
 		},
 		start() {

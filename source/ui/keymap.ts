@@ -34,7 +34,7 @@ export const keymap: readonly Binding[] = [
 	{command: 'pageDown', keys: ['pagedown', 'ctrl+d'], label: 'PgDn', description: 'scroll a page down'},
 	{command: 'top', keys: ['home', 'g'], label: 'g', description: 'go to the first row'},
 	{command: 'bottom', keys: ['end', 'G'], label: 'G', description: 'go to the last row'},
-	{command: 'enter', keys: ['enter'], label: 'enter', description: 'open the selected machine, execution or state', hint: 'open'},
+	{command: 'enter', keys: ['enter'], label: 'enter', description: 'open the selected machine, execution or state (on an event: its state)', hint: 'open'},
 	{command: 'panel', keys: ['tab'], label: 'tab', description: 'switch panel: graph, state details and logs, event history', views: ['execution'], hint: 'panel'},
 	{command: 'back', keys: ['esc', 'backspace'], label: 'esc', description: 'go back', hint: 'back'},
 	{command: 'filter', keys: ['/'], label: '/', description: 'filter the current list or the event history', hint: 'filter'},

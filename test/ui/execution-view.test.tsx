@@ -89,6 +89,11 @@ describe('execution view', () => {
 		await waitForFrame(text => text.includes('16/16'), 'the filter cleared');
 		await press(keys.up, keys.up);
 		await waitForFrame(text => text.includes('14/16'), 'the cursor moved up two events');
+		// #12 TaskStateEntered ReserveInventory... up to the event that names a state, then enter opens it.
+		await press(keys.up, keys.up, keys.up);
+		await waitForFrame(text => text.includes('11/16'), 'the cursor on TaskStateExited ReserveInventory');
+		await press(keys.enter);
+		await waitForFrame(text => /ReserveInventory\s+Task\s+✓ SUCCEEDED/.test(text), 'ReserveInventory opened from its event');
 	});
 
 	test('errors show in the status line and the last good data stays on screen, marked stale', async () => {
