@@ -9,13 +9,10 @@ export type StatusMessage = {text: string; isError: boolean};
  */
 export function statusLine(options: {view: ViewName; readOnly: boolean; error?: string; message?: StatusMessage; extra?: string}): StyledLine {
 	if (options.error) {
-		return [{text: ` ${options.error} `, role: 'alert'}, {text: ' showing the last good data; retrying', role: 'muted'}];
+		return [{text: ` ${options.error} `, role: 'alert'}, {text: ' retrying; any data above is the last good read', role: 'muted'}];
 	}
 
-	if (options.message) {
-		return [{text: options.message.text, role: options.message.isError ? 'error' : 'success'}];
-	}
-
+	const message: StyledLine = options.message ? [{text: `${options.message.text}   `, role: options.message.isError ? 'error' : 'success'}] : [];
 	// Help and quit first: on a narrow screen the tail of the hints is cut.
 	const first = new Set(['help', 'quit']);
 	const hints = bindingsFor(options.view, options.readOnly)
@@ -23,6 +20,7 @@ export function statusLine(options: {view: ViewName; readOnly: boolean; error?: 
 		.toSorted((a, b) => Number(first.has(b.command)) - Number(first.has(a.command)))
 		.map(binding => `${binding.label} ${binding.hint!}`);
 	return [
+		...message,
 		...(options.readOnly ? [{text: 'READ-ONLY ', role: 'warning' as const}] : []),
 		...(options.extra ? [{text: `${options.extra}  `, role: 'muted' as const}] : []),
 		{text: hints.join('  '), role: 'muted'},
