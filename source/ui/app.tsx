@@ -6,7 +6,7 @@ import {DashboardContext, type Dashboard, type PromptRequest} from './dashboard-
 import {ExecutionView} from './execution-view.js';
 import {ExecutionsView} from './executions-view.js';
 import {helpLines} from './help-overlay.js';
-import {keyName, resolveKey} from './keymap.js';
+import {eachKey, keyName, resolveKey} from './keymap.js';
 import {MachinesView} from './machines-view.js';
 import {RedrivePrompt, redrivePromptHeight} from './redrive-prompt.js';
 import {executionRoute, type Route} from './routes.js';
@@ -137,36 +137,38 @@ export function App({session, theme, ascii, initial, onQuit, size, now = Date.no
 			return;
 		}
 
-		const command = resolveKey(keyName(input, key), route.view, readOnly);
-		switch (command) {
-			case 'quit': {
-				onQuit();
+		eachKey(input, key, (one, oneKey) => {
+			const command = resolveKey(keyName(one, oneKey), route.view, readOnly);
+			switch (command) {
+				case 'quit': {
+					onQuit();
 
-				break;
-			}
-
-			case 'help': {
-				setOverlay({kind: 'help'});
-
-				break;
-			}
-
-			case 'back': {
-				dashboard.back();
-
-				break;
-			}
-
-			case 'filter': {
-				setOverlay({kind: 'filter', field: emptyField(route.filter)});
-				if (route.view === 'execution') {
-					update({panel: 'events'});
+					break;
 				}
 
-				break;
+				case 'help': {
+					setOverlay({kind: 'help'});
+
+					break;
+				}
+
+				case 'back': {
+					dashboard.back();
+
+					break;
+				}
+
+				case 'filter': {
+					setOverlay({kind: 'filter', field: emptyField(route.filter)});
+					if (route.view === 'execution') {
+						update({panel: 'events'});
+					}
+
+					break;
+				}
+			// No default
 			}
-		// No default
-		}
+		});
 	});
 
 	let overlayHeight = 0;

@@ -109,6 +109,23 @@ export function keyName(input: string, key: Key): string {
 	return key.ctrl && input ? `ctrl+${input.toLowerCase()}` : input;
 }
 
+/**
+ * Key presses typed faster than the terminal is read arrive as one input
+ * (`s?`); outside a text field each character is its own key.
+ */
+export function eachKey(input: string, key: Key, handle: (input: string, key: Key) => void): void {
+	const characters = [...input];
+	if (characters.length > 1 && !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab) {
+		for (const character of characters) {
+			handle(character, key);
+		}
+
+		return;
+	}
+
+	handle(input, key);
+}
+
 export function resolveKey(name: string, view: ViewName, readOnly: boolean): CommandId | undefined {
 	return bindingsFor(view, readOnly).find(binding => binding.keys.includes(name))?.command;
 }

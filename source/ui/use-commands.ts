@@ -1,14 +1,16 @@
 import {useInput} from 'ink';
-import {keyName, resolveKey, type CommandId, type ViewName} from './keymap.js';
+import {eachKey, keyName, resolveKey, type CommandId, type ViewName} from './keymap.js';
 import {useDashboard} from './dashboard-context.js';
 
 /** Runs the handler of the command a key press is bound to (in the one key table) in this view. */
 export function useCommands(view: ViewName, handlers: Partial<Record<CommandId, () => void>>, isActive: boolean): void {
 	const {readOnly} = useDashboard();
 	useInput((input, key) => {
-		const command = resolveKey(keyName(input, key), view, readOnly);
-		if (command) {
-			handlers[command]?.();
-		}
+		eachKey(input, key, (one, oneKey) => {
+			const command = resolveKey(keyName(one, oneKey), view, readOnly);
+			if (command) {
+				handlers[command]?.();
+			}
+		});
 	}, {isActive});
 }

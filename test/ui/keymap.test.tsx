@@ -58,6 +58,13 @@ describe('the key table', () => {
 		expect(frame()).toContain('read-only');
 	});
 
+	test('keys typed faster than they are read (one input "x?") still each do their job', async () => {
+		const {waitForFrame, press} = open(true);
+		await waitForFrame(text => text.includes('Event history'));
+		await press('x?');
+		await waitForFrame(text => text.includes('Keys in the execution view'), 'the help');
+	});
+
 	test('no key is bound twice in the same view', () => {
 		for (const view of ['machines', 'executions', 'running', 'execution'] as const) {
 			const seen = new Set<string>();
