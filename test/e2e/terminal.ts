@@ -33,7 +33,7 @@ export type TerminalSession = {
 
 export const keys = {up: '\u001B[A', down: '\u001B[B', right: '\u001B[C', left: '\u001B[D', enter: '\r', escape: '\u001B', tab: '\t', ctrlC: '\u0003'};
 
-export function startTerminal(options: {args: string[]; columns?: number; rows?: number; env?: Record<string, string | undefined>}): TerminalSession {
+export function startTerminal(options: {args: string[]; columns?: number; rows?: number; env?: Record<string, string | undefined>; /** Run this Node script instead of the CLI. */ script?: string}): TerminalSession {
 	const columns = options.columns ?? 100;
 	const rows = options.rows ?? 30;
 	const environment: Record<string, string> = {};
@@ -45,7 +45,7 @@ export function startTerminal(options: {args: string[]; columns?: number; rows?:
 	}
 
 	const term = new xterm.Terminal({cols: columns, rows, allowProposedApi: true, scrollback: 0});
-	const child = pty.spawn(process.execPath, [cliPath, ...options.args], {name: 'xterm-256color', cols: columns, rows, cwd: repoRoot, env: environment});
+	const child = pty.spawn(process.execPath, [options.script ?? cliPath, ...options.args], {name: 'xterm-256color', cols: columns, rows, cwd: repoRoot, env: environment});
 	let raw = '';
 	let byteCount = 0;
 	let lastDataAt = Date.now();
