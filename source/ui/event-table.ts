@@ -1,10 +1,29 @@
-import {formatTime} from '../model/format.js';
+import {truncateToWidth} from '../model/char-grid.js';
+import {EventOwners, eventDetail} from '../model/event-line.js';
 import {sanitize} from '../model/sanitize.js';
 import type {HistoryEvent, MachineGraph, StyleRole, StyledLine} from '../model/types.js';
 import {titleLine, visibleWindow} from './screen-lines.js';
 
 // Formatted once per event object (events are append-only and shared).
 const formatted = new WeakMap<HistoryEvent, string>();
+
+// Which state each event belongs to, worked out once, in order, as the history grows.
+const ownership = new WeakMap<readonly HistoryEvent[], {owners: EventOwners; states: Array<string | undefined>}>();
+
+/** The state of each event of an append-only history (model/event-line's EventOwners, shared with `sfntop tail`). */
+export function eventStates(events: readonly HistoryEvent[]): ReadonlyArray<string | undefined> {
+	let entry = ownership.get(events);
+	if (!entry) {
+		entry = {owners: new EventOwners(), states: []};
+		ownership.set(events, entry);
+	}
+
+	for (let index = entry.states.length; index < events.length; index++) {
+		entry.states.push(entry.owners.stateOf(events[index]));
+	}
+
+	return entry.states;
+}
 
 function eventRole(type: string): StyleRole | undefined {
 	if (/Failed|TimedOut|Aborted/.test(type)) {
@@ -18,48 +37,32 @@ function eventRole(type: string): StyleRole | undefined {
 	return /Entered$|Started$/.test(type) ? undefined : 'muted';
 }
 
-/** One event as a line of text: `#12  21:14:05.120  TaskFailed  ChargeCustomer  PaymentDeclined`. */
-export function eventText(event: HistoryEvent): string {
+/** One event as a line of text: `#15  21:14:05.120  ChargeCustomer  LambdaFunctionFailed  PaymentDeclined: Card declined`. */
+export function eventText(event: HistoryEvent, state: string | undefined): string {
 	let text = formatted.get(event);
 	if (text === undefined) {
-		const {details} = event;
-		const parts = [`#${String(event.id).padEnd(4)}`, event.timestamp === undefined ? '-'.padEnd(12) : formatTime(event.timestamp).slice(11, 19) + `.${String(event.timestamp % 1000).padStart(3, '0')}`, event.type.padEnd(26)];
-		const name = typeof details.name === 'string' ? details.name : (typeof details.state === 'string' ? details.state : undefined);
-		if (name) {
-			parts.push(name);
-		}
-
-		if (typeof details.index === 'number') {
-			parts.push(`[${details.index}]`);
-		}
-
-		if (typeof details.error === 'string') {
-			parts.push(details.error);
-		}
-
-		if (typeof details.cause === 'string') {
-			parts.push(details.cause);
-		}
-
-		text = sanitize(parts.join('  '));
+		const time = event.timestamp === undefined ? '??:??:??.???' : new Date(event.timestamp).toISOString().slice(11, 23);
+		const detail = eventDetail(event);
+		text = `#${String(event.id).padEnd(5)} ${time}  ${truncateToWidth(sanitize(state ?? '-'), 24).padEnd(24)}  ${event.type.padEnd(25)}${detail ? `  ${detail}` : ''}`;
 		formatted.set(event, text);
 	}
 
 	return text;
 }
 
-/** The state an event names (StateEntered/Exited, Map iterations), when it is one of the machine's. */
-export function stateOfEvent(event: HistoryEvent, graph: MachineGraph): string | undefined {
-	const name = typeof event.details.name === 'string' ? event.details.name : event.details.state;
-	return typeof name === 'string' && graph.states.some(state => state.name === name) ? name : undefined;
+/** The state the event at `index` belongs to, when it is one of the machine's. */
+export function stateOfEvent(events: readonly HistoryEvent[], index: number, graph: MachineGraph): string | undefined {
+	const name = eventStates(events)[index];
+	return name !== undefined && graph.states.some(state => state.name === name) ? name : undefined;
 }
 
 /** Indexes of the events that match the filter (case-insensitive substring). */
 export function filterEvents(events: readonly HistoryEvent[], filter: string): number[] {
 	const needle = filter.toLowerCase();
+	const states = eventStates(events);
 	const out: number[] = [];
 	for (const [index, event] of events.entries()) {
-		if (!needle || eventText(event).toLowerCase().includes(needle)) {
+		if (!needle || eventText(event, states[index]).toLowerCase().includes(needle)) {
 			out.push(index);
 		}
 	}
@@ -88,10 +91,12 @@ export function eventTableLines(options: {
 	const lines: StyledLine[] = [titleLine('Event history', width, {focused: options.focused, ascii: options.ascii, right})];
 	const rows = height - 1;
 	const {start, end} = visibleWindow(total, Math.max(0, cursor), rows);
+	const states = eventStates(events);
 	for (let index = start; index < end; index++) {
 		const event = events[matches[index]];
+		const text = eventText(event, states[matches[index]]);
 		const role = index === cursor && options.focused ? 'selected' : eventRole(event.type);
-		lines.push([role ? {text: eventText(event), role} : {text: eventText(event)}]);
+		lines.push([role ? {text, role} : {text}]);
 	}
 
 	if (total === 0) {

@@ -108,7 +108,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 			if (route.panel === 'events' && data) {
 				// Enter on an event opens the state it belongs to.
 				const index = matches[route.eventCursor === 'end' ? matches.length - 1 : route.eventCursor];
-				const name = index === undefined ? undefined : stateOfEvent(data.events[index], data.graph);
+				const name = index === undefined ? undefined : stateOfEvent(data.events, index, data.graph);
 				if (name) {
 					dashboard.update({panel: 'details', selected: name, logScroll: 0});
 				}
