@@ -1,3 +1,4 @@
+import {terminalSafeJson} from '../model/sanitize.js';
 import {buildMachineGraph} from '../model/asl-graph.js';
 import {parseDefinitionText} from '../model/definition-input.js';
 import {layoutGraph} from '../model/graph-layout.js';
@@ -55,7 +56,7 @@ export const graphCommand: Command = {
 		const {text, name} = await readInputFile(input[0], stdin, 'a state machine definition');
 		const graph = buildMachineGraph(parseDefinitionText(text, name));
 		if (flags.json) {
-			stdout.write(`${JSON.stringify(graphJson(graph), null, 2)}\n`);
+			stdout.write(`${terminalSafeJson(graphJson(graph), 2)}\n`);
 			return 0;
 		}
 

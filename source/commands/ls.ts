@@ -1,5 +1,5 @@
+import {terminalSafeJson, sanitize} from '../model/sanitize.js';
 import {formatDuration, formatTime, isoOrNull} from '../model/format.js';
-import {sanitize} from '../model/sanitize.js';
 import {executionStatusRole} from '../model/status-style.js';
 import {clipLine} from '../model/state-table.js';
 import {lineToAnsi, pickTheme} from '../model/theme.js';
@@ -57,7 +57,7 @@ export const lsCommand: Command = {
 			const machines = await attempt(api, 'ListStateMachines', async () => api.listStateMachines());
 			if (flags.json) {
 				for (const machine of machines) {
-					stdout.write(`${JSON.stringify({name: machine.name, arn: machine.stateMachineArn, type: machine.type, creationDate: isoOrNull(machine.creationDate?.getTime())})}\n`);
+					stdout.write(`${terminalSafeJson({name: machine.name, arn: machine.stateMachineArn, type: machine.type, creationDate: isoOrNull(machine.creationDate?.getTime())})}\n`);
 				}
 
 				return 0;
@@ -76,7 +76,7 @@ export const lsCommand: Command = {
 		const executions = page.executions ?? [];
 		if (flags.json) {
 			for (const execution of executions) {
-				stdout.write(`${JSON.stringify({name: execution.name, arn: execution.executionArn, status: execution.status, startDate: isoOrNull(execution.startDate?.getTime()), stopDate: isoOrNull(execution.stopDate?.getTime()), redriveCount: execution.redriveCount ?? 0})}\n`);
+				stdout.write(`${terminalSafeJson({name: execution.name, arn: execution.executionArn, status: execution.status, startDate: isoOrNull(execution.startDate?.getTime()), stopDate: isoOrNull(execution.stopDate?.getTime()), redriveCount: execution.redriveCount ?? 0})}\n`);
 			}
 
 			return 0;

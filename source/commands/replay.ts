@@ -6,7 +6,7 @@ import {layoutGraph} from '../model/graph-layout.js';
 import {renderGraph} from '../model/graph-render.js';
 import {branchStatuses, createSnapshot, foldEvents} from '../model/history-fold.js';
 import {parseHistoryText} from '../model/history-input.js';
-import {sanitize} from '../model/sanitize.js';
+import {sanitize, terminalSafeJson} from '../model/sanitize.js';
 import {decorateByStatus} from '../model/status-decoration.js';
 import {executionStatusRole} from '../model/status-style.js';
 import {clipLine, stateTable} from '../model/state-table.js';
@@ -136,7 +136,7 @@ export const replayCommand: Command = {
 
 		const snapshot = foldEvents(createSnapshot(graph), events);
 		if (flags.json) {
-			stdout.write(`${JSON.stringify(replayJson(snapshot, graph), null, 2)}\n`);
+			stdout.write(`${terminalSafeJson(replayJson(snapshot, graph), 2)}\n`);
 			return 0;
 		}
 

@@ -1,4 +1,5 @@
 import process from 'node:process';
+import {terminalSafeJson} from '../model/sanitize.js';
 import {EventOwners, eventJson, eventLine, logLine} from '../model/event-line.js';
 import {lineToAnsi, pickTheme} from '../model/theme.js';
 import type {StyledLine} from '../model/types.js';
@@ -34,7 +35,7 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 			const lines = entry.follower.getState().data ?? [];
 			for (const line of lines.slice(entry.printed)) {
 				if (options.json) {
-					stdout.write(`${JSON.stringify({type: 'Log', state, timestamp: new Date(line.timestamp).toISOString(), logGroup: line.logGroup, logStream: line.logStream, message: line.message})}\n`);
+					stdout.write(`${terminalSafeJson({type: 'Log', state, timestamp: new Date(line.timestamp).toISOString(), logGroup: line.logGroup, logStream: line.logStream, message: line.message})}\n`);
 				} else {
 					write(logLine(line.timestamp, state, line.message));
 				}
@@ -103,7 +104,7 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 				}
 
 				if (options.json) {
-					stdout.write(`${JSON.stringify(eventJson(event, owner))}\n`);
+					stdout.write(`${terminalSafeJson(eventJson(event, owner))}\n`);
 				} else {
 					write(eventLine(event, owner, attempt));
 				}

@@ -74,3 +74,15 @@ function expandTabs(text: string, tabWidth: number): string {
 		})
 		.join('\n');
 }
+
+// JSON.stringify escapes only C0 controls; these would still reach a terminal raw.
+const jsonUnsafe = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * JSON for a terminal or a pipe: the same value as JSON.stringify, with DEL,
+ * C1 controls, line separators and bidi controls written as \uXXXX escapes,
+ * so `--json` output is both valid JSON and inert in a terminal.
+ */
+export function terminalSafeJson(value: unknown, space?: number): string {
+	return (JSON.stringify(value, null, space) ?? 'null').replaceAll(jsonUnsafe, character => `\\u${character.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+}
