@@ -105,7 +105,7 @@ describe('the embedded endpoint under stress and crashes', () => {
 	test('a request body over 1 MiB and malformed JSON get AWS-style errors, and the server keeps serving', async () => {
 		const server = await startServer({port: 0});
 		try {
-			const big = await post(server.url, 'AWSStepFunctions.ListStateMachines', Buffer.alloc(1024 * 1024 + 10, 'x'));
+			const big = await post(server.url, 'AWSStepFunctions.ListStateMachines', Buffer.alloc((1024 * 1024) + 10, 'x'));
 			expect(big.status).toBe(413);
 			expect(big.body.__type).toBe('ValidationException');
 			const malformed = await post(server.url, 'AWSStepFunctions.ListStateMachines', '{"maxResults": ');
