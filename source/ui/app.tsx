@@ -58,8 +58,11 @@ export function App({session, theme, ascii, initial, onQuit, size, now = Date.no
 			followers.current.delete(follower);
 		};
 	}, []);
-	const update = useCallback((patch: Partial<Route>) => {
-		setStack(current => [...current.slice(0, -1), patchRoute(current.at(-1)!, patch)]);
+	const update = useCallback((patch: Partial<Route> | ((route: Route) => Partial<Route>)) => {
+		setStack(current => {
+			const top = current.at(-1)!;
+			return [...current.slice(0, -1), patchRoute(top, typeof patch === 'function' ? patch(top) : patch)];
+		});
 	}, []);
 	const dashboard = useMemo((): Dashboard => ({
 		session,

@@ -20,7 +20,8 @@ export type Dashboard = {
 	registerFollower(follower: Follower<unknown>): () => void;
 	open(route: Route): void;
 	back(): void;
-	update(patch: Partial<Route>): void;
+	/** Changes the current route; a function sees the latest route (several keys in one input). */
+	update(patch: Partial<Route> | ((route: Route) => Partial<Route>)): void;
 	prompt(request: PromptRequest): void;
 	/** A transient message for the status line. */
 	notify(message: string, isError?: boolean): void;

@@ -52,21 +52,24 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 
 		if (route.panel === 'events' && (direction === 'up' || direction === 'down')) {
 			const last = matches.length - 1;
-			const current = route.eventCursor === 'end' ? last : route.eventCursor;
-			const next = Math.max(0, Math.min(last, current + (direction === 'up' ? -1 : 1)));
-			dashboard.update({eventCursor: next >= last ? 'end' : next});
+			dashboard.update(current => {
+				const at = current.view === 'execution' ? current.eventCursor : 'end';
+				const next = Math.max(0, Math.min(last, (at === 'end' ? last : at) + (direction === 'up' ? -1 : 1)));
+				return {eventCursor: next >= last ? 'end' : next};
+			});
 			return;
 		}
 
 		if (route.panel === 'details' && (direction === 'up' || direction === 'down')) {
-			dashboard.update({logScroll: Math.max(0, route.logScroll + (direction === 'up' ? 1 : -1))});
+			dashboard.update(current => ({logScroll: Math.max(0, (current.view === 'execution' ? current.logScroll : 0) + (direction === 'up' ? 1 : -1))}));
 			return;
 		}
 
-		const next = moveSelection(layout.nodes, selectedName, direction);
-		if (next) {
-			dashboard.update({selected: next, logScroll: 0});
-		}
+		dashboard.update(current => {
+			const from = current.view === 'execution' ? current.selected ?? selectedName : selectedName;
+			const next = moveSelection(layout.nodes, from, direction);
+			return next ? {selected: next, logScroll: 0} : {};
+		});
 	};
 
 	const page = (delta: number) => {

@@ -26,7 +26,7 @@ export function MachinesView({route, width, height, isActive}: {route: MachinesR
 	const cursor = clampCursor(route.cursor, machines.length);
 	const selected = machines[cursor];
 	const move = (delta: number) => {
-		dashboard.update({cursor: clampCursor(cursor + delta, machines.length)});
+		dashboard.update(current => ({cursor: clampCursor(('cursor' in current ? clampCursor(current.cursor, machines.length) : 0) + delta, machines.length)}));
 	};
 
 	useCommands('machines', {

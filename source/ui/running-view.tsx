@@ -31,7 +31,7 @@ export function RunningView({route, width, height, isActive}: {route: RunningRou
 	const cursor = clampCursor(route.cursor, executions.length);
 	const selected = executions[cursor];
 	const move = (delta: number) => {
-		dashboard.update({cursor: clampCursor(cursor + delta, executions.length)});
+		dashboard.update(current => ({cursor: clampCursor(('cursor' in current ? clampCursor(current.cursor, executions.length) : 0) + delta, executions.length)}));
 	};
 
 	useCommands('running', {

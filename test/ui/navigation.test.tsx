@@ -46,6 +46,22 @@ describe('machines → executions → execution', () => {
 		await waitForFrame(text => text.includes('State machines'), 'back to the machines');
 	});
 
+	test('a held key (several presses in one input) moves several rows', async () => {
+		const {waitForFrame, press, session} = open([executionsRoute(machineArn, 'OrderProcessingStateMachine')]);
+		const opened: string[] = [];
+		const execution = session.execution.bind(session);
+		session.execution = arn => {
+			opened.push(arn);
+			return execution(arn);
+		};
+
+		await waitForFrame(text => text.includes('order-old'));
+		await press('jj');
+		await press(keys.enter);
+		await waitForFrame(text => text.includes('Event history'), 'an execution opened');
+		expect(opened).toEqual([`${executionArn}-old`]);
+	});
+
 	test('f cycles the status filter and / filters by name', async () => {
 		const {waitForFrame, press, frame} = open([executionsRoute(machineArn, 'OrderProcessingStateMachine')]);
 		await waitForFrame(text => text.includes('order-old'));
