@@ -1,3 +1,4 @@
+import {OpenContainers} from './event-line.js';
 import {payloadText} from './history-event.js';
 import type {ExecutionSnapshot, ExecutionStatus, HistoryEvent, IterationCounts, MachineGraph, StateSnapshot, StateStatus} from './types.js';
 
@@ -49,13 +50,14 @@ type Accumulator = {
 	graph?: MachineGraph;
 	parentOf: Map<string, string | null>;
 	depthOf: Map<string, number>;
+	open: OpenContainers;
 };
 
 const accumulators = new WeakMap<ExecutionSnapshot, {accumulator: Accumulator; version: number}>();
 
 export function createSnapshot(graph?: MachineGraph): ExecutionSnapshot {
 	const states = new Map<string, StateSnapshot>();
-	const accumulator: Accumulator = {version: 0, events: [], seen: new Set(), ownerOf: new Map(), working: new Map(), parentOf: new Map(), depthOf: new Map(), ...(graph && {graph})};
+	const accumulator: Accumulator = {version: 0, events: [], seen: new Set(), ownerOf: new Map(), working: new Map(), parentOf: new Map(), depthOf: new Map(), open: new OpenContainers(), ...(graph && {graph})};
 	for (const state of graph?.states ?? []) {
 		const snapshot: StateSnapshot = {name: state.name, status: 'NOT_STARTED', attempts: 0, ...(state.resource && {resource: state.resource})};
 		states.set(state.name, snapshot);
@@ -176,7 +178,8 @@ function applyEvent(accumulator: Accumulator, execution: Mutable<ExecutionSnapsh
 	const {details, type, id} = event;
 	const time = event.timestamp;
 	const named = stateNameIn(event);
-	const owner = named ?? (event.previousEventId === undefined ? undefined : accumulator.ownerOf.get(event.previousEventId)) ?? accumulator.lastEntered;
+	accumulator.open.see(event, named);
+	const owner = named ?? accumulator.open.ownerOf(event) ?? (event.previousEventId === undefined ? undefined : accumulator.ownerOf.get(event.previousEventId)) ?? accumulator.lastEntered;
 	if (owner && !type.startsWith('Execution')) {
 		accumulator.ownerOf.set(id, owner);
 	}

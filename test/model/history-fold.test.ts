@@ -184,3 +184,31 @@ describe('history fold: incremental and idempotent', () => {
 		expect(snapshot.states.get('EmailCustomer')!.status).toBe('SUCCEEDED');
 	});
 });
+
+describe('Map and Parallel progress events belong to their container', () => {
+	test('ParallelStateSucceeded whose previous event is in a branch is the Parallel state\'s, not the branch state\'s', async () => {
+		const {EventOwners} = await import('../../source/model/event-line.js');
+		const events = loadEvents('parallel-success.json');
+		const owners = new EventOwners();
+		const byType = new Map(events.map(event => [event.type, owners.stateOf(event)]));
+		expect(byType.get('ParallelStateStarted')).toBe('FanOut');
+		expect(byType.get('ParallelStateSucceeded')).toBe('FanOut');
+		expect(byType.get('ExecutionSucceeded')).toBeUndefined();
+	});
+
+	test('a ParallelStateFailed after a branch failure fails the Parallel state, not the branch state twice', () => {
+		const graph = loadGraph('parallel-definition.json');
+		const events = loadEvents('parallel-success.json').filter(event => !['ParallelStateSucceeded', 'ParallelStateExited', 'ExecutionSucceeded', 'TaskStateExited', 'LambdaFunctionSucceeded'].includes(event.type));
+		const last = events.at(-1)!;
+		const failed: HistoryEvent[] = [
+			...events,
+			{id: 100, previousEventId: last.id, timestamp: undefined, type: 'LambdaFunctionFailed', details: {error: 'Boom', cause: 'x'}},
+			{id: 101, previousEventId: 100, timestamp: undefined, type: 'ParallelStateFailed', details: {}},
+			{id: 102, previousEventId: 101, timestamp: undefined, type: 'ExecutionFailed', details: {error: 'Boom', cause: 'x'}},
+		];
+		const snapshot = foldEvents(createSnapshot(graph), failed);
+		expect(snapshot.states.get('EmailCustomer')).toMatchObject({status: 'FAILED', error: 'Boom'});
+		expect(snapshot.states.get('FanOut')!.status).toBe('FAILED');
+		expect(snapshot.states.get('NotifyWarehouse')!.status).toBe('SUCCEEDED');
+	});
+});
