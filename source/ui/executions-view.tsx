@@ -7,6 +7,7 @@ import type {ExecutionSummary} from '../sync/types.js';
 import {useDashboard} from './dashboard-context.js';
 import {listHeaderLine} from './list-header.js';
 import {clampCursor, listPaneLines} from './list-pane.js';
+import {listNavigation} from './list-navigation.js';
 import {executionRoute, runningRoute, type Route} from './routes.js';
 import {fitBlock} from './screen-lines.js';
 import {statusLine} from './status-line.js';
@@ -40,29 +41,9 @@ export function ExecutionsView({route, width, height, isActive}: {route: Executi
 	}, [follower.data, route.filter, route.status]);
 	const cursor = clampCursor(route.cursor, executions.length);
 	const selected = executions[cursor];
-	const move = (delta: number) => {
-		dashboard.update(current => ({cursor: clampCursor(('cursor' in current ? clampCursor(current.cursor, executions.length) : 0) + delta, executions.length)}));
-	};
 
 	useCommands('executions', {
-		up() {
-			move(-1);
-		},
-		down() {
-			move(1);
-		},
-		pageUp() {
-			move(-(height - 4));
-		},
-		pageDown() {
-			move(height - 4);
-		},
-		top() {
-			dashboard.update({cursor: 0});
-		},
-		bottom() {
-			dashboard.update({cursor: executions.length - 1});
-		},
+		...listNavigation(dashboard, executions.length, height),
 		enter() {
 			if (selected) {
 				dashboard.open(executionRoute(selected.arn));

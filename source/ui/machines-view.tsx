@@ -5,6 +5,7 @@ import type {StyledLine} from '../model/types.js';
 import {useDashboard} from './dashboard-context.js';
 import {listHeaderLine} from './list-header.js';
 import {clampCursor, listPaneLines} from './list-pane.js';
+import {listNavigation} from './list-navigation.js';
 import {executionsRoute, runningRoute, type Route} from './routes.js';
 import {fitBlock} from './screen-lines.js';
 import {statusLine} from './status-line.js';
@@ -25,29 +26,9 @@ export function MachinesView({route, width, height, isActive}: {route: MachinesR
 	}, [follower.data, route.filter]);
 	const cursor = clampCursor(route.cursor, machines.length);
 	const selected = machines[cursor];
-	const move = (delta: number) => {
-		dashboard.update(current => ({cursor: clampCursor(('cursor' in current ? clampCursor(current.cursor, machines.length) : 0) + delta, machines.length)}));
-	};
 
 	useCommands('machines', {
-		up() {
-			move(-1);
-		},
-		down() {
-			move(1);
-		},
-		pageUp() {
-			move(-(height - 4));
-		},
-		pageDown() {
-			move(height - 4);
-		},
-		top() {
-			dashboard.update({cursor: 0});
-		},
-		bottom() {
-			dashboard.update({cursor: machines.length - 1});
-		},
+		...listNavigation(dashboard, machines.length, height),
 		enter() {
 			if (selected) {
 				dashboard.open(executionsRoute(selected.arn, selected.name));
