@@ -24,6 +24,7 @@ export class HistorySync {
 	description: ExecutionDescription | undefined;
 	lastId = 0;
 	private loaded = false;
+	private loadToken: string | undefined;
 	private logGroup: string | undefined;
 	private logCursor = 0;
 	private readonly seenLogIds = new Set<string>();
@@ -44,17 +45,21 @@ export class HistorySync {
 		}
 
 		if (!this.loaded) {
-			await this.loadDescription();
-			const fresh: HistoryEvent[] = [];
-			let nextToken: string | undefined;
+			// The first load resumes where a failed attempt stopped: the description is
+			// kept, and each page is folded as it arrives and the next page token kept.
+			if (!this.description) {
+				await this.loadDescription();
+			}
+
+			let added = 0;
 			do {
-				const page = await this.api.getHistoryPage(this.executionArn, {maxResults: 1000, ...(nextToken && {nextToken})});
-				fresh.push(...page.events.map((event, index) => normaliseEvent(event, this.lastId + fresh.length + index + 1)).filter(event => event !== undefined));
-				nextToken = page.nextToken;
-			} while (nextToken);
+				const page = await this.api.getHistoryPage(this.executionArn, {maxResults: 1000, ...(this.loadToken && {nextToken: this.loadToken})});
+				added += this.fold(page.events.map((event, index) => normaliseEvent(event, this.lastId + index + 1)).filter(event => event !== undefined).filter(event => event.id > this.lastId));
+				this.loadToken = page.nextToken;
+			} while (this.loadToken);
 
 			this.loaded = true;
-			return this.fold(fresh);
+			return added;
 		}
 
 		// Idle check: the newest event's id only, without payloads — one small call.
