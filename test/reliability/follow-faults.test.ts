@@ -42,14 +42,11 @@ describe('following through faults: nothing lost, nothing duplicated', () => {
 		try {
 			const shape = mapShape(20, 400, 1); // About 8 s, one item at a time: still running when killed.
 			const arn = await startShape(endpoint.url, shape);
-			let hasData: () => void = () => undefined;
-			const dataShown = new Promise<void>(resolve => {
-				hasData = resolve;
-			});
+			const dataShown = Promise.withResolvers<void>();
 			const following = follow(endpoint.url, arn, 60_000, () => {
-				hasData();
+				dataShown.resolve();
 			});
-			await dataShown;
+			await dataShown.promise;
 			endpoint.child.kill('SIGKILL');
 			await new Promise(resolve => {
 				setTimeout(resolve, 1500);
