@@ -12,7 +12,11 @@ const context = {executionArn: 'arn:aws:states:us-east-1:123456789012:execution:
 async function run(definition: string, input: string, options: Partial<RunOptions> = {}, handlers: HandlerRegistry = builtInHandlers): Promise<{events: WireEvent[]; logs: LogRecord[]; outcome: ExecutionOutcome}> {
 	const events: WireEvent[] = [];
 	const logs: LogRecord[] = [];
-	const running = runExecution({definition, input, context, handlers, onEvent: event => events.push(event), onLog: record => logs.push(record), ...options});
+	const running = runExecution({definition, input, context, handlers, onEvent(event) {
+		events.push(event);
+	}, onLog(record) {
+		logs.push(record);
+	}, ...options});
 	return {events, logs, outcome: await running.outcome};
 }
 
@@ -86,7 +90,9 @@ describe('the execution engine, without HTTP', () => {
 
 	test('stop() aborts: ExecutionAborted with the error and cause', async () => {
 		const events: WireEvent[] = [];
-		const running = runExecution({definition: order, input: '{"orderId": "1", "delayMs": 5000}', context, handlers: builtInHandlers, onEvent: event => events.push(event), onLog() {/* Not needed here. */}});
+		const running = runExecution({definition: order, input: '{"orderId": "1", "delayMs": 5000}', context, handlers: builtInHandlers, onEvent(event) {
+			events.push(event);
+		}, onLog() {/* Not needed here. */}});
 		await new Promise(resolve => {
 			setTimeout(resolve, 50);
 		});
