@@ -1,37 +1,14 @@
-import {type Buffer} from 'node:buffer';
-import {execFile, spawn, type ChildProcess} from 'node:child_process';
+import {execFile, type ChildProcess} from 'node:child_process';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {cliPath, repoRoot, runCli} from '../helpers/run-cli.js';
+import {repoRoot, runCli} from '../helpers/run-cli.js';
+import {serveProcess} from '../helpers/serve-process.js';
 
 const run = promisify(execFile);
 const awsEnvironment = {...process.env, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: ''};
 
-/** Starts `sfntop serve --port 0` as a user would and reads its one listening line. */
-async function startServe(args: string[] = []): Promise<{child: ChildProcess; url: string}> {
-	const child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', ...args], {cwd: repoRoot, env: {...process.env, CI: ''}});
-	const url = await new Promise<string>((resolve, reject) => {
-		let output = '';
-		const timer = setTimeout(() => {
-			reject(new Error(`no listening line: ${output}`));
-		}, 15_000);
-		child.stdout.on('data', (chunk: Buffer) => {
-			output += chunk.toString();
-			const match = /^sfntop serve listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(output);
-			if (!match) {
-				return;
-			}
-
-			clearTimeout(timer);
-			resolve(match[1]);
-		});
-		child.on('exit', code => {
-			reject(new Error(`sfntop serve exited ${code}: ${output}`));
-		});
-	});
-	return {child, url};
-}
+const startServe = async (args: string[] = []) => serveProcess(['--port', '0', ...args]);
 
 async function hasAwsCli(): Promise<boolean> {
 	try {

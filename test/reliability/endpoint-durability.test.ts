@@ -1,4 +1,3 @@
-import {spawn, type ChildProcess} from 'node:child_process';
 import {mkdtemp, rm} from 'node:fs/promises';
 import http from 'node:http';
 import {tmpdir} from 'node:os';
@@ -9,28 +8,13 @@ import {CreateStateMachineCommand, DescribeExecutionCommand, ListExecutionsComma
 import {describe, expect, test} from 'vitest';
 import {startServer} from '../../source/local/server.js';
 import {credentials, fullHistory, localEndpoint} from '../helpers/local-endpoint.js';
-import {cliPath, repoRoot} from '../helpers/run-cli.js';
+import {repoRoot} from '../helpers/run-cli.js';
+import {serveProcess} from '../helpers/serve-process.js';
 
 const orderDefinition = readFileSync(path.join(repoRoot, 'examples', 'order-processing.json'), 'utf8');
 const roleArn = 'arn:aws:iam::123456789012:role/StepFunctionsExecutionRole';
 
-async function serveProcess(dataDir: string): Promise<{child: ChildProcess; url: string}> {
-	const child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', '--data-dir', dataDir], {env: {...process.env, CI: ''}});
-	const url = await new Promise<string>((resolve, reject) => {
-		let output = '';
-		child.stdout.on('data', (chunk: Buffer) => {
-			output += chunk.toString();
-			const match = /listening on (\S+)\n/.exec(output);
-			if (match) {
-				resolve(match[1]);
-			}
-		});
-		child.on('exit', code => {
-			reject(new Error(`serve exited ${code}`));
-		});
-	});
-	return {child, url};
-}
+const serveWithData = async (dataDir: string) => serveProcess(['--port', '0', '--data-dir', dataDir]);
 
 async function post(url: string, target: string, body: string | Buffer): Promise<{status: number; body: Record<string, unknown>}> {
 	return new Promise((resolve, reject) => {
@@ -65,7 +49,7 @@ describe('the embedded endpoint under stress and crashes', () => {
 	test('kill -9 during a busy run: every acknowledged execution and every event read back is there after a restart', async () => {
 		const dataDir = await mkdtemp(path.join(tmpdir(), 'sfntop-kill-'));
 		try {
-			const first = await serveProcess(dataDir);
+			const first = await serveWithData(dataDir);
 			const sfn = new SFNClient({endpoint: first.url, region: 'us-east-1', credentials, maxAttempts: 1});
 			const {stateMachineArn} = await sfn.send(new CreateStateMachineCommand({name: 'Crashy', definition: orderDefinition, roleArn}));
 			const acknowledged: string[] = [];
@@ -84,7 +68,7 @@ describe('the embedded endpoint under stress and crashes', () => {
 				first.child.on('exit', resolve);
 			});
 
-			const second = await serveProcess(dataDir);
+			const second = await serveWithData(dataDir);
 			try {
 				const again = new SFNClient({endpoint: second.url, region: 'us-east-1', credentials, maxAttempts: 1});
 				for (const arn of acknowledged) {

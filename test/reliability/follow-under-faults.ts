@@ -11,7 +11,7 @@ import type {ExecutionSnapshot} from '../../source/model/types.js';
 import {createSession} from '../../source/sync/session.js';
 import type {ExecutionData, Follower, FollowerState} from '../../source/sync/types.js';
 import {credentials, fullHistory} from '../helpers/local-endpoint.js';
-import {cliPath, repoRoot} from '../helpers/run-cli.js';
+import {repoRoot} from '../helpers/run-cli.js';
 
 /*
  * Shared by the reliability tests (short runs, in `npm test`) and the soak
@@ -49,23 +49,7 @@ export async function freePort(): Promise<number> {
 	});
 }
 
-export async function serve(args: string[]): Promise<{child: ChildProcess; url: string}> {
-	const child = spawn(process.execPath, [cliPath, 'serve', ...args], {env: {...process.env, CI: ''}});
-	const url = await new Promise<string>((resolve, reject) => {
-		let output = '';
-		child.stdout.on('data', (chunk: Buffer) => {
-			output += chunk.toString();
-			const match = /listening on (\S+)\n/.exec(output);
-			if (match) {
-				resolve(match[1]);
-			}
-		});
-		child.on('exit', code => {
-			reject(new Error(`sfntop serve exited ${code}`));
-		});
-	});
-	return {child, url};
-}
+export {serveProcess as serve} from '../helpers/serve-process.js';
 
 /** SDK client that retries through the injected faults (for setup and the clean read). */
 export function patientClient(url: string): SFNClient {
