@@ -38,6 +38,8 @@ type WorkingState = {
 	/** Entered count, to tell iterations apart from attempts. */
 	entries: number;
 	iterationStatus?: StateStatus[];
+	/** The redrive count when this Map last started (kept iterations are carried over once per redrive). */
+	redrivenSince?: number;
 };
 
 type Accumulator = {
@@ -246,8 +248,14 @@ function applyEvent(accumulator: Accumulator, execution: Mutable<ExecutionSnapsh
 		update(accumulator, touched, owner, {status: 'ABORTED', exitedAt: time}, id);
 	} else if (type === 'MapStateStarted') {
 		const length = typeof details.length === 'number' ? details.length : 0;
-		workingState(accumulator, owner).iterationStatus = [];
-		update(accumulator, touched, owner, {iterations: {total: length, running: 0, succeeded: 0, failed: 0, aborted: 0}}, id);
+		const state = workingState(accumulator, owner);
+		// After a redrive the Map reruns only its unsuccessful iterations: the ones that
+		// succeeded before keep counting. Any other new start (a loop) counts afresh.
+		const keep = execution.redriveCount > 0 && state.redrivenSince !== execution.redriveCount ? (state.iterationStatus ?? []).map(status => (status === 'SUCCEEDED' ? status : undefined)) : [];
+		state.redrivenSince = execution.redriveCount;
+		state.iterationStatus = keep as StateStatus[];
+		const succeeded = keep.filter(Boolean).length;
+		update(accumulator, touched, owner, {iterations: {total: length, running: 0, succeeded, failed: 0, aborted: 0}}, id);
 	} else if (type.startsWith('MapIteration')) {
 		applyIteration(accumulator, touched, owner, event);
 	} else if (type === 'MapStateFailed' || type === 'ParallelStateFailed') {

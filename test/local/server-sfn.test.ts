@@ -301,3 +301,33 @@ describe('--faults', () => {
 		}
 	});
 });
+
+describe('redriving a failed Map', () => {
+	test('reruns only the unsuccessful iterations; the results keep their order; the fold counts every iteration', async () => {
+		const {server, sfn} = await localEndpoint();
+		try {
+			const definition = JSON.stringify({StartAt: 'Items', States: {Items: {Type: 'Map', ItemsPath: '$.items', ItemProcessor: {StartAt: 'Record', States: {Record: {Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:record-event', End: true}}}, End: true}}});
+			const {stateMachineArn} = await sfn.send(new CreateStateMachineCommand({name: 'MapRedrive', definition, roleArn}));
+			const input = JSON.stringify({items: [{itemId: 0, delayMs: 1}, {itemId: 1, delayMs: 100, failAt: 'record-event'}, {itemId: 2, delayMs: 1}]});
+			const {executionArn} = await sfn.send(new StartExecutionCommand({stateMachineArn, input}));
+			expect(await waitForEnd(sfn, executionArn!)).toBe('FAILED');
+			const before = await fullHistory(sfn, executionArn!);
+			expect(before.filter(event => event.type === 'MapIterationSucceeded').map(event => event.mapIterationSucceededEventDetails!.index).toSorted((a, b) => a! - b!)).toEqual([0, 2]);
+
+			await sfn.send(new RedriveExecutionCommand({executionArn}));
+			expect(await waitForEnd(sfn, executionArn!)).toBe('SUCCEEDED');
+			const after = await fullHistory(sfn, executionArn!);
+			const redriven = after.slice(before.length);
+			expect(redriven.filter(event => event.type === 'MapIterationStarted').map(event => event.mapIterationStartedEventDetails!.index)).toEqual([1]);
+			expect(redriven.filter(event => event.type === 'LambdaFunctionScheduled')).toHaveLength(1);
+			const output = JSON.parse((await sfn.send(new DescribeExecutionCommand({executionArn}))).output!) as Array<{itemId: number; recorded: boolean}>;
+			expect(output.map(item => item.itemId)).toEqual([0, 1, 2]);
+			expect(output.every(item => item.recorded)).toBe(true);
+
+			const snapshot = foldEvents(createSnapshot(buildMachineGraph(JSON.parse(definition) as Record<string, unknown>)), after.map((event, index) => normaliseEvent(event, index + 1)!));
+			expect(snapshot.states.get('Items')).toMatchObject({status: 'SUCCEEDED', iterations: {total: 3, succeeded: 3, failed: 0, running: 0}});
+		} finally {
+			await server.close();
+		}
+	});
+});

@@ -20,8 +20,9 @@
  * integrations other than Lambda succeed with `{}` unless a handler named
  * like the resource (`arn:aws:states:::sns:publish`) is registered; no
  * activities, `.sync` or `.waitForTaskToken`; redrive reruns the failed
- * top-level state (a whole Map or Parallel, not just its unsuccessful
- * iterations or branches).
+ * top-level state — for a Map only its unsuccessful iterations (the kept
+ * ones are answered from their recorded task results, see
+ * kept-iterations.ts), but a whole Parallel, not only its failed branches.
  */
 import {randomUUID} from 'node:crypto';
 import {setImmediate as nextTurn} from 'node:timers/promises';
@@ -29,6 +30,7 @@ import {StateMachine} from 'aws-local-stepfunctions';
 import {buildMachineGraph} from '../../model/asl-graph.js';
 import type {MachineGraph} from '../../model/types.js';
 import type {HandlerRegistry} from '../handlers/types.js';
+import {keptIterations} from './kept-iterations.js';
 import {invocationLogger} from './lambda-logs.js';
 import {mapLength} from './map-length.js';
 import {detailsKeyOf, type ExecutionOutcome, type LogRecord, type WireEvent} from './wire-event.js';
@@ -84,6 +86,17 @@ export function runExecution(options: RunOptions): RunningExecution {
 	const graph: MachineGraph = buildMachineGraph(definitionObject);
 	const stateOf = new Map(graph.states.map(state => [state.name, state]));
 	const runDefinition = options.redrive ? {...definitionObject, StartAt: options.redrive.startAt} : definitionObject;
+	const kept = options.redrive ? keptIterations(options.redrive.previousEvents, graph, options.redrive.startAt) : undefined;
+	/** A lane of a kept Map iteration: its tasks are answered from the record and it writes no events. */
+	const keptLane = (lane: string) => {
+		if (!kept || !lane.startsWith(`${kept.map}#`)) {
+			return undefined;
+		}
+
+		const index = Number(lane.slice(kept.map.length + 1));
+		return kept.indices.has(index) ? index : undefined;
+	};
+
 	const machine = new StateMachine(runDefinition as never, {validationOptions: {noValidate: Boolean(options.redrive), checkArn: false, checkPaths: false}});
 
 	let lastId = options.redrive?.previousEvents.at(-1)?.id ?? 0;
@@ -123,6 +136,11 @@ export function runExecution(options: RunOptions): RunningExecution {
 	const invokeTask = async (stateName: string, input: unknown): Promise<unknown> => {
 		await nextTurn(); // Let the library's StateEntered reach the translator first.
 		const lane = taskQueue.get(stateName)?.shift() ?? laneOf(stateName, undefined);
+		const keptIndex = keptLane(lane);
+		if (keptIndex !== undefined && kept!.results.has(`${stateName}#${keptIndex}`)) {
+			return kept!.results.get(`${stateName}#${keptIndex}`);
+		}
+
 		const previous = laneLast.get(lane) ?? lastId;
 		const resource = stateOf.get(stateName)?.resource ?? '';
 		const direct = lambdaArn.exec(resource);
@@ -200,6 +218,14 @@ export function runExecution(options: RunOptions): RunningExecution {
 		const time = event.timestamp;
 		const name = event.state?.name ?? '';
 		const type = event.state?.type ?? '';
+		if (kept && event.index !== undefined && kept.indices.has(event.index) && ((event.parentState?.name === kept.map) || (event.state && laneOf(name, event.index).startsWith(`${kept.map}#`)))) {
+			if (event.type === 'StateEntered' && type === 'Task') {
+				taskQueue.set(name, [...(taskQueue.get(name) ?? []), laneOf(name, event.index)]);
+			}
+
+			return undefined; // A kept iteration: it already succeeded, and writes nothing.
+		}
+
 		switch (event.type) {
 			case 'ExecutionStarted': {
 				if (options.redrive) {
