@@ -164,6 +164,25 @@ export class Store {
 		this.streamOf(groupName, streamName, Date.now(), true);
 	}
 
+	/** Keeps only the newest `max` events of each stream and the newest `max / 10` streams of each group (in memory; the demo's bound on growth). */
+	trimLogs(max: number): void {
+		for (const group of this.logGroups.values()) {
+			const maxStreams = Math.max(1, Math.floor(max / 10));
+			if (group.streams.size > maxStreams) {
+				const oldest = [...group.streams.values()].toSorted((a, b) => a.creationTime - b.creationTime).slice(0, group.streams.size - maxStreams);
+				for (const stream of oldest) {
+					group.streams.delete(stream.name);
+				}
+			}
+
+			for (const stream of group.streams.values()) {
+				if (stream.events.length > max) {
+					stream.events.splice(0, stream.events.length - max);
+				}
+			}
+		}
+	}
+
 	addLog(groupName: string, streamName: string, timestamp: number, message: string): StoredLogEvent {
 		this.logEventCounter++;
 		const event: StoredLogEvent = {timestamp, message, ingestionTime: Date.now(), eventId: `${this.logEventCounter}`.padStart(12, '0')};

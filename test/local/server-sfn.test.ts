@@ -331,3 +331,22 @@ describe('redriving a failed Map', () => {
 		}
 	});
 });
+
+describe('the demo stays bounded', () => {
+	test('trimLogs keeps the newest events per stream and the newest streams per group', async () => {
+		const {Store} = await import('../../source/local/store.js');
+		const store = new Store();
+		for (let stream = 0; stream < 30; stream++) {
+			for (let event = 0; event < 50; event++) {
+				store.addLog('/g', `s${String(stream).padStart(2, '0')}`, (stream * 1000) + event, `m${event}`);
+			}
+		}
+
+		store.trimLogs(20);
+		const group = store.logGroups.get('/g')!;
+		expect(group.streams.size).toBe(2);
+		for (const stream of group.streams.values()) {
+			expect(stream.events.map(event => event.message)).toEqual(Array.from({length: 20}, (_, index) => `m${index + 30}`));
+		}
+	});
+});

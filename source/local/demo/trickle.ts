@@ -10,6 +10,8 @@ type DemoOptions = {store: Store; runner: ExecutionRunner; region: () => string;
 
 /** Finished demo executions kept per machine, so a demo left running all day stays small. */
 const keepFinished = 60;
+/** Log events kept per stream in demo mode (the newest), for the same reason. */
+const keepLogEvents = 2000;
 
 /**
  * `--demo`: the three demo machines and a steady, bounded trickle of
@@ -76,12 +78,14 @@ export async function startDemo({store, runner, region, log}: DemoOptions): Prom
 	};
 
 	const prune = () => {
-		for (const machine of [processing, fulfillment]) {
+		for (const machine of [processing, fulfillment, express]) {
 			const finished = [...store.executions.values()].filter(execution => execution.machineArn === machine.arn && execution.status !== 'RUNNING' && execution.name.startsWith('demo-')).toSorted((a, b) => a.startDate - b.startDate);
 			for (const execution of finished.slice(0, Math.max(0, finished.length - keepFinished))) {
 				store.executions.delete(execution.arn);
 			}
 		}
+
+		store.trimLogs(keepLogEvents);
 	};
 
 	const tick = () => {
