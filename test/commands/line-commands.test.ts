@@ -141,6 +141,18 @@ describe('line command errors without a working endpoint', () => {
 		expect(result.code).toBe(3);
 	});
 
+	test('no credentials anywhere', async () => {
+		const home = await mkdtemp(path.join(tmpdir(), 'sfntop-home-'));
+		try {
+			// AWS_EC2_METADATA_DISABLED keeps the SDK's chain from asking the instance-metadata address.
+			const result = await runCli(['ls', '--endpoint-url', 'http://127.0.0.1:9'], {env: {AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_SESSION_TOKEN: undefined, AWS_PROFILE: undefined, AWS_REGION: 'us-east-1', HOME: home, AWS_CONFIG_FILE: path.join(home, 'none'), AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'none'), AWS_EC2_METADATA_DISABLED: 'true', AWS_CONTAINER_CREDENTIALS_FULL_URI: undefined, AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: undefined, AWS_WEB_IDENTITY_TOKEN_FILE: undefined}});
+			expect(result.stderr).toBe('sfntop: no AWS credentials found; set AWS_PROFILE or pass --profile, run `aws configure`, or `aws sso login`\n');
+			expect(result.code).toBe(3);
+		} finally {
+			await rm(home, {recursive: true, force: true});
+		}
+	});
+
 	test('no region anywhere', async () => {
 		const home = await mkdtemp(path.join(tmpdir(), 'sfntop-home-'));
 		try {

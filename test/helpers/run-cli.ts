@@ -13,7 +13,8 @@ export type CliResult = {code: number | null; stdout: string; stderr: string};
  * so the child behaves as in a user's shell.
  */
 export async function runCli(args: string[], options: {input?: string; env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number} = {}): Promise<CliResult> {
-	const environment: Record<string, string | undefined> = {...process.env, CI: undefined, FORCE_COLOR: undefined, ...options.env};
+	// Tests never let the SDK's credential chain ask the instance-metadata address.
+	const environment: Record<string, string | undefined> = {...process.env, CI: undefined, FORCE_COLOR: undefined, AWS_EC2_METADATA_DISABLED: 'true', ...options.env};
 	for (const key of Object.keys(environment)) {
 		if (environment[key] === undefined) {
 			delete environment[key];
