@@ -332,6 +332,35 @@ describe('redriving a failed Map', () => {
 	});
 });
 
+describe('redriving a failed Parallel', () => {
+	test('reruns only the failed branch; the branch results keep their order', async () => {
+		const {server, sfn} = await localEndpoint();
+		try {
+			const fn = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
+			const definition = JSON.stringify({StartAt: 'Both', States: {Both: {Type: 'Parallel', End: true, Branches: [
+				{StartAt: 'Quick', States: {Quick: {Type: 'Task', Resource: fn('record-event'), Parameters: {'orderId.$': '$.orderId', delayMs: 1}, End: true}}},
+				{StartAt: 'Slow', States: {Slow: {Type: 'Task', Resource: fn('charge-customer'), Parameters: {'orderId.$': '$.orderId', delayMs: 150, 'failAt.$': '$.failAt'}, End: true}}},
+			]}}});
+			const {stateMachineArn} = await sfn.send(new CreateStateMachineCommand({name: 'ParallelRedrive', definition, roleArn}));
+			const {executionArn} = await sfn.send(new StartExecutionCommand({stateMachineArn, input: '{"orderId": "5", "failAt": "charge-customer"}'}));
+			expect(await waitForEnd(sfn, executionArn!)).toBe('FAILED');
+			const before = await fullHistory(sfn, executionArn!);
+			expect(before.some(event => event.type === 'TaskStateExited' && event.stateExitedEventDetails!.name === 'Quick')).toBe(true);
+
+			await sfn.send(new RedriveExecutionCommand({executionArn}));
+			expect(await waitForEnd(sfn, executionArn!)).toBe('SUCCEEDED');
+			const redriven = (await fullHistory(sfn, executionArn!)).slice(before.length);
+			const entered = redriven.filter(event => event.type.endsWith('StateEntered')).map(event => event.stateEnteredEventDetails!.name);
+			expect(entered).toEqual(['Both', 'Slow']);
+			const output = JSON.parse((await sfn.send(new DescribeExecutionCommand({executionArn}))).output!) as Array<Record<string, unknown>>;
+			expect(output[0]).toMatchObject({orderId: '5', recorded: true});
+			expect(output[1]).toMatchObject({orderId: '5', charged: true});
+		} finally {
+			await server.close();
+		}
+	});
+});
+
 describe('the demo stays bounded', () => {
 	test('trimLogs keeps the newest events per stream and the newest streams per group', async () => {
 		const {Store} = await import('../../source/local/store.js');

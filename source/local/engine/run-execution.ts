@@ -19,10 +19,10 @@
  * iteration's lane (the library overwrites nested indices); service
  * integrations other than Lambda succeed with `{}` unless a handler named
  * like the resource (`arn:aws:states:::sns:publish`) is registered; no
- * activities, `.sync` or `.waitForTaskToken`; redrive reruns the failed
- * top-level state — for a Map only its unsuccessful iterations (the kept
- * ones are answered from their recorded task results, see
- * kept-iterations.ts), but a whole Parallel, not only its failed branches.
+ * activities, `.sync` or `.waitForTaskToken`. Redrive reruns the failed
+ * top-level state — for a Map or Parallel only its unsuccessful iterations
+ * or branches (the kept ones are answered from their recorded task results,
+ * see kept-iterations.ts).
  */
 import {randomUUID} from 'node:crypto';
 import {setImmediate as nextTurn} from 'node:timers/promises';
@@ -30,7 +30,7 @@ import {StateMachine} from 'aws-local-stepfunctions';
 import {buildMachineGraph} from '../../model/asl-graph.js';
 import type {MachineGraph} from '../../model/types.js';
 import type {HandlerRegistry} from '../handlers/types.js';
-import {keptIterations} from './kept-iterations.js';
+import {keptWork} from './kept-iterations.js';
 import {invocationLogger} from './lambda-logs.js';
 import {mapLength} from './map-length.js';
 import {detailsKeyOf, type ExecutionOutcome, type LogRecord, type WireEvent} from './wire-event.js';
@@ -86,17 +86,7 @@ export function runExecution(options: RunOptions): RunningExecution {
 	const graph: MachineGraph = buildMachineGraph(definitionObject);
 	const stateOf = new Map(graph.states.map(state => [state.name, state]));
 	const runDefinition = options.redrive ? {...definitionObject, StartAt: options.redrive.startAt} : definitionObject;
-	const kept = options.redrive ? keptIterations(options.redrive.previousEvents, graph, options.redrive.startAt) : undefined;
-	/** A lane of a kept Map iteration: its tasks are answered from the record and it writes no events. */
-	const keptLane = (lane: string) => {
-		if (!kept || !lane.startsWith(`${kept.map}#`)) {
-			return undefined;
-		}
-
-		const index = Number(lane.slice(kept.map.length + 1));
-		return kept.indices.has(index) ? index : undefined;
-	};
-
+	const kept = options.redrive ? keptWork(options.redrive.previousEvents, graph, options.redrive.startAt) : undefined;
 	const machine = new StateMachine(runDefinition as never, {validationOptions: {noValidate: Boolean(options.redrive), checkArn: false, checkPaths: false}});
 
 	let lastId = options.redrive?.previousEvents.at(-1)?.id ?? 0;
@@ -136,9 +126,10 @@ export function runExecution(options: RunOptions): RunningExecution {
 	const invokeTask = async (stateName: string, input: unknown): Promise<unknown> => {
 		await nextTurn(); // Let the library's StateEntered reach the translator first.
 		const lane = taskQueue.get(stateName)?.shift() ?? laneOf(stateName, undefined);
-		const keptIndex = keptLane(lane);
-		if (keptIndex !== undefined && kept!.results.has(`${stateName}#${keptIndex}`)) {
-			return kept!.results.get(`${stateName}#${keptIndex}`);
+		// A kept iteration or branch (redrive): answer from the recorded result, write nothing.
+		const recorded = kept?.lanes.has(lane) ? kept.results.get(`${stateName}@${lane}`) : undefined;
+		if (recorded && recorded.length > 0) {
+			return recorded.shift();
 		}
 
 		const previous = laneLast.get(lane) ?? lastId;
@@ -218,7 +209,8 @@ export function runExecution(options: RunOptions): RunningExecution {
 		const time = event.timestamp;
 		const name = event.state?.name ?? '';
 		const type = event.state?.type ?? '';
-		if (kept && event.index !== undefined && kept.indices.has(event.index) && ((event.parentState?.name === kept.map) || (event.state && laneOf(name, event.index).startsWith(`${kept.map}#`)))) {
+		const eventLane = event.state ? laneOf(name, event.index) : (event.parentState?.name === kept?.container && event.index !== undefined ? `${kept?.container}#${event.index}` : undefined);
+		if (kept && eventLane && kept.lanes.has(eventLane)) {
 			if (event.type === 'StateEntered' && type === 'Task') {
 				taskQueue.set(name, [...(taskQueue.get(name) ?? []), laneOf(name, event.index)]);
 			}
