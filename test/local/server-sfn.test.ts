@@ -350,7 +350,7 @@ describe('redriving a failed Parallel', () => {
 			await sfn.send(new RedriveExecutionCommand({executionArn}));
 			expect(await waitForEnd(sfn, executionArn!)).toBe('SUCCEEDED');
 			const redriven = (await fullHistory(sfn, executionArn!)).slice(before.length);
-			const entered = redriven.filter(event => event.type.endsWith('StateEntered')).map(event => event.stateEnteredEventDetails!.name);
+			const entered = redriven.filter(event => event.type?.endsWith('StateEntered')).map(event => event.stateEnteredEventDetails!.name);
 			expect(entered).toEqual(['Both', 'Slow']);
 			const output = JSON.parse((await sfn.send(new DescribeExecutionCommand({executionArn}))).output!) as Array<Record<string, unknown>>;
 			expect(output[0]).toMatchObject({orderId: '5', recorded: true});
