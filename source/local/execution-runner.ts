@@ -1,4 +1,5 @@
 import {randomBytes} from 'node:crypto';
+import {eventDetails} from '../model/history-event.js';
 import {runExecution, type RunningExecution} from './engine/run-execution.js';
 import type {WireEvent} from './engine/wire-event.js';
 import type {HandlerRegistry} from './handlers/types.js';
@@ -150,8 +151,8 @@ export class ExecutionRunner {
 				return;
 			}
 
-			const {id, previousEventId, timestamp, type, ...rest} = event;
-			const details = Object.values(rest)[0] as Record<string, unknown> | undefined ?? {};
+			const {id, previousEventId, timestamp, type} = event;
+			const details = eventDetails(event);
 			const shown = logging?.includeExecutionData ? details : Object.fromEntries(Object.entries(details).filter(([key]) => key !== 'input' && key !== 'output'));
 			const record = {id: String(id), type, details: shown, previous_event_id: String(previousEventId), event_timestamp: String(timestamp), execution_arn: execution.arn, redrive_count: String(execution.redriveCount)};
 			this.store.addLog(group, stream, timestamp, JSON.stringify(record));

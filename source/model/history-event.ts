@@ -41,6 +41,21 @@ function toId(value: unknown): number | undefined {
 	return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
+/** The one details object of a raw event: a log record's `details`, or the SDK's single `*EventDetails` key. */
+export function eventDetails(raw: Record<string, unknown>): Record<string, unknown> {
+	if (isRecord(raw.details)) {
+		return raw.details;
+	}
+
+	for (const [key, value] of Object.entries(raw)) {
+		if (key.endsWith('EventDetails') && isRecord(value)) {
+			return value;
+		}
+	}
+
+	return {};
+}
+
 /**
  * Normalises one event from the SDK, the AWS CLI's JSON, or a CloudWatch Logs
  * execution record (`{id, type, details, previous_event_id, event_timestamp}`)
@@ -53,18 +68,7 @@ export function normaliseEvent(raw: unknown, fallbackId: number): HistoryEvent |
 		return undefined;
 	}
 
-	let details: Record<string, unknown> = {};
-	if (isRecord(raw.details)) {
-		details = raw.details;
-	} else {
-		for (const [key, value] of Object.entries(raw)) {
-			if (key.endsWith('EventDetails') && isRecord(value)) {
-				details = value;
-				break;
-			}
-		}
-	}
-
+	const details = eventDetails(raw);
 	const id = toId(raw.id) ?? fallbackId;
 	const previousEventId = toId(raw.previousEventId ?? raw.previous_event_id);
 	return {

@@ -324,7 +324,8 @@ function requestIdIn(output: string): string | undefined {
 	}
 }
 
-const endStatus: Record<string, ExecutionStatus> = {
+/** The execution status each ending event leaves behind. */
+export const executionEndStatus: Readonly<Record<string, ExecutionStatus>> = {
 	ExecutionSucceeded: 'SUCCEEDED',
 	ExecutionFailed: 'FAILED',
 	ExecutionAborted: 'ABORTED',
@@ -349,7 +350,7 @@ function applyExecutionEvent(accumulator: Accumulator, execution: Mutable<Execut
 		return;
 	}
 
-	const status = endStatus[event.type];
+	const status = executionEndStatus[event.type];
 	if (!status) {
 		return;
 	}

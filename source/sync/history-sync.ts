@@ -1,12 +1,10 @@
 import type {AwsApi} from '../aws/sfn.js';
 import {buildMachineGraph} from '../model/asl-graph.js';
 import {normaliseEvent} from '../model/history-event.js';
-import {createSnapshot, foldEvents} from '../model/history-fold.js';
+import {createSnapshot, executionEndStatus, foldEvents} from '../model/history-fold.js';
 import {machineArnOfExecution} from '../model/arn.js';
 import type {ExecutionSnapshot, HistoryEvent, MachineGraph} from '../model/types.js';
 import type {ExecutionDescription} from './types.js';
-
-const endTypes = new Set(['ExecutionSucceeded', 'ExecutionFailed', 'ExecutionAborted', 'ExecutionTimedOut']);
 
 /**
  * Keeps one execution's folded history up to date at the cost of the new
@@ -35,7 +33,7 @@ export class HistorySync {
 	}
 
 	get ended(): boolean {
-		return this.events.length > 0 && endTypes.has(this.events.at(-1)!.type);
+		return this.events.length > 0 && this.events.at(-1)!.type in executionEndStatus;
 	}
 
 	/** One poll; resolves to the number of new events folded. */

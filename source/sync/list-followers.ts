@@ -1,5 +1,6 @@
 import type {ExecutionStatus} from '@aws-sdk/client-sfn';
 import type {AwsApi} from '../aws/sfn.js';
+import {executionEndStatus} from '../model/history-fold.js';
 import {HistorySync} from './history-sync.js';
 import {createPoller} from './poller.js';
 import type {ExecutionSummary, Follower, MachineSummary, RunningExecutionSummary} from './types.js';
@@ -24,8 +25,6 @@ export function followMachines(api: AwsApi, intervalMs: number): Follower<Machin
 		},
 	});
 }
-
-const endStatus: Record<string, ExecutionSummary['status']> = {ExecutionSucceeded: 'SUCCEEDED', ExecutionFailed: 'FAILED', ExecutionAborted: 'ABORTED', ExecutionTimedOut: 'TIMED_OUT'};
 
 /**
  * Express machines have no ListExecutions: their executions are read from
@@ -75,7 +74,7 @@ function expressLister(api: AwsApi, machineArn: string) {
 					summary.startDate = time;
 				}
 
-				const ended = endStatus[record.type];
+				const ended = executionEndStatus[record.type];
 				if (ended) {
 					summary.status = ended;
 					summary.stopDate = time;

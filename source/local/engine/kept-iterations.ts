@@ -1,3 +1,4 @@
+import {eventDetails} from '../../model/history-event.js';
 import type {MachineGraph} from '../../model/types.js';
 import type {WireEvent} from './wire-event.js';
 
@@ -18,15 +19,7 @@ export type KeptWork = {
 	results: Map<string, unknown[]>;
 };
 
-const detailsOf = (event: WireEvent): Record<string, unknown> => {
-	for (const [key, value] of Object.entries(event)) {
-		if (key.endsWith('EventDetails') && value && typeof value === 'object') {
-			return value as Record<string, unknown>;
-		}
-	}
-
-	return {};
-};
+const detailsOf = (event: WireEvent) => eventDetails(event);
 
 export function keptWork(events: readonly WireEvent[], graph: MachineGraph, container: string): KeptWork | undefined {
 	const type = graph.states.find(state => state.name === container)?.type;
