@@ -6,22 +6,14 @@ import {execFileSync, spawnSync} from 'node:child_process';
 import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
-import {keys, startTerminal} from '../e2e/terminal.ts';
+import {startExecution} from '../e2e/dashboard-actions.js';
+import {startTerminal} from '../e2e/terminal.ts';
 
 const directory = path.dirname(fileURLToPath(import.meta.url));
 
 const sleep = async ms => new Promise(resolve => {
 	setTimeout(resolve, ms);
 });
-
-async function startExecution(terminal, input) {
-	terminal.type('s');
-	await terminal.waitForScreen(screen => screen.includes('input JSON'), 5000, 'the start prompt');
-	terminal.type(input);
-	await terminal.waitForScreen(screen => screen.includes(input.slice(-10)), 5000, 'the typed input');
-	terminal.type(keys.enter);
-	await terminal.waitForScreen(screen => !screen.includes('input JSON') && screen.includes('RUNNING'), 10_000, 'the new execution running');
-}
 
 /**
  * Launch time, and bytes/s active and idle, for one rendering mode.
@@ -35,7 +27,7 @@ async function session(fullRedraw) {
 		const firstFrameMs = performance.now() - started;
 		await terminal.waitForScreen(screen => screen.includes('Graph'), 20_000, 'the graph');
 		const firstGraphMs = performance.now() - started;
-		await startExecution(terminal, '{"orderId":"bench","delayMs":2500}');
+		await startExecution(terminal, '{"orderId":"bench","delayMs":2500}', screen => screen.includes('RUNNING'));
 		let before = terminal.bytes();
 		let at = performance.now();
 		await sleep(5000);

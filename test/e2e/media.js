@@ -7,7 +7,8 @@ import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import {screenToSvg} from './screen-svg.js';
-import {keys, startTerminal} from './terminal.ts';
+import {startExecution} from './dashboard-actions.js';
+import {startTerminal} from './terminal.ts';
 
 const mediaDirectory = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'media');
 
@@ -38,15 +39,6 @@ async function record({name, columns, rows, title, script}) {
 		})]);
 		await terminal.close();
 	}
-}
-
-async function startExecution(terminal, input) {
-	terminal.type('s');
-	await terminal.waitForScreen(screen => screen.includes('input JSON'), 5000, 'the start prompt');
-	terminal.type(input);
-	await terminal.waitForScreen(screen => screen.includes(input.slice(-10)), 5000, 'the typed input');
-	terminal.type(keys.enter);
-	await terminal.waitForScreen(screen => !screen.includes('input JSON'), 10_000, 'the new execution');
 }
 
 await mkdir(mediaDirectory, {recursive: true});

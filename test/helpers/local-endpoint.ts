@@ -1,5 +1,9 @@
 import {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import {DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient, type HistoryEvent} from '@aws-sdk/client-sfn';
+import {buildMachineGraph} from '../../source/model/asl-graph.js';
+import {normaliseEvent} from '../../source/model/history-event.js';
+import {createSnapshot, foldEvents} from '../../source/model/history-fold.js';
+import type {ExecutionSnapshot} from '../../source/model/types.js';
 import {startServer, type RunningServer, type ServerOptions} from '../../source/local/server.js';
 
 export const credentials = {accessKeyId: 'local', secretAccessKey: 'local'};
@@ -39,4 +43,20 @@ export async function fullHistory(sfn: SFNClient, executionArn: string): Promise
 	} while (nextToken);
 
 	return events;
+}
+
+/** A one-shot full read of a history, folded: what a follower must end up equal to. */
+export async function foldFullHistory(sfn: SFNClient, executionArn: string, definition: string): Promise<ExecutionSnapshot> {
+	const events = await fullHistory(sfn, executionArn);
+	return foldEvents(createSnapshot(buildMachineGraph(JSON.parse(definition) as Record<string, unknown>)), events.map((event, index) => normaliseEvent(event, index + 1)!));
+}
+
+/** What two folds must agree on: status, event count, last id, and every state's status, attempts and iterations. */
+export function snapshotSummary(snapshot: ExecutionSnapshot) {
+	return {
+		status: snapshot.status,
+		eventCount: snapshot.eventCount,
+		lastEventId: snapshot.lastEventId,
+		states: Object.fromEntries([...snapshot.states].map(([name, state]) => [name, {status: state.status, attempts: state.attempts, iterations: state.iterations}])),
+	};
 }

@@ -4,13 +4,10 @@ import {readFileSync} from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import {CreateStateMachineCommand, SFNClient, StartExecutionCommand} from '@aws-sdk/client-sfn';
-import {buildMachineGraph} from '../../source/model/asl-graph.js';
-import {normaliseEvent} from '../../source/model/history-event.js';
-import {createSnapshot, foldEvents} from '../../source/model/history-fold.js';
 import type {ExecutionSnapshot} from '../../source/model/types.js';
 import {createSession} from '../../source/sync/session.js';
 import type {ExecutionData, Follower, FollowerState} from '../../source/sync/types.js';
-import {credentials, fullHistory} from '../helpers/local-endpoint.js';
+import {credentials, foldFullHistory} from '../helpers/local-endpoint.js';
 import {repoRoot} from '../helpers/run-cli.js';
 
 /*
@@ -63,18 +60,10 @@ export async function startShape(url: string, shape: Shape): Promise<string> {
 	return executionArn!;
 }
 
-export function summary(snapshot: ExecutionSnapshot) {
-	return {
-		status: snapshot.status,
-		eventCount: snapshot.eventCount,
-		lastEventId: snapshot.lastEventId,
-		states: Object.fromEntries([...snapshot.states].map(([name, state]) => [name, {status: state.status, attempts: state.attempts, iterations: state.iterations}])),
-	};
-}
+export {snapshotSummary as summary} from '../helpers/local-endpoint.js';
 
 export async function cleanFold(url: string, executionArn: string, definition: string): Promise<ExecutionSnapshot> {
-	const events = await fullHistory(patientClient(url), executionArn);
-	return foldEvents(createSnapshot(buildMachineGraph(JSON.parse(definition) as Record<string, unknown>)), events.map((event, index) => normaliseEvent(event, index + 1)!));
+	return foldFullHistory(patientClient(url), executionArn, definition);
 }
 
 export type FollowReport = {data: ExecutionData; sawStale: boolean; states: Array<FollowerState<ExecutionData>>};

@@ -1,13 +1,9 @@
 import {CreateStateMachineCommand, StartExecutionCommand, type SFNClient} from '@aws-sdk/client-sfn';
 import {afterEach, describe, expect, test} from 'vitest';
-import {normaliseEvent} from '../../source/model/history-event.js';
-import {createSnapshot, foldEvents} from '../../source/model/history-fold.js';
-import {buildMachineGraph} from '../../source/model/asl-graph.js';
-import type {ExecutionSnapshot} from '../../source/model/types.js';
 import type {RunningServer} from '../../source/local/server.js';
 import {createSession} from '../../source/sync/session.js';
 import type {ExecutionData, Follower, SfnSession} from '../../source/sync/types.js';
-import {fullHistory, localEndpoint, waitForEnd} from '../helpers/local-endpoint.js';
+import {foldFullHistory, localEndpoint, snapshotSummary, waitForEnd} from '../helpers/local-endpoint.js';
 
 process.env.AWS_ACCESS_KEY_ID ??= 'local';
 process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
@@ -54,20 +50,6 @@ async function untilDone(follower: Follower<ExecutionData>, timeoutMs = 40_000):
 	});
 }
 
-function summary(snapshot: ExecutionSnapshot) {
-	return {
-		status: snapshot.status,
-		eventCount: snapshot.eventCount,
-		lastEventId: snapshot.lastEventId,
-		states: Object.fromEntries([...snapshot.states].map(([name, state]) => [name, {status: state.status, attempts: state.attempts, iterations: state.iterations}])),
-	};
-}
-
-async function oneShotFold(sfn: SFNClient, arn: string, definition: string): Promise<ExecutionSnapshot> {
-	const events = await fullHistory(sfn, arn);
-	return foldEvents(createSnapshot(buildMachineGraph(JSON.parse(definition) as Record<string, unknown>)), events.map((event, index) => normaliseEvent(event, index + 1)!));
-}
-
 describe('the history follower', () => {
 	let server: RunningServer | undefined;
 	let session: SfnSession | undefined;
@@ -88,7 +70,7 @@ describe('the history follower', () => {
 		expect(data.snapshot.status).toBe('SUCCEEDED');
 		expect(data.events.length).toBeGreaterThan(4000);
 		expect(data.events.map(event => event.id)).toEqual(data.events.map((_, index) => index + 1));
-		expect(summary(data.snapshot)).toEqual(summary(await oneShotFold(endpoint.sfn, arn, definition)));
+		expect(snapshotSummary(data.snapshot)).toEqual(snapshotSummary(await foldFullHistory(endpoint.sfn, arn, definition)));
 		expect(data.snapshot.states.get('EachItem')!.iterations).toMatchObject({total: 1000, succeeded: 1000});
 	}, 60_000);
 
@@ -123,7 +105,7 @@ describe('the history follower', () => {
 		const clean = await localEndpoint();
 		const {arn, definition} = await startMap(clean.sfn, 150, 2);
 		await waitForEnd(clean.sfn, arn);
-		const expected = summary(await oneShotFold(clean.sfn, arn, definition));
+		const expected = snapshotSummary(await foldFullHistory(clean.sfn, arn, definition));
 		await clean.server.close();
 
 		// The same history served through faults: replay it into a faulty server by re-running would differ,
@@ -140,7 +122,7 @@ describe('the history follower', () => {
 		expect(data.events.map(event => event.id)).toEqual(data.events.map((_, index) => index + 1));
 		const faultyRequests = server.requests.filter(request => request.status !== 200).length;
 		expect(faultyRequests).toBeGreaterThan(0);
-		const followed = summary(data.snapshot);
+		const followed = snapshotSummary(data.snapshot);
 		expect(followed.status).toBe('SUCCEEDED');
 		expect(followed.states).toEqual(expected.states);
 		expect(followed.eventCount).toBe(expected.eventCount);
