@@ -7,7 +7,7 @@ import {commandList, findCommand, loadDashboardCommand} from './commands/index.j
 import type {Command} from './commands/command.js';
 import {awsFlagHelp, awsFlags, displayFlagHelp} from './commands/global-flags.js';
 import {exitCodes, isUserError} from './model/user-error.js';
-import {closestWord} from './model/closest-word.js';
+import {closestWord} from './model/text/closest-word.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};
 

@@ -1,4 +1,4 @@
-import {sanitize} from '../model/sanitize.js';
+import {sanitize} from '../model/text/sanitize.js';
 import {UserError} from '../model/user-error.js';
 
 /**

@@ -1,6 +1,6 @@
 import process from 'node:process';
 import {createElement} from 'react';
-import {plainTheme, colorTheme} from '../model/theme.js';
+import {plainTheme, colorTheme} from '../model/text/theme.js';
 import {UserError} from '../model/user-error.js';
 import type {SfnSession} from '../sync/types.js';
 import type {Route} from '../ui/routes.js';

@@ -1,9 +1,9 @@
-import {terminalSafeJson} from '../model/sanitize.js';
-import {buildMachineGraph} from '../model/asl-graph.js';
-import {parseDefinitionText} from '../model/definition-input.js';
-import {layoutGraph} from '../model/graph-layout.js';
-import {renderGraph} from '../model/graph-render.js';
-import {lineToAnsi, pickTheme} from '../model/theme.js';
+import {terminalSafeJson} from '../model/text/sanitize.js';
+import {buildMachineGraph} from '../model/graph/asl-graph.js';
+import {parseDefinitionText} from '../model/graph/definition-input.js';
+import {layoutGraph} from '../model/graph/graph-layout.js';
+import {renderGraph} from '../model/graph/graph-render.js';
+import {lineToAnsi, pickTheme} from '../model/text/theme.js';
 import type {MachineGraph} from '../model/types.js';
 import type {Command} from './command.js';
 import {displayFlagHelp, displayFlags, outputWidth, wantsColor} from './global-flags.js';

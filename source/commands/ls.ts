@@ -1,8 +1,8 @@
-import {terminalSafeJson, sanitize} from '../model/sanitize.js';
-import {formatDuration, formatTime, isoOrNull} from '../model/format.js';
-import {executionStatusRole} from '../model/status-style.js';
-import {clipLine} from '../model/state-table.js';
-import {lineToAnsi, pickTheme} from '../model/theme.js';
+import {terminalSafeJson, sanitize} from '../model/text/sanitize.js';
+import {formatDuration, formatTime, isoOrNull} from '../model/text/format.js';
+import {executionStatusRole} from '../model/text/status-style.js';
+import {clipLine} from '../model/history/state-table.js';
+import {lineToAnsi, pickTheme} from '../model/text/theme.js';
 import type {ExecutionStatus, StyledLine} from '../model/types.js';
 import {UserError} from '../model/user-error.js';
 import {resolveTarget} from '../sync/session.js';

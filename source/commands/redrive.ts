@@ -1,5 +1,5 @@
 import {createInterface} from 'node:readline/promises';
-import {sanitize} from '../model/sanitize.js';
+import {sanitize} from '../model/text/sanitize.js';
 import {UserError} from '../model/user-error.js';
 import type {ExecutionData, SfnSession} from '../sync/types.js';
 import type {Command} from './command.js';

@@ -1,5 +1,5 @@
 import {readFile} from 'node:fs/promises';
-import {parseJsonText} from '../model/json-text.js';
+import {parseJsonText} from '../model/text/json-text.js';
 import {UserError} from '../model/user-error.js';
 import type {Command} from './command.js';
 import {outputWidth, wantsColor} from './global-flags.js';

@@ -1,9 +1,9 @@
 import process from 'node:process';
-import {terminalSafeJson} from '../model/sanitize.js';
-import {EventOwners, eventJson, eventLine, logLine} from '../model/event-line.js';
-import {lineToAnsi, pickTheme} from '../model/theme.js';
+import {terminalSafeJson} from '../model/text/sanitize.js';
+import {EventOwners, eventJson, eventLine, logLine} from '../model/history/event-line.js';
+import {lineToAnsi, pickTheme} from '../model/text/theme.js';
 import type {StyledLine} from '../model/types.js';
-import {clipLine} from '../model/state-table.js';
+import {clipLine} from '../model/history/state-table.js';
 import {UserError} from '../model/user-error.js';
 import type {Follower, LogLine, SfnSession} from '../sync/types.js';
 

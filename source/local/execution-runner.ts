@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto';
-import {eventDetails} from '../model/history-event.js';
+import {eventDetails} from '../model/history/history-event.js';
 import {runExecution, type RunningExecution} from './engine/run-execution.js';
 import type {WireEvent} from './engine/wire-event.js';
 import type {HandlerRegistry} from './handlers/types.js';

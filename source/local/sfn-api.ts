@@ -1,9 +1,9 @@
 import {Buffer} from 'node:buffer';
 import {randomUUID} from 'node:crypto';
-import {buildMachineGraph} from '../model/asl-graph.js';
-import {createSnapshot, foldEvents} from '../model/history-fold.js';
-import {normaliseEvent} from '../model/history-event.js';
-import {isRecord} from '../model/json-text.js';
+import {buildMachineGraph} from '../model/graph/asl-graph.js';
+import {createSnapshot, foldEvents} from '../model/history/history-fold.js';
+import {normaliseEvent} from '../model/history/history-event.js';
+import {isRecord} from '../model/text/json-text.js';
 import {machineArnOf, executionArnOf, requireExecutionArn, requireMachineArn, requireName} from './arns.js';
 import {AwsError, notFoundExecution, notFoundMachine, validation} from './aws-error.js';
 import type {ExecutionRunner} from './execution-runner.js';

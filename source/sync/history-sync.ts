@@ -1,7 +1,7 @@
 import type {AwsApi} from '../aws/sfn.js';
-import {buildMachineGraph} from '../model/asl-graph.js';
-import {normaliseEvent} from '../model/history-event.js';
-import {createSnapshot, executionEndStatus, foldEvents} from '../model/history-fold.js';
+import {buildMachineGraph} from '../model/graph/asl-graph.js';
+import {normaliseEvent} from '../model/history/history-event.js';
+import {createSnapshot, executionEndStatus, foldEvents} from '../model/history/history-fold.js';
 import {machineArnOfExecution} from '../model/arn.js';
 import type {ExecutionSnapshot, HistoryEvent, MachineGraph} from '../model/types.js';
 import type {ExecutionDescription} from './types.js';

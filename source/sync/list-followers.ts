@@ -1,6 +1,6 @@
 import type {ExecutionStatus} from '@aws-sdk/client-sfn';
 import type {AwsApi} from '../aws/sfn.js';
-import {executionEndStatus} from '../model/history-fold.js';
+import {executionEndStatus} from '../model/history/history-fold.js';
 import {HistorySync} from './history-sync.js';
 import {createPoller} from './poller.js';
 import type {ExecutionSummary, Follower, MachineSummary, RunningExecutionSummary} from './types.js';

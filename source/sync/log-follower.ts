@@ -1,5 +1,5 @@
 import type {AwsApi} from '../aws/sfn.js';
-import {EventOwners} from '../model/event-line.js';
+import {EventOwners} from '../model/history/event-line.js';
 import {createPoller} from './poller.js';
 import type {ExecutionData, Follower, LogLine} from './types.js';
 

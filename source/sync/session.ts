@@ -2,7 +2,7 @@ import type {ExecutionStatus} from '@aws-sdk/client-sfn';
 import {createAwsClients, type AwsOptions} from '../aws/clients.js';
 import {AwsApi, mutatingApis} from '../aws/sfn.js';
 import {executionArnFor, parseTarget, regionOfArn} from '../model/arn.js';
-import {redrivePreview} from '../model/redrive-preview.js';
+import {redrivePreview} from '../model/history/redrive-preview.js';
 import {UserError} from '../model/user-error.js';
 import {followExecution} from './execution-follower.js';
 import {followExecutions, followMachines, followRunning} from './list-followers.js';

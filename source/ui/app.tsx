@@ -1,6 +1,6 @@
 import {useCallback, useMemo, useRef, useState, type ReactNode} from 'react';
 import {Box, useInput, useWindowSize} from 'ink';
-import type {Theme} from '../model/theme.js';
+import type {Theme} from '../model/text/theme.js';
 import type {Follower, SfnSession} from '../sync/types.js';
 import {DashboardContext, type Dashboard, type PromptRequest} from './dashboard-context.js';
 import {ExecutionView} from './execution-view.js';

@@ -1,5 +1,5 @@
 import {createContext, useContext} from 'react';
-import type {Theme} from '../model/theme.js';
+import type {Theme} from '../model/text/theme.js';
 import type {Follower, SfnSession} from '../sync/types.js';
 import type {Route} from './routes.js';
 import type {StatusMessage} from './status-line.js';

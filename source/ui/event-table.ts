@@ -1,6 +1,6 @@
-import {truncateToWidth} from '../model/char-grid.js';
-import {EventOwners, eventDetail} from '../model/event-line.js';
-import {sanitize} from '../model/sanitize.js';
+import {truncateToWidth} from '../model/graph/char-grid.js';
+import {EventOwners, eventDetail} from '../model/history/event-line.js';
+import {sanitize} from '../model/text/sanitize.js';
 import type {HistoryEvent, MachineGraph, StyleRole, StyledLine} from '../model/types.js';
 import {titleLine, visibleWindow} from './screen-lines.js';
 

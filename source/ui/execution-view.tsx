@@ -1,5 +1,5 @@
 import {useMemo} from 'react';
-import {sanitize} from '../model/sanitize.js';
+import {sanitize} from '../model/text/sanitize.js';
 import type {StyledLine} from '../model/types.js';
 import {useDashboard} from './dashboard-context.js';
 import {eventTableLines, filterEvents, stateOfEvent} from './event-table.js';

@@ -1,7 +1,7 @@
 import {useMemo} from 'react';
-import {formatDuration, formatTime} from '../model/format.js';
-import {sanitize} from '../model/sanitize.js';
-import {executionStatusRole} from '../model/status-style.js';
+import {formatDuration, formatTime} from '../model/text/format.js';
+import {sanitize} from '../model/text/sanitize.js';
+import {executionStatusRole} from '../model/text/status-style.js';
 import type {ExecutionStatus, StyledLine} from '../model/types.js';
 import type {ExecutionSummary} from '../sync/types.js';
 import {useDashboard} from './dashboard-context.js';

@@ -1,4 +1,4 @@
-import type {NodeBox} from '../model/graph-layout.js';
+import type {NodeBox} from '../model/graph/graph-layout.js';
 
 export type Direction = 'up' | 'down' | 'left' | 'right';
 

@@ -1,8 +1,8 @@
-import {asciiGlyphs, unicodeGlyphs} from '../model/char-grid.js';
-import {layoutCompact} from '../model/graph-compact.js';
-import {layoutGraph, type GraphLayout, type NodeBox} from '../model/graph-layout.js';
-import {renderGraph} from '../model/graph-render.js';
-import {decorateByStatus} from '../model/status-decoration.js';
+import {asciiGlyphs, unicodeGlyphs} from '../model/graph/char-grid.js';
+import {layoutCompact} from '../model/graph/graph-compact.js';
+import {layoutGraph, type GraphLayout, type NodeBox} from '../model/graph/graph-layout.js';
+import {renderGraph} from '../model/graph/graph-render.js';
+import {decorateByStatus} from '../model/graph/status-decoration.js';
 import type {ExecutionSnapshot, MachineGraph, StyledLine} from '../model/types.js';
 import {fitBlock} from './screen-lines.js';
 

@@ -1,6 +1,6 @@
-import {formatDuration, formatTime} from '../model/format.js';
-import {sanitize} from '../model/sanitize.js';
-import {executionStatusRole} from '../model/status-style.js';
+import {formatDuration, formatTime} from '../model/text/format.js';
+import {sanitize} from '../model/text/sanitize.js';
+import {executionStatusRole} from '../model/text/status-style.js';
 import {type StyledLine, type ExecutionSnapshot} from '../model/types.js';
 import type {ExecutionDescription, FollowerState} from '../sync/types.js';
 

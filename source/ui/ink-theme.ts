@@ -1,6 +1,6 @@
 // Theme → Ink: a role becomes <Text> props. Components never name a colour.
 import type {TextProps} from 'ink';
-import {styleOf, type Theme} from '../model/theme.js';
+import {styleOf, type Theme} from '../model/text/theme.js';
 import type {StyleRole} from '../model/types.js';
 
 const cache = new WeakMap<Theme, Map<string, TextProps>>();

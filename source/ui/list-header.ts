@@ -1,4 +1,4 @@
-import {sanitize} from '../model/sanitize.js';
+import {sanitize} from '../model/text/sanitize.js';
 import type {StyledLine} from '../model/types.js';
 import type {FollowerState, SfnSession} from '../sync/types.js';
 import {freshness} from './header.js';

@@ -1,5 +1,5 @@
-import {formatTime} from '../model/format.js';
-import {sanitize} from '../model/sanitize.js';
+import {formatTime} from '../model/text/format.js';
+import {sanitize} from '../model/text/sanitize.js';
 import type {LogLine} from '../sync/types.js';
 import type {StyledLine} from '../model/types.js';
 

@@ -1,6 +1,6 @@
 import {useMemo} from 'react';
-import {formatTime} from '../model/format.js';
-import {sanitize} from '../model/sanitize.js';
+import {formatTime} from '../model/text/format.js';
+import {sanitize} from '../model/text/sanitize.js';
 import type {StyledLine} from '../model/types.js';
 import {useDashboard} from './dashboard-context.js';
 import {listHeaderLine} from './list-header.js';

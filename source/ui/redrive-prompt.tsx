@@ -1,6 +1,6 @@
 import {useEffect, useState} from 'react';
 import {useInput} from 'ink';
-import {sanitize} from '../model/sanitize.js';
+import {sanitize} from '../model/text/sanitize.js';
 import type {StyledLine} from '../model/types.js';
 import type {RedrivePreview} from '../sync/types.js';
 import {useDashboard} from './dashboard-context.js';

@@ -1,6 +1,6 @@
 import {useMemo} from 'react';
-import {sanitize} from '../model/sanitize.js';
-import {iterationBadge} from '../model/status-style.js';
+import {sanitize} from '../model/text/sanitize.js';
+import {iterationBadge} from '../model/text/status-style.js';
 import type {StyledLine} from '../model/types.js';
 import {useDashboard} from './dashboard-context.js';
 import {formatElapsed} from './header.js';

@@ -1,5 +1,5 @@
 import {Text, useInput} from 'ink';
-import {sanitize} from '../model/sanitize.js';
+import {sanitize} from '../model/text/sanitize.js';
 
 /** The first frame, drawn at once while the endpoint and the session come up. */
 export function Splash({message, onQuit}: {message: string; onQuit: () => void}) {

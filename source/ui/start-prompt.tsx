@@ -1,6 +1,6 @@
 import {useState} from 'react';
 import {useInput} from 'ink';
-import {sanitize} from '../model/sanitize.js';
+import {sanitize} from '../model/text/sanitize.js';
 import type {StyledLine} from '../model/types.js';
 import {useDashboard} from './dashboard-context.js';
 import {fitBlock, titleLine} from './screen-lines.js';

@@ -1,6 +1,6 @@
-import {formatDuration, formatTime} from '../model/format.js';
-import {sanitize} from '../model/sanitize.js';
-import {stateStatusRole, statusMarker} from '../model/status-style.js';
+import {formatDuration, formatTime} from '../model/text/format.js';
+import {sanitize} from '../model/text/sanitize.js';
+import {stateStatusRole, statusMarker} from '../model/text/status-style.js';
 import type {MachineGraph, StateSnapshot, StyledLine} from '../model/types.js';
 import {compactPayload, wrapText} from './text-wrap.js';
 

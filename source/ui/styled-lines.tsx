@@ -1,6 +1,6 @@
 import {memo} from 'react';
 import {Text} from 'ink';
-import type {Theme} from '../model/theme.js';
+import type {Theme} from '../model/text/theme.js';
 import type {StyledLine} from '../model/types.js';
 import {textProps} from './ink-theme.js';
 

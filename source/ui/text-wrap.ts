@@ -1,4 +1,4 @@
-import {displayWidth} from '../model/char-grid.js';
+import {displayWidth} from '../model/graph/char-grid.js';
 
 /** Hard-wraps one (sanitised) line into pieces of at most `width` cells. */
 export function wrapText(text: string, width: number, maxLines = Infinity): string[] {

@@ -6,9 +6,9 @@ import {createElement} from 'react';
 import {render} from 'ink';
 import {App} from '../../dist/ui/app.js';
 import {executionRoute} from '../../dist/ui/routes.js';
-import {buildMachineGraph} from '../../dist/model/asl-graph.js';
-import {createSnapshot, foldEvents} from '../../dist/model/history-fold.js';
-import {plainTheme} from '../../dist/model/theme.js';
+import {buildMachineGraph} from '../../dist/model/graph/asl-graph.js';
+import {createSnapshot, foldEvents} from '../../dist/model/history/history-fold.js';
+import {plainTheme} from '../../dist/model/text/theme.js';
 import {syntheticHistory} from './fold.bench.js';
 
 const count = Number(process.argv[2]);

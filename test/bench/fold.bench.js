@@ -1,7 +1,7 @@
 // Folding a 25,000-event history (the most a history holds) from scratch, and
 // one new event onto it, beside the naive baseline measured in the same run:
 // re-folding the whole history on every new event.
-import {createSnapshot, foldEvents} from '../../dist/model/history-fold.js';
+import {createSnapshot, foldEvents} from '../../dist/model/history/history-fold.js';
 
 /**
  * A running Map over many items, each iteration entering and leaving a Task with a Lambda triple.

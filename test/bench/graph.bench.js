@@ -4,9 +4,9 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {buildMachineGraph} from '../../dist/model/asl-graph.js';
-import {layoutGraph} from '../../dist/model/graph-layout.js';
-import {renderGraph} from '../../dist/model/graph-render.js';
+import {buildMachineGraph} from '../../dist/model/graph/asl-graph.js';
+import {layoutGraph} from '../../dist/model/graph/graph-layout.js';
+import {renderGraph} from '../../dist/model/graph/graph-render.js';
 
 const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'corpus', 'asl');
 

@@ -1,10 +1,10 @@
 import {describe, expect, test} from 'vitest';
-import {buildMachineGraph} from '../../source/model/asl-graph.js';
-import {parseDefinitionText} from '../../source/model/definition-input.js';
-import {layoutGraph} from '../../source/model/graph-layout.js';
-import {renderGraph} from '../../source/model/graph-render.js';
-import {lineToPlain} from '../../source/model/theme.js';
-import {displayWidth} from '../../source/model/char-grid.js';
+import {buildMachineGraph} from '../../source/model/graph/asl-graph.js';
+import {parseDefinitionText} from '../../source/model/graph/definition-input.js';
+import {layoutGraph} from '../../source/model/graph/graph-layout.js';
+import {renderGraph} from '../../source/model/graph/graph-render.js';
+import {lineToPlain} from '../../source/model/text/theme.js';
+import {displayWidth} from '../../source/model/graph/char-grid.js';
 import {corpusFiles} from '../helpers/corpus.js';
 
 const files = corpusFiles();

@@ -1,8 +1,8 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import {buildMachineGraph} from '../../source/model/asl-graph.js';
-import {createSnapshot, foldEvents} from '../../source/model/history-fold.js';
-import {parseHistoryText} from '../../source/model/history-input.js';
+import {buildMachineGraph} from '../../source/model/graph/asl-graph.js';
+import {createSnapshot, foldEvents} from '../../source/model/history/history-fold.js';
+import {parseHistoryText} from '../../source/model/history/history-input.js';
 import type {ExecutionSnapshot, HistoryEvent, MachineGraph} from '../../source/model/types.js';
 import {repoRoot} from './run-cli.js';
 

@@ -1,8 +1,8 @@
 import {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import {DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient, type HistoryEvent} from '@aws-sdk/client-sfn';
-import {buildMachineGraph} from '../../source/model/asl-graph.js';
-import {normaliseEvent} from '../../source/model/history-event.js';
-import {createSnapshot, foldEvents} from '../../source/model/history-fold.js';
+import {buildMachineGraph} from '../../source/model/graph/asl-graph.js';
+import {normaliseEvent} from '../../source/model/history/history-event.js';
+import {createSnapshot, foldEvents} from '../../source/model/history/history-fold.js';
 import type {ExecutionSnapshot} from '../../source/model/types.js';
 import {startServer, type RunningServer, type ServerOptions} from '../../source/local/server.js';
 

@@ -18,9 +18,9 @@ import {
 	type SFNClient,
 } from '@aws-sdk/client-sfn';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {createSnapshot, foldEvents} from '../../source/model/history-fold.js';
-import {normaliseEvent} from '../../source/model/history-event.js';
-import {buildMachineGraph} from '../../source/model/asl-graph.js';
+import {createSnapshot, foldEvents} from '../../source/model/history/history-fold.js';
+import {normaliseEvent} from '../../source/model/history/history-event.js';
+import {buildMachineGraph} from '../../source/model/graph/asl-graph.js';
 import type {RunningServer} from '../../source/local/server.js';
 import {fullHistory, localEndpoint, waitForEnd} from '../helpers/local-endpoint.js';
 import {repoRoot} from '../helpers/run-cli.js';

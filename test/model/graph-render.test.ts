@@ -1,10 +1,10 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {buildMachineGraph} from '../../source/model/asl-graph.js';
-import {layoutGraph} from '../../source/model/graph-layout.js';
-import {renderGraph} from '../../source/model/graph-render.js';
-import {lineToPlain} from '../../source/model/theme.js';
+import {buildMachineGraph} from '../../source/model/graph/asl-graph.js';
+import {layoutGraph} from '../../source/model/graph/graph-layout.js';
+import {renderGraph} from '../../source/model/graph/graph-render.js';
+import {lineToPlain} from '../../source/model/text/theme.js';
 import {repoRoot} from '../helpers/run-cli.js';
 
 const order = buildMachineGraph(JSON.parse(readFileSync(path.join(repoRoot, 'examples', 'order-processing.json'), 'utf8')) as Record<string, unknown>);

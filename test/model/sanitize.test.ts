@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {sanitize} from '../../source/model/sanitize.js';
+import {sanitize} from '../../source/model/text/sanitize.js';
 
 /** Anything a terminal would act on: ESC, C0 (but none here are allowed), DEL, C1, bidi controls, lone surrogates. */
 const dangerous = /[\u{0}-\u{1F}\u{7F}-\u{9F}\u{61C}\u{200E}\u{200F}\u{202A}-\u{202E}\u{2066}-\u{2069}\u{D800}-\u{DFFF}]/u;

@@ -1,6 +1,6 @@
 import {render} from 'ink-testing-library';
 import {vi} from 'vitest';
-import {colorTheme, plainTheme} from '../../source/model/theme.js';
+import {colorTheme, plainTheme} from '../../source/model/text/theme.js';
 import {App} from '../../source/ui/app.js';
 import type {Route} from '../../source/ui/routes.js';
 import type {SfnSession} from '../../source/sync/types.js';

@@ -1,4 +1,4 @@
-import {eventDetails} from '../../model/history-event.js';
+import {eventDetails} from '../../model/history/history-event.js';
 import type {MachineGraph} from '../../model/types.js';
 import type {WireEvent} from './wire-event.js';
 

@@ -1,4 +1,4 @@
-import {isRecord} from '../../model/json-text.js';
+import {isRecord} from '../../model/text/json-text.js';
 
 /**
  * The number of items a Map iterates, for MapStateStarted. Handles the

@@ -27,7 +27,7 @@
 import {randomUUID} from 'node:crypto';
 import {setImmediate as nextTurn} from 'node:timers/promises';
 import {StateMachine} from 'aws-local-stepfunctions';
-import {buildMachineGraph} from '../../model/asl-graph.js';
+import {buildMachineGraph} from '../../model/graph/asl-graph.js';
 import type {MachineGraph} from '../../model/types.js';
 import type {HandlerRegistry} from '../handlers/types.js';
 import {keptWork} from './kept-iterations.js';

@@ -1,5 +1,5 @@
 import {randomUUID} from 'node:crypto';
-import {isRecord} from '../../model/json-text.js';
+import {isRecord} from '../../model/text/json-text.js';
 import {handlerError, sleep, type Handler, type HandlerContext, type HandlerRegistry} from './types.js';
 
 /*

@@ -1,8 +1,8 @@
-import {displayWidth, truncateToWidth} from './char-grid.js';
-import {formatDuration} from './format.js';
-import {sanitize} from './sanitize.js';
-import {stateStatusRole} from './status-style.js';
-import type {ExecutionSnapshot, MachineGraph, StyledLine} from './types.js';
+import {displayWidth, truncateToWidth} from '../graph/char-grid.js';
+import {formatDuration} from '../text/format.js';
+import {sanitize} from '../text/sanitize.js';
+import {stateStatusRole} from '../text/status-style.js';
+import type {ExecutionSnapshot, MachineGraph, StyledLine} from '../types.js';
 
 /**
  * The per-state table under the graph: state, status, attempts, duration,

@@ -1,9 +1,9 @@
 import {Graph, layout as dagreLayout} from '@dagrejs/dagre';
+import {sanitize} from '../text/sanitize.js';
+import type {MachineEdge, MachineGraph, MachineState, StyleRole} from '../types.js';
 import {childrenByBranch} from './asl-graph.js';
 import {CharGrid, down, type Glyphs, truncateToWidth, displayWidth, up} from './char-grid.js';
 import {frameRegions, shiftGeometry, type NodeGeometry} from './graph-geometry.js';
-import {sanitize} from './sanitize.js';
-import type {MachineEdge, MachineGraph, MachineState, StyleRole} from './types.js';
 
 /** A laid-out, rasterised part of a graph: a scope (machine, branch, item processor) or a container. */
 export type Piece = {grid: CharGrid; geometry: Map<string, NodeGeometry>};

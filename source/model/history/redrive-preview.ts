@@ -1,5 +1,5 @@
-import type {RedrivePreview} from '../sync/types.js';
-import type {ExecutionSnapshot, MachineGraph} from './types.js';
+import type {RedrivePreview} from '../../sync/types.js';
+import type {ExecutionSnapshot, MachineGraph} from '../types.js';
 
 const redrivableStatuses = new Set(['FAILED', 'ABORTED', 'TIMED_OUT']);
 const fourteenDaysMs = 14 * 24 * 3600 * 1000;

@@ -1,4 +1,4 @@
-import {UserError} from './user-error.js';
+import {UserError} from '../user-error.js';
 
 /** Line and column (1-based) of a character offset in text. */
 export function lineAndColumn(text: string, offset: number): {line: number; column: number} {

@@ -1,5 +1,5 @@
-import {isRecord} from './json-text.js';
-import type {HistoryEvent} from './types.js';
+import {isRecord} from '../text/json-text.js';
+import type {HistoryEvent} from '../types.js';
 
 /**
  * Epoch milliseconds from what histories carry: a Date (SDK), epoch seconds

@@ -1,5 +1,5 @@
 import stringWidth from 'string-width';
-import type {StyleRole, StyledLine} from './types.js';
+import type {StyleRole, StyledLine} from '../types.js';
 
 /**
  * A character grid that graphs are rasterised into. Lines are recorded as

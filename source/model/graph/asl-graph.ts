@@ -1,6 +1,6 @@
-import {isRecord} from './json-text.js';
-import type {MachineEdge, MachineGraph, MachineState, StateType} from './types.js';
-import {UserError} from './user-error.js';
+import {isRecord} from '../text/json-text.js';
+import type {MachineEdge, MachineGraph, MachineState, StateType} from '../types.js';
+import {UserError} from '../user-error.js';
 
 const stateTypes = new Set<StateType>(['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map']);
 

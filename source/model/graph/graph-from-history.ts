@@ -1,4 +1,4 @@
-import type {HistoryEvent, MachineEdge, MachineGraph, MachineState, StateType} from './types.js';
+import type {HistoryEvent, MachineEdge, MachineGraph, MachineState, StateType} from '../types.js';
 
 const stateTypes = new Set<StateType>(['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map']);
 

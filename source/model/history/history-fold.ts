@@ -1,6 +1,6 @@
+import type {ExecutionSnapshot, ExecutionStatus, HistoryEvent, IterationCounts, MachineGraph, StateSnapshot, StateStatus} from '../types.js';
 import {OpenContainers} from './event-line.js';
 import {payloadText} from './history-event.js';
-import type {ExecutionSnapshot, ExecutionStatus, HistoryEvent, IterationCounts, MachineGraph, StateSnapshot, StateStatus} from './types.js';
 
 /*
  * Folds Step Functions history events into an ExecutionSnapshot.

@@ -1,6 +1,6 @@
+import {iterationBadge, stateStatusRole, statusMarker} from '../text/status-style.js';
+import type {ExecutionSnapshot} from '../types.js';
 import type {NodeDecoration} from './graph-render.js';
-import {iterationBadge, stateStatusRole, statusMarker} from './status-style.js';
-import type {ExecutionSnapshot} from './types.js';
 
 const failedStatuses = new Set(['FAILED', 'TIMED_OUT']);
 

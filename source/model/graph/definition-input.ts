@@ -1,5 +1,5 @@
-import {isRecord, parseJsonText} from './json-text.js';
-import {UserError} from './user-error.js';
+import {isRecord, parseJsonText} from '../text/json-text.js';
+import {UserError} from '../user-error.js';
 
 /**
  * Finds the Amazon States Language object in what people actually save:

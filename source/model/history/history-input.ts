@@ -1,7 +1,7 @@
+import {isRecord, parseJsonText} from '../text/json-text.js';
+import type {HistoryEvent} from '../types.js';
+import {UserError} from '../user-error.js';
 import {normaliseEvent} from './history-event.js';
-import {isRecord, parseJsonText} from './json-text.js';
-import type {HistoryEvent} from './types.js';
-import {UserError} from './user-error.js';
 
 export type HistorySource = 'history' | 'log-records';
 

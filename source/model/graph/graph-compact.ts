@@ -1,8 +1,8 @@
+import {sanitize} from '../text/sanitize.js';
+import type {MachineEdge, MachineGraph, MachineState, StyleRole} from '../types.js';
 import {childrenByBranch} from './asl-graph.js';
 import {CharGrid, type Glyphs, truncateToWidth, displayWidth} from './char-grid.js';
 import type {NodeGeometry} from './graph-geometry.js';
-import {sanitize} from './sanitize.js';
-import type {MachineEdge, MachineGraph, MachineState, StyleRole} from './types.js';
 
 type Row = {indent: number; guides: number; text: string; role: StyleRole; state?: MachineState};
 

@@ -1,7 +1,7 @@
-import {truncateToWidth} from './char-grid.js';
-import {isoOrNull} from './format.js';
-import {sanitize} from './sanitize.js';
-import type {HistoryEvent, StyleRole, StyledLine} from './types.js';
+import {truncateToWidth} from '../graph/char-grid.js';
+import {isoOrNull} from '../text/format.js';
+import {sanitize} from '../text/sanitize.js';
+import type {HistoryEvent, StyleRole, StyledLine} from '../types.js';
 
 /**
  * Map and Parallel progress events (MapStateStarted, ParallelStateSucceeded,

@@ -1,6 +1,6 @@
+import type {StyleRole, StyledLine} from '../types.js';
 import {rowToLine, truncateToWidth, type Cell} from './char-grid.js';
 import type {GraphLayout, Region} from './graph-geometry.js';
-import type {StyleRole, StyledLine} from './types.js';
 
 export type NodeDecoration = {
 	/** Colour of the box and name, e.g. `status.FAILED`. */

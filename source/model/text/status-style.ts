@@ -1,4 +1,4 @@
-import type {ExecutionStatus, StateStatus, StyleRole} from './types.js';
+import type {ExecutionStatus, StateStatus, StyleRole} from '../types.js';
 
 /** The colour role of a state's status (theme decides what it looks like). */
 export function stateStatusRole(status: StateStatus): StyleRole {

@@ -1,4 +1,4 @@
-import type {Segment, StyleRole, StyledLine} from './types.js';
+import type {Segment, StyleRole, StyledLine} from '../types.js';
 
 /** What a role looks like. Colours are Ink/chalk colour names. */
 export type RoleStyle = {
