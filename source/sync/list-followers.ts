@@ -1,7 +1,6 @@
-import type {ExecutionStatus} from '@aws-sdk/client-sfn';
 import type {AwsApi} from '../aws/sfn.js';
 import {executionEndStatus} from '../model/history/history-event.js';
-import type {ExecutionSummary, MachineSummary, RunningExecutionSummary} from '../model/types.js';
+import type {ExecutionStatus, ExecutionSummary, MachineSummary, RunningExecutionSummary} from '../model/types.js';
 import {HistorySync} from './history-sync.js';
 import {createPoller} from './poller.js';
 import type {Follower} from './types.js';
