@@ -5,7 +5,8 @@ import {readFileSync} from 'node:fs';
 import meow, {type AnyFlags} from 'meow';
 import {commandList, findCommand, loadDashboardCommand} from './commands/index.js';
 import type {Command} from './commands/command.js';
-import {awsFlagHelp, awsFlags, displayFlagHelp} from './commands/global-flags.js';
+import {awsFlagHelp, awsFlags, displayFlagHelp, takesNextWord} from './commands/global-flags.js';
+import {commandOptions} from './commands/options.js';
 import {exitCodes, isUserError} from './model/user-error.js';
 import {closestWord} from './model/text/closest-word.js';
 
@@ -77,8 +78,19 @@ function knownFlagNames(flags: AnyFlags): Set<string> {
 	return names;
 }
 
+/** The first word that is neither a flag nor the value of one (`--interval 1`): a command or a target. */
 function firstPositional(argv: string[]): number {
-	return argv.findIndex(argument => !argument.startsWith('-'));
+	for (let index = 0; index < argv.length; index++) {
+		if (!argv[index].startsWith('-')) {
+			return index;
+		}
+
+		if (takesNextWord(argv[index])) {
+			index++;
+		}
+	}
+
+	return -1;
 }
 
 async function pickCommand(argv: string[]): Promise<{command: Command; rest: string[]}> {
@@ -133,7 +145,8 @@ async function main(): Promise<number> {
 		throw new UsageError(`unknown option ${flag} for ${command.name === 'dashboard' ? 'sfntop' : `sfntop ${command.name}`}; see --help`);
 	}
 
-	return command.run({input: cli.input, flags: cli.flags, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin});
+	const options = commandOptions(cli.flags, process.stdout);
+	return command.run({input: cli.input, flags: cli.flags, options, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin});
 }
 
 function oneLine(text: string): string {

@@ -1,11 +1,14 @@
-import type {AnyFlags} from 'meow';
+import type {AnyFlags, TypedFlags} from 'meow';
+import type {CommandOptions} from './options.js';
 
 /** What every sub-command receives once its flags are parsed. */
-export type CommandContext = {
+export type CommandContext<Flags extends AnyFlags = AnyFlags> = {
 	/** Positional arguments after the command name. */
 	input: string[];
-	/** Parsed flags (global flags included), camelCased by meow. */
-	flags: Record<string, unknown>;
+	/** This command's own flags, typed from its spec. */
+	flags: TypedFlags<Flags>;
+	/** The shared flags (AWS, display, --interval), checked once by commandOptions(). */
+	options: CommandOptions;
 	stdout: NodeJS.WriteStream;
 	stderr: NodeJS.WriteStream;
 	stdin: NodeJS.ReadStream;
@@ -16,7 +19,7 @@ export type CommandContext = {
  * and `run` resolves to the process exit code. Throw a UserError for anything
  * the user can fix; the CLI turns it into one line and the right exit code.
  */
-export type Command = {
+export type Command<Flags extends AnyFlags = AnyFlags> = {
 	name: string;
 	/** One line for the command list in `sfntop --help`. */
 	summary: string;
@@ -24,11 +27,16 @@ export type Command = {
 	usage: string;
 	/** Extra paragraphs for `sfntop <command> --help`. */
 	description?: string;
-	flags: AnyFlags;
+	flags: Flags;
 	/** Flag help: `--width N   Maximum line width...` lines. */
 	flagHelp: string[];
 	examples?: string[];
 	/** True for commands that accept the global AWS flags (--profile, --region, --endpoint-url, --read-only). */
 	usesAws?: boolean;
-	run(context: CommandContext): Promise<number>;
+	run(context: CommandContext<Flags>): Promise<number>;
 };
+
+/** Keeps a command's flag spec literal, so `run` sees each flag's type. */
+export function defineCommand<const Flags extends AnyFlags>(command: Command<Flags>): Command<Flags> {
+	return command;
+}

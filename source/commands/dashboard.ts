@@ -4,8 +4,8 @@ import {plainTheme, colorTheme} from '../model/text/theme.js';
 import {UserError} from '../model/user-error.js';
 import type {SfnSession} from '../sync/types.js';
 import type {Route} from '../ui/routes.js';
-import type {Command, CommandContext} from './command.js';
-import {displayFlagHelp, displayFlags, wantsColor} from './global-flags.js';
+import {defineCommand, type CommandContext} from './command.js';
+import {displayFlagHelp, displayFlags, intervalFlag} from './global-flags.js';
 
 const notATerminal = 'the dashboard needs a terminal; use `sfntop tail EXECUTION` in scripts';
 
@@ -63,7 +63,13 @@ async function initialRoutes(session: SfnSession, target: string | undefined, lo
 	return initial;
 }
 
-async function run({input, flags, stdout, stdin}: CommandContext): Promise<number> {
+const dashboardFlags = {
+	...displayFlags,
+	local: {type: 'boolean', default: false},
+	...intervalFlag,
+} as const;
+
+async function run({input, flags, options, stdout, stdin}: CommandContext<typeof dashboardFlags>): Promise<number> {
 	if (!stdout.isTTY) {
 		throw new UserError(notATerminal, 2);
 	}
@@ -71,8 +77,8 @@ async function run({input, flags, stdout, stdin}: CommandContext): Promise<numbe
 	// The first frame comes first: Ink + React load (~250 ms), a splash is drawn, and only then does the
 	// endpoint start (its set-up runs on the same thread and would only delay that frame).
 	const [{render}, {App}, {guardTerminal}, {Splash}] = await Promise.all([import('ink'), import('../ui/app.js'), import('../ui/terminal.js'), import('../ui/splash.js')]);
-	const local = flags.local === true;
-	const theme = wantsColor(flags) ? colorTheme : plainTheme;
+	const {local} = flags;
+	const theme = options.display.color ? colorTheme : plainTheme;
 	let finish: (code: number) => void = () => undefined;
 	// eslint-disable-next-line unicorn/prefer-promise-with-resolvers -- readable as is
 	const ended = new Promise<number>(resolve => {
@@ -93,7 +99,7 @@ async function run({input, flags, stdout, stdin}: CommandContext): Promise<numbe
 		finish(0);
 	};
 
-	const region = local ? 'us-east-1' : (typeof flags.region === 'string' ? flags.region : 'your region');
+	const region = local ? 'us-east-1' : (options.session.region ?? 'your region');
 	const instance = render(createElement(Splash, {message: local ? 'starting the embedded endpoint with demo workflows…' : `connecting to ${region}…`, onQuit: quit}), {
 		stdout,
 		stdin,
@@ -109,26 +115,16 @@ async function run({input, flags, stdout, stdin}: CommandContext): Promise<numbe
 	let session: SfnSession | undefined;
 	try {
 		server = local ? await startLocal() : undefined;
-		const interval = typeof flags.interval === 'number' && flags.interval > 0 ? flags.interval * 1000 : undefined;
 		const {createSession} = await import('../sync/session.js');
-		session = await createSession({
-			...(typeof flags.profile === 'string' && {profile: flags.profile}),
-			...(server
-				? {endpointUrl: server.url, region: 'us-east-1'}
-				: {
-					...(typeof flags.region === 'string' && {region: flags.region}),
-					...(typeof flags.endpointUrl === 'string' && {endpointUrl: flags.endpointUrl}),
-				}),
-			readOnly: flags.readOnly === true,
-			...(interval && {interval}),
-		});
+		// --local talks to its own endpoint, whatever --region and --endpoint-url say.
+		session = await createSession({...options.session, ...(server && {endpointUrl: server.url, region: 'us-east-1'})});
 		const starting = initialRoutes(session, input[0] ?? (local ? 'OrderProcessingStateMachine/latest' : undefined), local);
 		const initial = await Promise.race([starting, ended]);
 		if (typeof initial === 'number') {
 			return initial;
 		}
 
-		instance.rerender(createElement(App, {session, theme, ascii: flags.ascii === true, initial, onQuit: quit}));
+		instance.rerender(createElement(App, {session, theme, ascii: options.display.ascii, initial, onQuit: quit}));
 		return await ended;
 	} finally {
 		instance.unmount();
@@ -139,7 +135,7 @@ async function run({input, flags, stdout, stdin}: CommandContext): Promise<numbe
 	}
 }
 
-export const dashboardCommand: Command = {
+export const dashboardCommand = defineCommand({
 	name: 'dashboard',
 	summary: 'Open the live dashboard',
 	usage: 'sfntop [MACHINE|EXECUTION] [--local] [--interval SECONDS]',
@@ -148,11 +144,7 @@ export const dashboardCommand: Command = {
 		'EXECUTION (an ARN or MACHINE/latest) opens that execution. --local starts the embedded endpoint',
 		'with live demo workflows and opens the newest order execution. Press ? for the keys.',
 	].join('\n'),
-	flags: {
-		...displayFlags,
-		local: {type: 'boolean', default: false},
-		interval: {type: 'number'},
-	},
+	flags: dashboardFlags,
 	flagHelp: [
 		'--local             Start the embedded endpoint with a live demo and open the dashboard on it',
 		'--interval SECONDS  Fastest poll interval (default: the followers\' adaptive 1 s)',
@@ -161,4 +153,4 @@ export const dashboardCommand: Command = {
 	examples: ['sfntop --local', 'sfntop OrderProcessingStateMachine', 'sfntop OrderProcessingStateMachine/latest --read-only'],
 	usesAws: true,
 	run,
-};
+});

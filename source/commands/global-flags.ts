@@ -13,7 +13,7 @@ export const displayFlagHelp = [
 	'--no-color          No colours (also when NO_COLOR is set)',
 ];
 
-/** Flags for commands that talk to AWS (or `sfntop serve`). */
+/** Flags for commands that talk to AWS (or `sfntop serve`); the CLI adds them to every command with `usesAws`. */
 export const awsFlags = {
 	profile: {type: 'string'},
 	region: {type: 'string'},
@@ -28,25 +28,24 @@ export const awsFlagHelp = [
 	'--read-only         Never call a mutating API (start, stop, redrive are refused)',
 ];
 
-/** Whether colour is wanted: --no-color or NO_COLOR (https://no-color.org) turn it off. */
-export function wantsColor(flags: Record<string, unknown>, environment: NodeJS.ProcessEnv = process.env): boolean {
-	if (flags.color === false) {
+/** How often followers poll, in seconds on the command line (the dashboard, tail, start --tail). */
+export const intervalFlag = {
+	interval: {type: 'number'},
+} satisfies AnyFlags;
+
+/** Every flag whose meaning is the same for all commands: commands/options.ts turns their values into options. */
+export const sharedFlags = {...displayFlags, ...awsFlags, ...intervalFlag} satisfies AnyFlags;
+
+/**
+ * Whether argv word `argument` is a shared flag that takes the next word as its
+ * value (`--interval 1`, `--region eu-west-1`): that word is then neither a
+ * command nor a dashboard target.
+ */
+export function takesNextWord(argument: string): boolean {
+	if (!argument.startsWith('-') || argument.includes('=')) {
 		return false;
 	}
 
-	const noColor = environment.NO_COLOR;
-	return noColor === undefined || noColor === '';
-}
-
-/**
- * The width to draw at: --width wins (0 = unlimited), else the terminal's
- * width, else 100 for pipes and files, as the graph issue asks.
- */
-export function outputWidth(flags: Record<string, unknown>, stdout: NodeJS.WriteStream): number {
-	const {width} = flags;
-	if (typeof width === 'number' && Number.isFinite(width)) {
-		return width <= 0 ? Infinity : Math.floor(width);
-	}
-
-	return stdout.isTTY && stdout.columns ? stdout.columns : 100;
+	const name = argument.replace(/^-+/, '').replaceAll(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+	return name in sharedFlags && sharedFlags[name as keyof typeof sharedFlags].type !== 'boolean';
 }

@@ -5,8 +5,8 @@ import {layoutGraph} from '../model/graph/graph-layout.js';
 import {renderGraph} from '../model/graph/graph-render.js';
 import {lineToAnsi, pickTheme} from '../model/text/theme.js';
 import type {MachineGraph} from '../model/types.js';
-import type {Command} from './command.js';
-import {displayFlagHelp, displayFlags, outputWidth, wantsColor} from './global-flags.js';
+import {defineCommand} from './command.js';
+import {displayFlagHelp, displayFlags} from './global-flags.js';
 import {readInputFile} from './read-input.js';
 
 /** The --json shape: the model, every state (nested ones too) and every edge. */
@@ -29,7 +29,7 @@ export function graphJson(graph: MachineGraph): unknown {
 	};
 }
 
-export const graphCommand: Command = {
+export const graphCommand = defineCommand({
 	name: 'graph',
 	summary: 'Draw a state machine definition as a graph',
 	usage: 'sfntop graph FILE|- [--width N] [--ascii] [--no-color] [--json]',
@@ -52,7 +52,7 @@ export const graphCommand: Command = {
 		'sfntop graph examples/order-processing.json',
 		'aws stepfunctions describe-state-machine --state-machine-arn ARN | sfntop graph -',
 	],
-	async run({input, flags, stdout, stdin}) {
+	async run({input, flags, options, stdout, stdin}) {
 		const {text, name} = await readInputFile(input[0], stdin, 'a state machine definition');
 		const graph = buildMachineGraph(parseDefinitionText(text, name));
 		if (flags.json) {
@@ -60,10 +60,10 @@ export const graphCommand: Command = {
 			return 0;
 		}
 
-		const layout = layoutGraph(graph, {maxWidth: outputWidth(flags, stdout), ascii: Boolean(flags.ascii)});
-		const theme = pickTheme({color: wantsColor(flags)});
+		const layout = layoutGraph(graph, {maxWidth: options.display.width, ascii: options.display.ascii});
+		const theme = pickTheme({color: options.display.color});
 		const lines = renderGraph(layout).map(line => lineToAnsi(line, theme));
 		stdout.write(`${lines.join('\n')}\n`);
 		return 0;
 	},
-};
+});

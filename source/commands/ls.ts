@@ -5,10 +5,10 @@ import {clipLine} from '../model/history/state-table.js';
 import {lineToAnsi, pickTheme} from '../model/text/theme.js';
 import type {ExecutionStatus, StyledLine} from '../model/types.js';
 import {UserError} from '../model/user-error.js';
-import {resolveTarget} from '../sync/session.js';
-import type {Command} from './command.js';
-import {attempt, commandApi} from './aws-command.js';
-import {outputWidth, wantsColor} from './global-flags.js';
+import {createApi, resolveTarget} from '../sync/session.js';
+import {attempt} from './aws-command.js';
+import {defineCommand} from './command.js';
+import {displayFlags} from './global-flags.js';
 
 const statuses = new Set(['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE']);
 
@@ -20,7 +20,7 @@ function table(rows: string[][], roles: Array<Array<StyledLine[number]['role']>>
 	]));
 }
 
-export const lsCommand: Command = {
+export const lsCommand = defineCommand({
 	name: 'ls',
 	summary: 'List state machines, or the executions of one',
 	usage: 'sfntop ls [MACHINE] [--status RUNNING|SUCCEEDED|FAILED|TIMED_OUT|ABORTED|PENDING_REDRIVE] [--json]',
@@ -29,8 +29,8 @@ export const lsCommand: Command = {
 	flags: {
 		status: {type: 'string'},
 		json: {type: 'boolean', default: false},
-		color: {type: 'boolean', default: true},
-		width: {type: 'number'},
+		color: displayFlags.color,
+		width: displayFlags.width,
 	},
 	flagHelp: [
 		'--status STATUS     Only executions with this status',
@@ -38,15 +38,15 @@ export const lsCommand: Command = {
 		'--no-color          No colours (also when NO_COLOR is set)',
 	],
 	examples: ['sfntop ls', 'sfntop ls OrderProcessingStateMachine --status FAILED'],
-	async run({input, flags, stdout}) {
-		const status = typeof flags.status === 'string' ? flags.status.toUpperCase() : undefined;
+	async run({input, flags, options, stdout}) {
+		const status = flags.status?.toUpperCase();
 		if (status && !statuses.has(status)) {
-			throw new UserError(`--status takes one of ${[...statuses].join(', ')}, not "${String(flags.status)}"`);
+			throw new UserError(`--status takes one of ${[...statuses].join(', ')}, not "${flags.status}"`);
 		}
 
-		const api = await commandApi(flags);
-		const theme = pickTheme({color: wantsColor(flags)});
-		const width = outputWidth(flags, stdout);
+		const api = await createApi(options.session);
+		const theme = pickTheme({color: options.display.color});
+		const {width} = options.display;
 		const print = (lines: StyledLine[]) => {
 			for (const line of lines) {
 				stdout.write(`${lineToAnsi(Number.isFinite(width) ? clipLine(line, width) : line, theme)}\n`);
@@ -93,4 +93,4 @@ export const lsCommand: Command = {
 		print(table([['NAME', 'STATUS', 'STARTED', 'DURATION'], ...rows], roles));
 		return 0;
 	},
-};
+});

@@ -2,8 +2,9 @@ import {createInterface} from 'node:readline/promises';
 import {sanitize} from '../model/text/sanitize.js';
 import {UserError} from '../model/user-error.js';
 import type {ExecutionData, SfnSession} from '../sync/types.js';
-import type {Command} from './command.js';
-import {executionArnOf, sessionFor} from './session-for.js';
+import {createSession} from '../sync/session.js';
+import {defineCommand} from './command.js';
+import {executionArnOf} from './execution-target.js';
 
 async function loaded(session: SfnSession, arn: string): Promise<ExecutionData> {
 	const follower = session.execution(arn);
@@ -24,7 +25,7 @@ async function loaded(session: SfnSession, arn: string): Promise<ExecutionData> 
 	});
 }
 
-export const redriveCommand: Command = {
+export const redriveCommand = defineCommand({
 	name: 'redrive',
 	summary: 'Redrive a failed, aborted or timed-out execution from where it stopped',
 	usage: 'sfntop redrive EXECUTION [--yes]',
@@ -39,12 +40,12 @@ export const redriveCommand: Command = {
 	},
 	flagHelp: ['--yes, -y           Do not ask for confirmation'],
 	examples: ['sfntop redrive OrderProcessingStateMachine/latest --yes'],
-	async run({input, flags, stdout, stdin}) {
-		if (flags.readOnly) {
+	async run({input, flags, options, stdout, stdin}) {
+		if (options.session.readOnly) {
 			throw new UserError('--read-only: redriving an execution is disabled');
 		}
 
-		const session = await sessionFor(flags);
+		const session = await createSession(options.session);
 		try {
 			const arn = await executionArnOf(session, input[0], 'redrive');
 			const data = await loaded(session, arn);
@@ -77,4 +78,4 @@ export const redriveCommand: Command = {
 			session.close();
 		}
 	},
-};
+});

@@ -13,8 +13,8 @@ import {clipLine, stateTable} from '../model/history/state-table.js';
 import {lineToAnsi, pickTheme} from '../model/text/theme.js';
 import type {ExecutionSnapshot, HistoryEvent, MachineGraph, StyledLine} from '../model/types.js';
 import {UserError} from '../model/user-error.js';
-import type {Command} from './command.js';
-import {displayFlagHelp, displayFlags, outputWidth, wantsColor} from './global-flags.js';
+import {defineCommand} from './command.js';
+import {displayFlagHelp, displayFlags} from './global-flags.js';
 import {readInputFile} from './read-input.js';
 
 function pickExecution(executions: Map<string, HistoryEvent[]>, wanted: string | undefined): HistoryEvent[] {
@@ -78,7 +78,7 @@ function headerLines(snapshot: ExecutionSnapshot, lastEventId: number, at: numbe
 	return lines;
 }
 
-export const replayCommand: Command = {
+export const replayCommand = defineCommand({
 	name: 'replay',
 	summary: 'Show what happened in a saved execution history (offline post-mortem)',
 	usage: 'sfntop replay HISTORY.json [--definition ASL.json] [--at N] [--json] [--execution ARN] [--width N] [--ascii] [--no-color]',
@@ -109,12 +109,12 @@ export const replayCommand: Command = {
 		'sfntop replay history.json --definition examples/order-processing.json',
 		'sfntop replay history.json --at 12',
 	],
-	async run({input, flags, stdout, stderr, stdin}) {
+	async run({input, flags, options, stdout, stderr, stdin}) {
 		const {text, name} = await readInputFile(input[0], stdin, 'an execution history');
 		const parsed = parseHistoryText(text, name);
-		let events = pickExecution(parsed.executions, flags.execution as string | undefined);
+		let events = pickExecution(parsed.executions, flags.execution);
 		const lastEventId = events.reduce((max, event) => Math.max(max, event.id), 0);
-		const at = flags.at as number | undefined;
+		const {at} = flags;
 		if (at !== undefined) {
 			if (!Number.isInteger(at) || at < 0) {
 				throw new UserError('--at takes an event id: a whole number, 0 or more');
@@ -124,14 +124,14 @@ export const replayCommand: Command = {
 		}
 
 		let graph: MachineGraph;
-		if (typeof flags.definition === 'string') {
-			const definition = await readInputFile(flags.definition, stdin, 'a state machine definition');
-			graph = buildMachineGraph(parseDefinitionText(definition.text, definition.name));
-		} else {
+		if (flags.definition === undefined) {
 			graph = graphFromHistory(events);
 			if (!flags.json) {
 				stderr.write('sfntop: no --definition given: the graph shows only the states this history entered\n');
 			}
+		} else {
+			const definition = await readInputFile(flags.definition, stdin, 'a state machine definition');
+			graph = buildMachineGraph(parseDefinitionText(definition.text, definition.name));
 		}
 
 		const snapshot = foldEvents(createSnapshot(graph), events);
@@ -140,9 +140,8 @@ export const replayCommand: Command = {
 			return 0;
 		}
 
-		const width = outputWidth(flags, stdout);
-		const ascii = Boolean(flags.ascii);
-		const theme = pickTheme({color: wantsColor(flags)});
+		const {width, ascii} = options.display;
+		const theme = pickTheme({color: options.display.color});
 		const lines: StyledLine[] = [...headerLines(snapshot, lastEventId, at), []];
 		if (graph.states.length > 0) {
 			lines.push(...renderGraph(layoutGraph(graph, {maxWidth: width, ascii}), decorateByStatus(snapshot, {ascii})), []);
@@ -153,4 +152,4 @@ export const replayCommand: Command = {
 		stdout.write(`${output.join('\n')}\n`);
 		return 0;
 	},
-};
+});

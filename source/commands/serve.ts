@@ -3,11 +3,11 @@ import {UserError} from '../model/user-error.js';
 import {loadHandlersFile} from '../local/handlers/load.js';
 import {parseFaults} from '../local/faults.js';
 import {startServer} from '../local/server.js';
-import type {Command} from './command.js';
+import {defineCommand} from './command.js';
 
 const loopback = new Set(['127.0.0.1', 'localhost', '::1']);
 
-export const serveCommand: Command = {
+export const serveCommand = defineCommand({
 	name: 'serve',
 	summary: 'Run the embedded Step Functions + CloudWatch Logs endpoint',
 	usage: 'sfntop serve [--port 8083] [--host 127.0.0.1] [--data-dir DIR] [--demo] [--handlers FILE] [--faults SPEC]',
@@ -38,20 +38,19 @@ export const serveCommand: Command = {
 		'aws stepfunctions list-state-machines --endpoint-url http://127.0.0.1:8083',
 	],
 	async run({flags, stdout, stderr}) {
-		const port = flags.port as number;
+		const {port, host} = flags;
 		if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-			throw new UserError(`--port takes a port number from 0 to 65535, not ${String(flags.port)}`);
+			throw new UserError(`--port takes a port number from 0 to 65535, not ${port}`);
 		}
 
-		if (typeof flags.faults === 'string') {
+		if (flags.faults !== undefined) {
 			parseFaults(flags.faults);
 		}
 
-		const host = flags.host as string;
-		const handlers = typeof flags.handlers === 'string' ? await loadHandlersFile(flags.handlers) : undefined;
+		const handlers = flags.handlers === undefined ? undefined : await loadHandlersFile(flags.handlers);
 		let server;
 		try {
-			server = await startServer({port, host, ...((typeof flags.dataDir === 'string') && {dataDir: flags.dataDir}), demo: Boolean(flags.demo), ...(handlers && {handlers}), ...((typeof flags.faults === 'string') && {faults: flags.faults})});
+			server = await startServer({port, host, ...(flags.dataDir !== undefined && {dataDir: flags.dataDir}), demo: flags.demo, ...(handlers && {handlers}), ...(flags.faults !== undefined && {faults: flags.faults})});
 		} catch (error: unknown) {
 			const {code} = (error as NodeJS.ErrnoException);
 			if (code === 'EADDRINUSE') {
@@ -82,4 +81,4 @@ export const serveCommand: Command = {
 		});
 		return 0;
 	},
-};
+});

@@ -1,18 +1,17 @@
 import {readFile} from 'node:fs/promises';
 import {parseJsonText} from '../model/text/json-text.js';
 import {UserError} from '../model/user-error.js';
-import type {Command} from './command.js';
-import {outputWidth, wantsColor} from './global-flags.js';
-import {sessionFor} from './session-for.js';
+import {createSession} from '../sync/session.js';
+import {defineCommand} from './command.js';
 import {tailFlags, tailFlagHelp} from './tail.js';
 import {tailExecution} from './tail-runner.js';
 
-async function readInput(value: unknown): Promise<string> {
+async function readInput(value: string | undefined): Promise<string> {
 	if (value === undefined) {
 		return '{}';
 	}
 
-	let text = typeof value === 'string' ? value : JSON.stringify(value);
+	let text = value;
 	let what = '--input';
 	if (text.startsWith('@')) {
 		const file = text.slice(1);
@@ -29,7 +28,7 @@ async function readInput(value: unknown): Promise<string> {
 	return text;
 }
 
-export const startCommand: Command = {
+export const startCommand = defineCommand({
 	name: 'start',
 	summary: 'Start an execution',
 	usage: 'sfntop start MACHINE [--input JSON|@file] [--name NAME] [--tail [--logs] [--json]]',
@@ -48,24 +47,24 @@ export const startCommand: Command = {
 		...tailFlagHelp,
 	],
 	examples: ['sfntop start OrderProcessingStateMachine --input \'{"orderId": "12345"}\' --tail'],
-	async run({input, flags, stdout}) {
+	async run({input, flags, options, stdout}) {
 		if (!input[0]) {
 			throw new UserError('sfntop start needs a state machine: a name or an ARN');
 		}
 
 		const text = await readInput(flags.input);
-		if (flags.readOnly) {
+		if (options.session.readOnly) {
 			throw new UserError('--read-only: starting an execution is disabled');
 		}
 
-		const session = await sessionFor(flags);
+		const session = await createSession(options.session);
 		try {
 			const target = await session.resolve(input[0]);
 			if (target.kind !== 'machine') {
 				throw new UserError(`${input[0]} is an execution; give a state machine name or ARN`);
 			}
 
-			const arn = await session.start(target.arn, text, typeof flags.name === 'string' ? flags.name : undefined);
+			const arn = await session.start(target.arn, text, flags.name);
 			if (!flags.tail) {
 				stdout.write(`${arn}\n`);
 				return 0;
@@ -75,9 +74,9 @@ export const startCommand: Command = {
 				stdout.write(`started ${arn}\n`);
 			}
 
-			return await tailExecution(session, arn, {json: Boolean(flags.json), logs: Boolean(flags.logs), color: wantsColor(flags), width: outputWidth(flags, stdout)}, stdout);
+			return await tailExecution(session, arn, {json: flags.json, logs: flags.logs, color: options.display.color, width: options.display.width}, stdout);
 		} finally {
 			session.close();
 		}
 	},
-};
+});

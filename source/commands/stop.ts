@@ -1,8 +1,9 @@
 import {UserError} from '../model/user-error.js';
-import type {Command} from './command.js';
-import {executionArnOf, sessionFor} from './session-for.js';
+import {createSession} from '../sync/session.js';
+import {defineCommand} from './command.js';
+import {executionArnOf} from './execution-target.js';
 
-export const stopCommand: Command = {
+export const stopCommand = defineCommand({
 	name: 'stop',
 	summary: 'Stop a running execution',
 	usage: 'sfntop stop EXECUTION [--error E] [--cause C]',
@@ -17,19 +18,19 @@ export const stopCommand: Command = {
 		'--cause C           Why it was stopped',
 	],
 	examples: ['sfntop stop OrderProcessingStateMachine/latest --error Operator --cause "bad deploy"'],
-	async run({input, flags, stdout}) {
-		if (flags.readOnly) {
+	async run({input, flags, options, stdout}) {
+		if (options.session.readOnly) {
 			throw new UserError('--read-only: stopping an execution is disabled');
 		}
 
-		const session = await sessionFor(flags);
+		const session = await createSession(options.session);
 		try {
 			const arn = await executionArnOf(session, input[0], 'stop');
-			await session.stop(arn, flags.error as string | undefined, flags.cause as string | undefined);
+			await session.stop(arn, flags.error, flags.cause);
 			stdout.write(`stopped ${arn}\n`);
 			return 0;
 		} finally {
 			session.close();
 		}
 	},
-};
+});

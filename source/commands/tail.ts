@@ -1,14 +1,15 @@
-import type {Command} from './command.js';
-import {outputWidth, wantsColor} from './global-flags.js';
-import {executionArnOf, sessionFor} from './session-for.js';
+import {createSession} from '../sync/session.js';
+import {defineCommand} from './command.js';
+import {executionArnOf} from './execution-target.js';
+import {displayFlags, intervalFlag} from './global-flags.js';
 import {tailExecution} from './tail-runner.js';
 
 export const tailFlags = {
 	json: {type: 'boolean', default: false},
 	logs: {type: 'boolean', default: false},
-	interval: {type: 'number'},
-	color: {type: 'boolean', default: true},
-	width: {type: 'number'},
+	...intervalFlag,
+	color: displayFlags.color,
+	width: displayFlags.width,
 } as const;
 
 export const tailFlagHelp = [
@@ -18,7 +19,7 @@ export const tailFlagHelp = [
 	'--no-color          No colours (also when NO_COLOR is set)',
 ];
 
-export const tailCommand: Command = {
+export const tailCommand = defineCommand({
 	name: 'tail',
 	summary: 'Print an execution\'s events and follow it until it ends',
 	usage: 'sfntop tail EXECUTION [--json] [--logs] [--interval S]',
@@ -31,13 +32,13 @@ export const tailCommand: Command = {
 	flags: tailFlags,
 	flagHelp: tailFlagHelp,
 	examples: ['sfntop tail OrderProcessingStateMachine/latest --logs', 'sfntop tail ARN --json | jq .type'],
-	async run({input, flags, stdout}) {
-		const session = await sessionFor(flags);
+	async run({input, flags, options, stdout}) {
+		const session = await createSession(options.session);
 		try {
 			const arn = await executionArnOf(session, input[0], 'tail');
-			return await tailExecution(session, arn, {json: Boolean(flags.json), logs: Boolean(flags.logs), color: wantsColor(flags), width: outputWidth(flags, stdout)}, stdout);
+			return await tailExecution(session, arn, {json: flags.json, logs: flags.logs, color: options.display.color, width: options.display.width}, stdout);
 		} finally {
 			session.close();
 		}
 	},
-};
+});

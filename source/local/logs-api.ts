@@ -1,11 +1,9 @@
 import {Buffer} from 'node:buffer';
 import {accountId} from './arns.js';
 import {AwsError, validation} from './aws-error.js';
-import type {Request} from './sfn-api.js';
+import {operationTable, type Operation, type OperationTable} from './api/operation.js';
 import type {Store} from './store.js';
 import type {StoredGroup, StoredLogEvent} from './store-types.js';
-
-type Operation = (request: Request) => unknown;
 
 const groupArn = (region: string, name: string) => `arn:aws:logs:${region}:${accountId}:log-group:${name}:*`;
 
@@ -39,7 +37,7 @@ function limitOf(value: unknown, fallback: number, max: number): number {
 	return limit;
 }
 
-export function logsOperations(store: Store): Record<string, Operation> {
+export function logsOperations(store: Store): OperationTable {
 	const groupOf = (name: unknown): StoredGroup => {
 		if (typeof name !== 'string' || name === '') {
 			throw validation('1 validation error detected: Value null at \'logGroupName\' failed to satisfy constraint: Member must not be null');
@@ -53,7 +51,7 @@ export function logsOperations(store: Store): Record<string, Operation> {
 		return group;
 	};
 
-	return {
+	const operations: Record<string, Operation> = {
 		CreateLogGroup({body}) {
 			if (typeof body.logGroupName !== 'string' || !/^[\w#\-./]{1,512}$/.test(body.logGroupName)) {
 				throw new AwsError('InvalidParameterException', 'logGroupName is not valid');
@@ -188,4 +186,5 @@ export function logsOperations(store: Store): Record<string, Operation> {
 			throw new AwsError('InvalidOperationException', 'StartLiveTail is not supported by sfntop serve; poll FilterLogEvents instead', 400);
 		},
 	};
+	return operationTable(operations);
 }

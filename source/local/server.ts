@@ -9,7 +9,7 @@ import {startDemo} from './demo/trickle.js';
 import {ExecutionRunner} from './execution-runner.js';
 import {faultInjector, parseFaults} from './faults.js';
 import {logsOperations} from './logs-api.js';
-import {sfnOperations, type Request} from './sfn-api.js';
+import {sfnOperations, type Request} from './api/index.js';
 import {Store} from './store.js';
 
 export type ServerOptions = {
@@ -38,18 +38,21 @@ export type RunningServer = {
 /** Request bodies above this get an AWS-style error, never a crash (the largest real request, StartExecution with 256 KiB input, fits). */
 export const maxBodyBytes = 1024 * 1024;
 
-const services = {
-	AWSStepFunctions: {service: 'sfn', contentType: 'application/x-amz-json-1.0'},
-	Logs_20140328: {service: 'logs', contentType: 'application/x-amz-json-1.1'},
-} as const;
+type Service = {service: 'sfn' | 'logs'; contentType: string};
+/** X-Amz-Target prefixes; a Map so `constructor.X` or `__proto__.X` finds nothing. */
+const services = new Map<string, Service>([
+	['AWSStepFunctions', {service: 'sfn', contentType: 'application/x-amz-json-1.0'}],
+	['Logs_20140328', {service: 'logs', contentType: 'application/x-amz-json-1.1'}],
+]);
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
 	const store = new Store(options.dataDir);
 	let currentRegion = 'us-east-1';
-	const handlers = {...builtInHandlers, ...options.handlers};
+	// Null prototype: a Lambda named `constructor` or `toString` is a function that does not exist, not Object's.
+	const handlers: HandlerRegistry = Object.assign(Object.create(null) as HandlerRegistry, builtInHandlers, options.handlers);
 	const runner = new ExecutionRunner(store, () => handlers, () => currentRegion);
 	runner.failInterrupted();
-	const operations = {sfn: sfnOperations(store, runner), logs: logsOperations(store)};
+	const operations = {sfn: sfnOperations({store, runner}), logs: logsOperations(store)};
 	const nextFault = options.faults ? faultInjector(parseFaults(options.faults)) : undefined;
 	const requests: ServedRequest[] = [];
 
@@ -64,7 +67,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
 		const target = String(request.headers['x-amz-target'] ?? '');
 		const [prefix = '', operation = ''] = target.split('.', 2);
-		const service = services[prefix as keyof typeof services];
+		const service = services.get(prefix);
 		const contentType = service?.contentType ?? 'application/x-amz-json-1.0';
 		const record = (status: number) => {
 			requests.push({service: service?.service ?? 'unknown', operation: operation || request.method || '?', status, bytes: 0});
@@ -98,7 +101,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 				return;
 			}
 
-			const handler = operations[service.service][operation];
+			const handler = operations[service.service].get(operation);
 			if (!handler) {
 				fail(new AwsError('UnknownOperationException', `${operation} is not an operation sfntop serve supports`));
 				return;

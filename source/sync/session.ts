@@ -10,7 +10,12 @@ import {followStateLogs} from './log-follower.js';
 import {RateLimiter} from './rate-limiter.js';
 import type {ExecutionData, Follower, SfnSession} from './types.js';
 
-export type SessionOptions = AwsOptions & {readOnly: boolean; interval?: number; limiter?: RateLimiter};
+export type SessionOptions = AwsOptions & {
+	readOnly: boolean;
+	/** The followers' fast poll interval (commands/options.ts reads it from --interval, in seconds). */
+	intervalMs: number;
+	limiter?: RateLimiter;
+};
 
 /** Resolves names, ARNs and MACHINE/latest (see model/arn.ts) to ARNs. */
 export async function resolveTarget(api: AwsApi, text: string): Promise<{kind: 'machine'; arn: string} | {kind: 'execution'; arn: string}> {
@@ -90,7 +95,7 @@ class CallCounter {
 	}
 }
 
-export async function createApi(options: SessionOptions, counter?: {record(): void}): Promise<AwsApi> {
+export async function createApi(options: Omit<SessionOptions, 'intervalMs'>, counter?: {record(): void}): Promise<AwsApi> {
 	const clients = await createAwsClients({...options, maxAttempts: 1});
 	const limiter = options.limiter ?? new RateLimiter();
 	return new AwsApi(clients, {
@@ -109,7 +114,7 @@ export async function createApi(options: SessionOptions, counter?: {record(): vo
 export async function createSession(options: SessionOptions): Promise<SfnSession> {
 	const counter = new CallCounter();
 	const api = await createApi(options, counter);
-	const intervalMs = Math.max(200, (options.interval ?? 1) * 1000);
+	const {intervalMs} = options;
 	const followers = new Set<Follower<unknown>>();
 	const executions = new Map<string, Follower<ExecutionData>>();
 	const track = <T>(follower: Follower<T>): Follower<T> => {

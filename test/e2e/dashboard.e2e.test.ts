@@ -91,6 +91,18 @@ describe('sfntop --local in a real terminal', () => {
 		await terminal.waitForScreen(screen => !screen.includes('Graph (compact)') && screen.includes('Event history'), 10_000, 'the wide layout again');
 	}, 40_000);
 
+	// `--interval 1` is one second: the list keeps refreshing while the demo starts executions (it was
+	// multiplied by 1000 twice, so the list froze at its first read).
+	test.each([[['--interval', '1']], [['--interval=1']]])('%j keeps the executions list refreshing', async interval => {
+		const terminal = launch(['--local', ...interval, 'OrderProcessingStateMachine'], 130, 24);
+		const asOf = (screen: string) => /as of (\d\d:\d\d:\d\dZ)/.exec(screen)?.[1];
+		const first = asOf(await terminal.waitForScreen(screen => screen.includes('Executions') && asOf(screen) !== undefined, 15_000, 'the executions list'));
+		await terminal.waitForScreen(screen => {
+			const now = asOf(screen);
+			return now !== undefined && now !== first;
+		}, 20_000, `the list read again after ${first}`);
+	}, 45_000);
+
 	test('sfntop MACHINE opens its executions; --read-only offers no start, stop or redrive', async () => {
 		const terminal = launch(['--local', 'OrderProcessingStateMachine', '--read-only'], 100, 24);
 		const screen = await terminal.waitForScreen(text => text.includes('Executions') && text.includes('READ-ONLY'), 15_000, 'the executions list');

@@ -70,7 +70,7 @@ export type FollowReport = {data: ExecutionData; sawStale: boolean; states: Arra
 
 /** Follows until done, recording whether the data went stale on the way; `onData` runs once data is on screen. */
 export async function follow(url: string, executionArn: string, timeoutMs: number, onData?: () => void): Promise<FollowReport> {
-	const session = await createSession({endpointUrl: url, region: 'us-east-1', readOnly: true, interval: 0.2});
+	const session = await createSession({endpointUrl: url, region: 'us-east-1', readOnly: true, intervalMs: 200});
 	const follower: Follower<ExecutionData> = session.execution(executionArn);
 	const states: Array<FollowerState<ExecutionData>> = [];
 	try {

@@ -43,7 +43,7 @@ describe('Express executions come from their CloudWatch Logs records', () => {
 		}));
 		machineArn = created.stateMachineArn!;
 		({executionArn} = await endpoint.sfn.send(new StartExecutionCommand({stateMachineArn: machineArn, input: '{"orderId": "7", "delayMs": 300}'})) as {executionArn: string});
-		session = await createSession({endpointUrl: server.url, region: 'us-east-1', readOnly: true, interval: 0.2});
+		session = await createSession({endpointUrl: server.url, region: 'us-east-1', readOnly: true, intervalMs: 200});
 	});
 
 	afterAll(async () => {

@@ -65,7 +65,7 @@ describe('the history follower', () => {
 		const endpoint = await localEndpoint();
 		server = endpoint.server;
 		const {arn, definition} = await startMap(endpoint.sfn, 1000, 1);
-		session = await createSession({endpointUrl: server.url, region: 'us-east-1', readOnly: true, interval: 0.2});
+		session = await createSession({endpointUrl: server.url, region: 'us-east-1', readOnly: true, intervalMs: 200});
 		const data = await untilDone(session.execution(arn));
 		expect(data.snapshot.status).toBe('SUCCEEDED');
 		expect(data.events.length).toBeGreaterThan(4000);
@@ -78,7 +78,7 @@ describe('the history follower', () => {
 		const endpoint = await localEndpoint();
 		server = endpoint.server;
 		const {arn} = await startMap(endpoint.sfn, 2, 2500, 1);
-		session = await createSession({endpointUrl: server.url, region: 'us-east-1', readOnly: true, interval: 0.2});
+		session = await createSession({endpointUrl: server.url, region: 'us-east-1', readOnly: true, intervalMs: 200});
 		const follower = session.execution(arn);
 		await new Promise(resolve => {
 			setTimeout(resolve, 700);
@@ -117,7 +117,7 @@ describe('the history follower', () => {
 			started = await startMap(faulty.sfn, 150, 2).catch(() => undefined);
 		}
 
-		session = await createSession({endpointUrl: server.url, region: 'us-east-1', readOnly: true, interval: 0.2});
+		session = await createSession({endpointUrl: server.url, region: 'us-east-1', readOnly: true, intervalMs: 200});
 		const data = await untilDone(session.execution(started!.arn), 50_000);
 		expect(data.events.map(event => event.id)).toEqual(data.events.map((_, index) => index + 1));
 		const faultyRequests = server.requests.filter(request => request.status !== 200).length;

@@ -1,7 +1,7 @@
 import {randomUUID} from 'node:crypto';
 import {executionArnOf, machineArnOf} from '../arns.js';
 import type {ExecutionRunner} from '../execution-runner.js';
-import {redrivePoint} from '../sfn-api.js';
+import {redrivePoint} from '../api/redrive.js';
 import type {Store} from '../store.js';
 import type {StoredMachine} from '../store-types.js';
 import {demoRoleArn, orderEventsExpress, orderFulfillment, orderProcessing} from './machines.js';

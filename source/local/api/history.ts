@@ -1,0 +1,33 @@
+import {isRecord} from '../../model/text/json-text.js';
+import type {WireEvent} from '../engine/wire-event.js';
+import {executionOf, standardOnly} from './lookups.js';
+import type {ApiContext, Operation} from './operation.js';
+import {page} from './paging.js';
+
+function wireEvent(event: WireEvent, includeData: boolean): Record<string, unknown> {
+	const out: Record<string, unknown> = {...event, timestamp: event.timestamp / 1000};
+	if (!includeData) {
+		for (const [key, value] of Object.entries(out)) {
+			if (key.endsWith('EventDetails') && isRecord(value)) {
+				const {input: _input, output: _output, ...rest} = value;
+				out[key] = rest;
+			}
+		}
+	}
+
+	return out;
+}
+
+/** GetExecutionHistory. */
+export function historyOperations({store}: ApiContext): Record<string, Operation> {
+	return {
+		GetExecutionHistory({body}) {
+			const execution = executionOf(store, body.executionArn);
+			standardOnly(execution, 'GetExecutionHistory');
+			const events = body.reverseOrder === true ? execution.events.toReversed() : execution.events;
+			const {items, nextToken} = page(events, body, 100);
+			const includeData = body.includeExecutionData !== false;
+			return {events: items.map(event => wireEvent(event, includeData)), ...(nextToken && {nextToken})};
+		},
+	};
+}

@@ -1,0 +1,35 @@
+import {describe, expect, test} from 'vitest';
+import {commandOptions} from '../../source/commands/options.js';
+
+const pipe = {isTTY: false};
+
+describe('commandOptions: the shared flags, checked once, in the units the code uses', () => {
+	test('--interval is seconds on the command line and milliseconds in the session', () => {
+		expect(commandOptions({interval: 1}, pipe, {}).session.intervalMs).toBe(1000);
+		expect(commandOptions({interval: 0.5}, pipe, {}).session.intervalMs).toBe(500);
+		expect(commandOptions({}, pipe, {}).session.intervalMs).toBe(1000);
+	});
+
+	test.each([[0], [-3], [NaN], [0.1]])('--interval %s is refused with one line', interval => {
+		expect(() => commandOptions({interval}, pipe, {})).toThrow(`--interval takes seconds, at least 0.2, not "${interval}"`);
+	});
+
+	test('AWS flags pass through; --read-only defaults to off', () => {
+		expect(commandOptions({profile: 'ops', region: 'eu-west-1', endpointUrl: 'http://127.0.0.1:8083'}, pipe, {}).session).toEqual({profile: 'ops', region: 'eu-west-1', endpointUrl: 'http://127.0.0.1:8083', readOnly: false, intervalMs: 1000});
+		expect(commandOptions({readOnly: true}, pipe, {}).session.readOnly).toBe(true);
+	});
+
+	test('--width 0 is unlimited; no --width is the terminal\'s width, or 100 in a pipe', () => {
+		expect(commandOptions({width: 0}, pipe, {}).display.width).toBe(Infinity);
+		expect(commandOptions({width: 42.7}, pipe, {}).display.width).toBe(42);
+		expect(commandOptions({}, {isTTY: true, columns: 132}, {}).display.width).toBe(132);
+		expect(commandOptions({}, pipe, {}).display.width).toBe(100);
+	});
+
+	test('--no-color and a non-empty NO_COLOR turn colour off', () => {
+		expect(commandOptions({}, pipe, {}).display.color).toBe(true);
+		expect(commandOptions({color: false}, pipe, {}).display.color).toBe(false);
+		expect(commandOptions({}, pipe, {NO_COLOR: '1'}).display.color).toBe(false);
+		expect(commandOptions({}, pipe, {NO_COLOR: ''}).display.color).toBe(true);
+	});
+});
