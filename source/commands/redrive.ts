@@ -1,7 +1,8 @@
 import {createInterface} from 'node:readline/promises';
 import {sanitize} from '../model/text/sanitize.js';
 import {UserError} from '../model/user-error.js';
-import type {ExecutionData, SfnSession} from '../sync/types.js';
+import type {SfnSession} from '../sync/types.js';
+import type {ExecutionData} from '../model/types.js';
 import {createSession} from '../sync/session.js';
 import {defineCommand} from './command.js';
 import {executionArnOf} from './execution-target.js';

@@ -76,8 +76,9 @@ export const serveCommand = defineCommand({
 			stderr.write(`sfntop serve: warning: listening on ${host} with no authentication; anyone who can reach it can start and stop executions\n`);
 		}
 
-		stdout.write(`sfntop serve listening on ${server.url}\n`);
-		await new Promise<void>(resolve => {
+		// The signal handlers go on before the listening line: a script that waits for that line
+		// and then sends SIGTERM must find them (it used to kill the process half the time).
+		const stopped = new Promise<void>(resolve => {
 			const shutdown = () => {
 				process.off('SIGINT', shutdown);
 				process.off('SIGTERM', shutdown);
@@ -87,6 +88,8 @@ export const serveCommand = defineCommand({
 			process.on('SIGINT', shutdown);
 			process.on('SIGTERM', shutdown);
 		});
+		stdout.write(`sfntop serve listening on ${server.url}\n`);
+		await stopped;
 		return 0;
 	},
 });

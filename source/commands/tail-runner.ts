@@ -1,11 +1,12 @@
 import process from 'node:process';
 import {terminalSafeJson} from '../model/text/sanitize.js';
-import {EventOwners, eventJson, eventLine, logLine} from '../model/history/event-line.js';
+import {eventJson, eventLine, logLine} from '../model/history/event-line.js';
+import {EventOwners} from '../model/history/event-owners.js';
 import {lineToAnsi, pickTheme} from '../model/text/theme.js';
-import type {StyledLine} from '../model/types.js';
+import {type StyledLine, type LogLine} from '../model/types.js';
 import {clipLine} from '../model/history/state-table.js';
 import {UserError} from '../model/user-error.js';
-import type {Follower, LogLine, SfnSession} from '../sync/types.js';
+import type {Follower, SfnSession} from '../sync/types.js';
 
 export type TailOptions = {json: boolean; logs: boolean; color: boolean; width: number};
 

@@ -1,10 +1,9 @@
 import type {AwsApi} from '../aws/sfn.js';
 import {buildMachineGraph} from '../model/graph/asl-graph.js';
-import {normaliseEvent} from '../model/history/history-event.js';
-import {createSnapshot, executionEndStatus, foldEvents} from '../model/history/history-fold.js';
+import {executionEndStatus, normaliseEvent} from '../model/history/history-event.js';
+import {createSnapshot, foldEvents} from '../model/history/history-fold.js';
 import {machineArnOfExecution} from '../model/arn.js';
-import type {ExecutionSnapshot, HistoryEvent, MachineGraph} from '../model/types.js';
-import type {ExecutionDescription} from './types.js';
+import {type ExecutionSnapshot, type HistoryEvent, type MachineGraph, type ExecutionDescription} from '../model/types.js';
 
 /**
  * Keeps one execution's folded history up to date at the cost of the new

@@ -1,9 +1,9 @@
-import type {ExecutionStatus} from '@aws-sdk/client-sfn';
 import type {AwsApi} from '../aws/sfn.js';
-import {executionEndStatus} from '../model/history/history-fold.js';
+import {executionEndStatus} from '../model/history/history-event.js';
+import type {ExecutionStatus, ExecutionSummary, MachineSummary, RunningExecutionSummary} from '../model/types.js';
 import {HistorySync} from './history-sync.js';
 import {createPoller} from './poller.js';
-import type {ExecutionSummary, Follower, MachineSummary, RunningExecutionSummary} from './types.js';
+import type {Follower} from './types.js';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

@@ -1,7 +1,8 @@
 import type {AwsApi} from '../aws/sfn.js';
-import {EventOwners} from '../model/history/event-line.js';
+import {EventOwners} from '../model/history/event-owners.js';
+import type {ExecutionData, LogLine} from '../model/types.js';
 import {createPoller} from './poller.js';
-import type {ExecutionData, Follower, LogLine} from './types.js';
+import type {Follower} from './types.js';
 
 const lambdaArn = /^arn:aws[\w-]*:lambda:[^:]+:\d+:function:([^:]+)/;
 

@@ -1,14 +1,14 @@
-import type {ExecutionStatus} from '@aws-sdk/client-sfn';
 import {createAwsClients, type AwsOptions} from '../aws/clients.js';
 import {AwsApi, mutatingApis} from '../aws/sfn.js';
 import {executionArnFor, parseTarget, regionOfArn} from '../model/arn.js';
 import {redrivePreview} from '../model/history/redrive-preview.js';
 import {UserError} from '../model/user-error.js';
+import type {ExecutionData, ExecutionStatus} from '../model/types.js';
 import {followExecution} from './execution-follower.js';
 import {followExecutions, followMachines, followRunning} from './list-followers.js';
 import {followStateLogs} from './log-follower.js';
 import {RateLimiter} from './rate-limiter.js';
-import type {ExecutionData, Follower, SfnSession} from './types.js';
+import type {Follower, SfnSession} from './types.js';
 
 export type SessionOptions = AwsOptions & {
 	readOnly: boolean;

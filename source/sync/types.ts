@@ -1,7 +1,7 @@
 // The contract between source/sync/ (followers, actions) and its users: the
 // dashboard (source/ui/) and the line commands. Views read FollowerState
 // snapshots and call SfnSession actions; they never touch an SDK client.
-import type {ExecutionSnapshot, ExecutionStatus, HistoryEvent, MachineGraph} from '../model/types.js';
+import type {ExecutionData, ExecutionStatus, ExecutionSummary, LogLine, MachineSummary, RedrivePreview, RunningExecutionSummary} from '../model/types.js';
 
 export type FollowerState<T> = {
 	/** Last good data; kept on screen (marked stale) when a later call fails. */
@@ -28,70 +28,6 @@ export type Follower<T> = {
 	refresh(): void;
 	/** Clear every timer; no call is made after this. */
 	stop(): void;
-};
-
-export type MachineSummary = {
-	arn: string;
-	name: string;
-	type: 'STANDARD' | 'EXPRESS';
-	creationDate?: number;
-};
-
-export type ExecutionSummary = {
-	arn: string;
-	name: string;
-	machineArn: string;
-	status: ExecutionStatus;
-	startDate?: number;
-	stopDate?: number;
-	redriveCount?: number;
-};
-
-export type ExecutionDescription = ExecutionSummary & {
-	machineName: string;
-	input?: string;
-	output?: string;
-	error?: string;
-	cause?: string;
-	redriveStatus?: 'REDRIVABLE' | 'NOT_REDRIVABLE' | 'REDRIVABLE_BY_MAP_RUN';
-	redriveStatusReason?: string;
-};
-
-/** What the execution view shows: description, definition graph, folded history. */
-export type ExecutionData = {
-	description: ExecutionDescription;
-	graph: MachineGraph;
-	snapshot: ExecutionSnapshot;
-	/** Every event folded so far, oldest first (append-only; share, do not copy). */
-	events: readonly HistoryEvent[];
-};
-
-export type LogLine = {
-	/** CloudWatch eventId: the dedupe key. */
-	id: string;
-	timestamp: number;
-	logGroup: string;
-	logStream: string;
-	/** Raw (untrusted) message; sanitise before printing. */
-	message: string;
-	/** The state this line belongs to, when known. */
-	state?: string;
-};
-
-export type RedrivePreview = {
-	redrivable: boolean;
-	/** One line saying why not, when not redrivable. */
-	reason?: string;
-	/** States that will run again. */
-	rerun: string[];
-	/** States that keep their earlier result. */
-	keep: string[];
-};
-
-export type RunningExecutionSummary = ExecutionSummary & {
-	/** Innermost active state, when known. */
-	currentState?: string;
-	mapProgress?: {total: number; succeeded: number; failed: number; running: number};
 };
 
 /** Everything the dashboard needs, bound to one account/region/endpoint. */

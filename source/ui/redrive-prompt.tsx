@@ -1,8 +1,7 @@
 import {useEffect, useState} from 'react';
 import {useInput} from 'ink';
 import {sanitize} from '../model/text/sanitize.js';
-import type {StyledLine} from '../model/types.js';
-import type {RedrivePreview} from '../sync/types.js';
+import {type StyledLine, type RedrivePreview} from '../model/types.js';
 import {useDashboard} from './dashboard-context.js';
 import {fitBlock, titleLine} from './screen-lines.js';
 import {StyledLines} from './styled-lines.js';

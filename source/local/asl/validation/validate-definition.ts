@@ -1,4 +1,3 @@
-import {notYet} from '../not-yet.js';
 import type {AslDefinition, Diagnostic} from '../types.js';
 
 export type ValidationOptions = {type?: 'STANDARD' | 'EXPRESS'};
@@ -11,5 +10,5 @@ export type ValidationResult = {
 
 /** Checks a definition as CreateStateMachine / ValidateStateMachineDefinition do; bounded in time whatever the text. */
 export function validateDefinition(_text: string, _options: ValidationOptions = {}): ValidationResult {
-	return notYet('validateDefinition');
+	throw new Error('source/local/asl: validateDefinition has not landed yet (see BOARD.md)');
 }
