@@ -1,6 +1,6 @@
 import {createAwsClients, type AwsOptions} from '../aws/clients.js';
 import {AwsApi, mutatingApis} from '../aws/sfn.js';
-import {executionArnFor, parseTarget, regionOfArn} from '../model/arn.js';
+import {executionArnFor, isExpressExecution, parseTarget, regionOfArn} from '../model/arn.js';
 import {redrivePreview} from '../model/history/redrive-preview.js';
 import {UserError} from '../model/user-error.js';
 import type {ExecutionData, ExecutionStatus} from '../model/types.js';
@@ -194,7 +194,7 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 				throw new UserError('the execution has not loaded yet; try again in a moment');
 			}
 
-			return redrivePreview({status: data.description.status, type: executionArn.includes(':express:') ? 'EXPRESS' : 'STANDARD', ...(data.description.stopDate !== undefined && {stopDate: data.description.stopDate}), redriveCount: data.description.redriveCount ?? 0, now: Date.now()}, data.snapshot, data.graph);
+			return redrivePreview({status: data.description.status, type: isExpressExecution(executionArn) ? 'EXPRESS' : 'STANDARD', ...(data.description.stopDate !== undefined && {stopDate: data.description.stopDate}), redriveCount: data.description.redriveCount ?? 0, now: Date.now()}, data.snapshot, data.graph);
 		},
 		async redrive(executionArn) {
 			refuse('redriving an execution');
