@@ -66,7 +66,7 @@ const dashboardFlags = {
 
 async function run({input, flags, options, stdout, stdin}: CommandContext<typeof dashboardFlags>): Promise<number> {
 	if (!stdout.isTTY) {
-		throw new UserError(notATerminal, 2);
+		throw new UserError(notATerminal, 'usage');
 	}
 
 	// The first frame comes first: Ink + React load (~250 ms), a splash is drawn, and only then does the

@@ -17,7 +17,7 @@ async function loaded(session: SfnSession, arn: string): Promise<ExecutionData> 
 				resolve(state.data);
 			} else if (state.error && !state.retrying) {
 				unsubscribe();
-				reject(new UserError(state.error, /^no such|^not a valid/.test(state.error) ? 2 : 3));
+				reject(new UserError(state.error, state.errorKind));
 			}
 		};
 
@@ -52,7 +52,7 @@ export const redriveCommand = defineCommand({
 			const data = await loaded(session, arn);
 			const preview = await session.redrivePreview(arn);
 			if (!preview.redrivable) {
-				throw new UserError(`cannot redrive ${arn}: ${preview.reason ?? 'not redrivable'}`);
+				throw new UserError(`cannot redrive ${arn}: ${preview.reason ?? 'not redrivable'}`, 'refused');
 			}
 
 			stdout.write(`Redrive ${arn}\n  status: ${data.description.status}${data.description.error ? ` (${sanitize(data.description.error)})` : ''}, redriven ${data.description.redriveCount ?? 0} times\n`);

@@ -45,7 +45,7 @@ export async function resolveTarget(api: AwsApi, text: string): Promise<{kind: '
 
 			const machine = machines.find(candidate => candidate.name === machineName);
 			if (!machine?.stateMachineArn) {
-				throw new UserError(`no state machine named ${machineName} in ${api.clients.region}; \`sfntop ls\` lists them`);
+				throw new UserError(`no state machine named ${machineName} in ${api.clients.region}; \`sfntop ls\` lists them`, 'notFound');
 			}
 
 			if (target.kind === 'machine-name') {
@@ -65,7 +65,7 @@ export async function resolveTarget(api: AwsApi, text: string): Promise<{kind: '
 
 			const newest = page.executions?.[0]?.executionArn;
 			if (!newest) {
-				throw new UserError(`${machineName} has no executions yet; start one with \`sfntop start ${machineName}\``);
+				throw new UserError(`${machineName} has no executions yet; start one with \`sfntop start ${machineName}\``, 'notFound');
 			}
 
 			return {kind: 'execution', arn: newest};
@@ -102,7 +102,7 @@ export async function createApi(options: Omit<SessionOptions, 'intervalMs'>, cou
 		async before(api) {
 			if (options.readOnly && mutatingApis.has(api)) {
 				// The promise of --read-only: a mutating call is never sent.
-				throw new UserError(`--read-only: refusing to call ${api}`);
+				throw new UserError(`--read-only: refusing to call ${api}`, 'refused');
 			}
 
 			await limiter.take(api);
@@ -130,7 +130,7 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 
 	const refuse = (action: string) => {
 		if (options.readOnly) {
-			throw new UserError(`--read-only: ${action} is disabled`);
+			throw new UserError(`--read-only: ${action} is disabled`, 'refused');
 		}
 	};
 
