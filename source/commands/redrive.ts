@@ -42,12 +42,10 @@ export const redriveCommand = defineCommand({
 	flagHelp: ['--yes, -y           Do not ask for confirmation'],
 	examples: ['sfntop redrive OrderProcessingStateMachine/latest --yes'],
 	async run({input, flags, options, stdout, stdin}) {
-		if (options.session.readOnly) {
-			throw new UserError('--read-only: redriving an execution is disabled');
-		}
-
 		const session = await createSession(options.session);
 		try {
+			// Read-only refuses before anything is loaded or asked.
+			session.assertAllowed('RedriveExecution');
 			const arn = await executionArnOf(session, input[0], 'redrive');
 			const data = await loaded(session, arn);
 			const preview = await session.redrivePreview(arn);

@@ -47,6 +47,8 @@ export type SfnSession = {
 	logs(executionArn: string, stateName: string): Follower<LogLine[]>;
 	/** Resolve a name, ARN or `MACHINE/latest` to what it names. */
 	resolve(target: string): Promise<{kind: 'machine'; arn: string} | {kind: 'execution'; arn: string}>;
+	/** Throws the --read-only refusal for a mutating call, before a command asks the user to confirm one. */
+	assertAllowed(api: 'StartExecution' | 'StopExecution' | 'RedriveExecution'): void;
 	start(machineArn: string, input: string, name?: string): Promise<string>;
 	stop(executionArn: string, error?: string, cause?: string): Promise<void>;
 	redrivePreview(executionArn: string): Promise<RedrivePreview>;
