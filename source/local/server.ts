@@ -17,6 +17,10 @@ export type ServerOptions = {
 	port?: number;
 	host?: string;
 	dataDir?: string;
+	/** --repair: start from a damaged journal, keeping its good records. */
+	repair?: boolean;
+	/** One-line notes for the operator: a cut torn record, what --repair did (default: nowhere). */
+	notice?: (line: string) => void;
 	demo?: boolean;
 	/** Extra handlers (and overrides of the built-in ones), keyed by function name. */
 	handlers?: HandlerRegistry;
@@ -46,7 +50,7 @@ const services = new Map<string, Service>([
 ]);
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-	const store = new Store(options.dataDir);
+	const store = new Store({...(options.dataDir !== undefined && {dataDir: options.dataDir}), repair: options.repair, notice: options.notice});
 	let currentRegion = 'us-east-1';
 	// Null prototype: a Lambda named `constructor` or `toString` is a function that does not exist, not Object's.
 	const handlers: HandlerRegistry = Object.assign(Object.create(null) as HandlerRegistry, builtInHandlers, options.handlers);
@@ -163,9 +167,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
 	const host = options.host ?? '127.0.0.1';
 	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
+		server.once('error', (error: Error) => {
+			store.close();
+			reject(error);
+		});
 		server.listen(options.port ?? 8083, host, () => {
-			server.off('error', reject);
+			server.removeAllListeners('error');
 			resolve();
 		});
 	});

@@ -37,8 +37,16 @@ export type StoredExecution = {
 	cause?: string;
 	redriveCount: number;
 	redriveDate?: number;
+	/**
+	 * The history while the execution runs. Once it has ended the store keeps
+	 * the history in a compact form (or in the journal) and this is empty:
+	 * read it with `store.eventsOf(execution)`.
+	 */
 	events: WireEvent[];
 };
+
+/** What the journal records of an execution besides its history. */
+export type ExecutionSummary = Omit<StoredExecution, 'events'>;
 
 export type StoredLogEvent = {timestamp: number; message: string; ingestionTime: number; eventId: string};
 

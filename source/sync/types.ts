@@ -1,13 +1,16 @@
 // The contract between source/sync/ (followers, actions) and its users: the
 // dashboard (source/ui/) and the line commands. Views read FollowerState
 // snapshots and call SfnSession actions; they never touch an SDK client.
-import type {ExecutionSnapshot, ExecutionStatus, HistoryEvent, MachineGraph} from '../model/types.js';
+import type {ErrorKind} from '../model/user-error.js';
+import type {ExecutionData, ExecutionStatus, ExecutionSummary, LogLine, MachineSummary, RedrivePreview, RunningExecutionSummary} from '../model/types.js';
 
 export type FollowerState<T> = {
 	/** Last good data; kept on screen (marked stale) when a later call fails. */
 	data: T | undefined;
 	/** One line for the status bar when the last call failed. */
 	error?: string;
+	/** What kind of failure `error` is (and so the exit code of a command that stops on it). */
+	errorKind?: ErrorKind;
 	/** True when `error` is set and `data` is from an earlier, successful call. */
 	stale: boolean;
 	/** True until the first successful load. */
@@ -30,70 +33,6 @@ export type Follower<T> = {
 	stop(): void;
 };
 
-export type MachineSummary = {
-	arn: string;
-	name: string;
-	type: 'STANDARD' | 'EXPRESS';
-	creationDate?: number;
-};
-
-export type ExecutionSummary = {
-	arn: string;
-	name: string;
-	machineArn: string;
-	status: ExecutionStatus;
-	startDate?: number;
-	stopDate?: number;
-	redriveCount?: number;
-};
-
-export type ExecutionDescription = ExecutionSummary & {
-	machineName: string;
-	input?: string;
-	output?: string;
-	error?: string;
-	cause?: string;
-	redriveStatus?: 'REDRIVABLE' | 'NOT_REDRIVABLE' | 'REDRIVABLE_BY_MAP_RUN';
-	redriveStatusReason?: string;
-};
-
-/** What the execution view shows: description, definition graph, folded history. */
-export type ExecutionData = {
-	description: ExecutionDescription;
-	graph: MachineGraph;
-	snapshot: ExecutionSnapshot;
-	/** Every event folded so far, oldest first (append-only; share, do not copy). */
-	events: readonly HistoryEvent[];
-};
-
-export type LogLine = {
-	/** CloudWatch eventId: the dedupe key. */
-	id: string;
-	timestamp: number;
-	logGroup: string;
-	logStream: string;
-	/** Raw (untrusted) message; sanitise before printing. */
-	message: string;
-	/** The state this line belongs to, when known. */
-	state?: string;
-};
-
-export type RedrivePreview = {
-	redrivable: boolean;
-	/** One line saying why not, when not redrivable. */
-	reason?: string;
-	/** States that will run again. */
-	rerun: string[];
-	/** States that keep their earlier result. */
-	keep: string[];
-};
-
-export type RunningExecutionSummary = ExecutionSummary & {
-	/** Innermost active state, when known. */
-	currentState?: string;
-	mapProgress?: {total: number; succeeded: number; failed: number; running: number};
-};
-
 /** Everything the dashboard needs, bound to one account/region/endpoint. */
 export type SfnSession = {
 	readOnly: boolean;
@@ -108,6 +47,8 @@ export type SfnSession = {
 	logs(executionArn: string, stateName: string): Follower<LogLine[]>;
 	/** Resolve a name, ARN or `MACHINE/latest` to what it names. */
 	resolve(target: string): Promise<{kind: 'machine'; arn: string} | {kind: 'execution'; arn: string}>;
+	/** Throws the --read-only refusal for a mutating call, before a command asks the user to confirm one. */
+	assertAllowed(api: 'StartExecution' | 'StopExecution' | 'RedriveExecution'): void;
 	start(machineArn: string, input: string, name?: string): Promise<string>;
 	stop(executionArn: string, error?: string, cause?: string): Promise<void>;
 	redrivePreview(executionArn: string): Promise<RedrivePreview>;

@@ -78,9 +78,7 @@ export function App({session, theme, ascii, initial, onQuit, size, now = Date.no
 		},
 		update,
 		prompt(request) {
-			if (!readOnly) {
-				setOverlay({kind: 'prompt', request});
-			}
+			setOverlay({kind: 'prompt', request});
 		},
 		notify(text, isError = false) {
 			setMessage({text, isError});

@@ -1,8 +1,8 @@
 import {useEffect, useState} from 'react';
 import {useInput} from 'ink';
+import {executionNameOf} from '../model/arn.js';
 import {sanitize} from '../model/text/sanitize.js';
-import type {StyledLine} from '../model/types.js';
-import type {RedrivePreview} from '../sync/types.js';
+import {type StyledLine, type RedrivePreview} from '../model/types.js';
 import {useDashboard} from './dashboard-context.js';
 import {fitBlock, titleLine} from './screen-lines.js';
 import {StyledLines} from './styled-lines.js';
@@ -15,7 +15,7 @@ export function RedrivePrompt({executionArn, width, onClose}: {executionArn: str
 	const [preview, setPreview] = useState<RedrivePreview>();
 	const [problem, setProblem] = useState<string>();
 	const [busy, setBusy] = useState(false);
-	const name = sanitize(executionArn.split(':').at(-1));
+	const name = sanitize(executionNameOf(executionArn));
 	useEffect(() => {
 		let live = true;
 		session.redrivePreview(executionArn).then(

@@ -1,5 +1,6 @@
 import {useState} from 'react';
 import {useInput} from 'ink';
+import {executionNameOf} from '../model/arn.js';
 import {sanitize} from '../model/text/sanitize.js';
 import type {StyledLine} from '../model/types.js';
 import {useDashboard} from './dashboard-context.js';
@@ -46,7 +47,7 @@ export function StartPrompt({machineArn, machineName, width, onClose}: {machineA
 			setBusy(true);
 			session.start(machineArn, text).then(
 				executionArn => {
-					onClose({message: `started ${sanitize(executionArn.split(':').at(-1))}`, executionArn});
+					onClose({message: `started ${sanitize(executionNameOf(executionArn))}`, executionArn});
 				},
 				(error: unknown) => {
 					onClose({message: `start failed: ${sanitize(error instanceof Error ? error.message : String(error))}`, isError: true});

@@ -1,5 +1,6 @@
 import {useState} from 'react';
 import {useInput} from 'ink';
+import {executionNameOf} from '../model/arn.js';
 import {sanitize} from '../model/text/sanitize.js';
 import type {StyledLine} from '../model/types.js';
 import {useDashboard} from './dashboard-context.js';
@@ -15,7 +16,7 @@ export function StopPrompt({executionArn, width, onClose}: {executionArn: string
 	const [fields, setFields] = useState<[TextField, TextField]>([emptyField(), emptyField()]);
 	const [focus, setFocus] = useState(0);
 	const [busy, setBusy] = useState(false);
-	const name = sanitize(executionArn.split(':').at(-1));
+	const name = sanitize(executionNameOf(executionArn));
 	useInput((input, key) => {
 		if (busy) {
 			return;

@@ -1,5 +1,6 @@
 import {describe, expect, test} from 'vitest';
-import {branchStatuses, createSnapshot, foldEvents} from '../../source/model/history/history-fold.js';
+import {branchStatuses} from '../../source/model/history/branch-statuses.js';
+import {createSnapshot, foldEvents} from '../../source/model/history/history-fold.js';
 import type {HistoryEvent} from '../../source/model/types.js';
 import {foldFixture, loadEvents, loadGraph, orderGraph, summary} from '../helpers/histories.js';
 
@@ -187,7 +188,7 @@ describe('history fold: incremental and idempotent', () => {
 
 describe('Map and Parallel progress events belong to their container', () => {
 	test('ParallelStateSucceeded whose previous event is in a branch is the Parallel state\'s, not the branch state\'s', async () => {
-		const {EventOwners} = await import('../../source/model/history/event-line.js');
+		const {EventOwners} = await import('../../source/model/history/event-owners.js');
 		const events = loadEvents('parallel-success.json');
 		const owners = new EventOwners();
 		const byType = new Map(events.map(event => [event.type, owners.stateOf(event)]));

@@ -1,7 +1,8 @@
 // A session of fixed snapshots for component tests: followers that hold one
 // state (or the states a test pushes), actions that record their calls.
 import {foldFixture, loadEvents, orderGraph} from '../helpers/histories.js';
-import type {ExecutionData, ExecutionSummary, Follower, FollowerState, LogLine, MachineSummary, RedrivePreview, RunningExecutionSummary, SfnSession} from '../../source/sync/types.js';
+import type {Follower, FollowerState, SfnSession} from '../../source/sync/types.js';
+import type {ExecutionData, ExecutionSummary, LogLine, MachineSummary, RedrivePreview, RunningExecutionSummary} from '../../source/model/types.js';
 
 export type FakeFollower<T> = Follower<T> & {push(state: Partial<FollowerState<T>>): void; refreshes: number; stopped: boolean};
 
@@ -83,6 +84,11 @@ export function fakeSession(options: {
 		},
 		logs: () => make(options.logs ?? []),
 		resolve: async target => ({kind: 'machine', arn: target}),
+		assertAllowed(api) {
+			if (options.readOnly) {
+				throw new Error(`--read-only: ${api} is disabled`);
+			}
+		},
 		async start(arn, input) {
 			calls.start.push([arn, input]);
 			return `${executionArn}-started`;

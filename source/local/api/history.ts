@@ -24,7 +24,8 @@ export function historyOperations({store}: ApiContext): Record<string, Operation
 		GetExecutionHistory({body}) {
 			const execution = executionOf(store, body.executionArn);
 			standardOnly(execution, 'GetExecutionHistory');
-			const events = body.reverseOrder === true ? execution.events.toReversed() : execution.events;
+			const all = store.eventsOf(execution);
+			const events = body.reverseOrder === true ? all.toReversed() : all;
 			const {items, nextToken} = page(events, body, 100);
 			const includeData = body.includeExecutionData !== false;
 			return {events: items.map(event => wireEvent(event, includeData)), ...(nextToken && {nextToken})};

@@ -2,6 +2,7 @@ import {buildMachineGraph} from '../../model/graph/asl-graph.js';
 import {createSnapshot, foldEvents} from '../../model/history/history-fold.js';
 import {normaliseEvent} from '../../model/history/history-event.js';
 import {AwsError} from '../aws-error.js';
+import type {WireEvent} from '../engine/wire-event.js';
 import type {StoredExecution} from '../store-types.js';
 import {executionOf} from './lookups.js';
 import {seconds, type ApiContext, type Operation} from './operation.js';
@@ -10,9 +11,9 @@ const fourteenDays = 14 * 24 * 3600 * 1000;
 const unfinishedStatuses = new Set(['FAILED', 'ABORTED', 'TIMED_OUT', 'RUNNING', 'RETRYING']);
 
 /** The state a redrive restarts from, and its input: the top-level state that did not finish (a CAUGHT state did finish). */
-export function redrivePoint(execution: StoredExecution): {startAt: string; input: string} {
+export function redrivePoint(execution: StoredExecution, events: WireEvent[]): {startAt: string; input: string} {
 	const graph = buildMachineGraph(JSON.parse(execution.definition) as Record<string, unknown>);
-	const snapshot = foldEvents(createSnapshot(graph), execution.events.map((event, index) => normaliseEvent(event, index + 1)!).filter(Boolean));
+	const snapshot = foldEvents(createSnapshot(graph), events.map((event, index) => normaliseEvent(event, index + 1)!).filter(Boolean));
 	const unfinished = graph.states.find(state => state.parent === null && unfinishedStatuses.has(snapshot.states.get(state.name)?.status ?? ''));
 	return unfinished ? {startAt: unfinished.name, input: snapshot.states.get(unfinished.name)?.input ?? execution.input} : {startAt: graph.startAt, input: execution.input};
 }
@@ -38,7 +39,7 @@ export function redriveOperations({store, runner}: ApiContext): Record<string, O
 				throw new AwsError('ExecutionLimitExceeded', `Execution has been redriven 1000 times, the most allowed: '${execution.arn}'`);
 			}
 
-			const redriven = runner.redrive(execution, redrivePoint(execution));
+			const redriven = runner.redrive(execution, redrivePoint(execution, store.eventsOf(execution)));
 			return {redriveDate: seconds(redriven.redriveDate)};
 		},
 	};

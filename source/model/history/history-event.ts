@@ -1,5 +1,5 @@
 import {isRecord} from '../text/json-text.js';
-import type {HistoryEvent} from '../types.js';
+import type {ExecutionStatus, HistoryEvent} from '../types.js';
 
 /**
  * Epoch milliseconds from what histories carry: a Date (SDK), epoch seconds
@@ -88,3 +88,11 @@ export function payloadText(value: unknown): string | undefined {
 
 	return typeof value === 'string' ? value : JSON.stringify(value);
 }
+
+/** The execution status each ending event leaves behind. */
+export const executionEndStatus: Readonly<Record<string, ExecutionStatus>> = {
+	ExecutionSucceeded: 'SUCCEEDED',
+	ExecutionFailed: 'FAILED',
+	ExecutionAborted: 'ABORTED',
+	ExecutionTimedOut: 'TIMED_OUT',
+};

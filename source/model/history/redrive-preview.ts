@@ -1,5 +1,4 @@
-import type {RedrivePreview} from '../../sync/types.js';
-import type {ExecutionSnapshot, MachineGraph} from '../types.js';
+import {type RedrivePreview, type ExecutionSnapshot, type MachineGraph} from '../types.js';
 
 const redrivableStatuses = new Set(['FAILED', 'ABORTED', 'TIMED_OUT']);
 const fourteenDaysMs = 14 * 24 * 3600 * 1000;

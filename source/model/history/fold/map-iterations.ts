@@ -1,0 +1,65 @@
+import type {HistoryEvent, IterationCounts, StateStatus} from '../../types.js';
+import {type Accumulator, type ExecutionFields, updateState, workingState} from './working-state.js';
+
+/** MapStateStarted: the iteration count, and after a redrive the iterations that keep their success. */
+export function applyMapStarted(accumulator: Accumulator, execution: ExecutionFields, owner: string, event: HistoryEvent): void {
+	const length = typeof event.details.length === 'number' ? event.details.length : 0;
+	const state = workingState(accumulator, owner);
+	// After a redrive the Map reruns only its unsuccessful iterations: the ones that
+	// succeeded before keep counting. Any other new start (a loop) counts afresh.
+	const keep = execution.redriveCount > 0 && state.redrivenSince !== execution.redriveCount ? (state.iterationStatus ?? []).map(status => (status === 'SUCCEEDED' ? status : undefined)) : [];
+	state.redrivenSince = execution.redriveCount;
+	state.iterationStatus = keep as StateStatus[];
+	const succeeded = keep.filter(Boolean).length;
+	updateState(accumulator, owner, {iterations: {total: length, running: 0, succeeded, failed: 0, aborted: 0}}, event.id);
+}
+
+/** MapIterationStarted/Succeeded/Failed/Aborted: one iteration moves from one count to another. */
+export function applyIteration(accumulator: Accumulator, owner: string, event: HistoryEvent): void {
+	const state = workingState(accumulator, owner);
+	const index = typeof event.details.index === 'number' ? event.details.index : -1;
+	const statuses = state.iterationStatus ?? [];
+	const status: StateStatus = event.type === 'MapIterationStarted'
+		? 'RUNNING'
+		: (event.type === 'MapIterationSucceeded' ? 'SUCCEEDED' : (event.type === 'MapIterationFailed' ? 'FAILED' : 'ABORTED'));
+	// Counts change by one iteration at a time: O(1) per event, not O(iterations).
+	const counts = {...(state.snapshot.iterations ?? {total: 0, running: 0, succeeded: 0, failed: 0, aborted: 0})};
+	if (index >= 0) {
+		adjustCount(counts, statuses[index], -1);
+		statuses[index] = status;
+		counts.total = Math.max(counts.total, index + 1);
+	}
+
+	adjustCount(counts, status, 1);
+	state.iterationStatus = statuses;
+	updateState(accumulator, owner, {iterations: counts}, event.id);
+}
+
+function adjustCount(counts: IterationCounts, status: StateStatus | undefined, by: number): void {
+	switch (status) {
+		case 'RUNNING': {
+			counts.running += by;
+
+			break;
+		}
+
+		case 'SUCCEEDED': {
+			counts.succeeded += by;
+
+			break;
+		}
+
+		case 'FAILED': {
+			counts.failed += by;
+
+			break;
+		}
+
+		case 'ABORTED': {
+			counts.aborted += by;
+
+			break;
+		}
+	// No default
+	}
+}
