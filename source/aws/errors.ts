@@ -2,10 +2,11 @@ import {sanitize} from '../model/text/sanitize.js';
 import {UserError} from '../model/user-error.js';
 
 /**
- * Every SDK error as one line a person can act on, and its exit code:
- * 2 when what the user typed names nothing (missing execution or machine,
- * malformed ARN, not redrivable), 3 for AWS or network trouble (credentials,
- * region, access, throttling, an endpoint that is down or not AWS).
+ * Every SDK error as one line a person can act on, and its kind (so its exit
+ * code): notFound when what the user typed names nothing (missing execution or
+ * machine, malformed ARN), refused when AWS said no (not redrivable, name taken,
+ * input refused), aws for credentials, region, access and throttling, network
+ * for an endpoint that is down or not reachable.
  */
 export function describeAwsError(error: unknown, context: {action: string; endpoint?: string}): UserError {
 	if (error instanceof UserError) {
@@ -19,79 +20,79 @@ export function describeAwsError(error: unknown, context: {action: string; endpo
 	const where = context.endpoint ?? 'AWS';
 
 	if (/sso/i.test(rawMessage) && /expired|refresh/i.test(rawMessage)) {
-		return new UserError('your AWS SSO session has expired; run `aws sso login` (add --profile NAME if you use one) and try again', 3);
+		return new UserError('your AWS SSO session has expired; run `aws sso login` (add --profile NAME if you use one) and try again', 'aws');
 	}
 
 	if (name === 'CredentialsProviderError' || /could not load credentials|credential/i.test(name) || /could not load credentials/i.test(rawMessage)) {
-		return new UserError('no AWS credentials found; set AWS_PROFILE or pass --profile, run `aws configure`, or `aws sso login`', 3);
+		return new UserError('no AWS credentials found; set AWS_PROFILE or pass --profile, run `aws configure`, or `aws sso login`', 'aws');
 	}
 
 	if (/region is missing/i.test(rawMessage)) {
-		return new UserError('no AWS region configured; pass --region, set AWS_REGION, or add a region to your profile', 3);
+		return new UserError('no AWS region configured; pass --region, set AWS_REGION, or add a region to your profile', 'aws');
 	}
 
 	if (name === 'ExpiredTokenException' || name === 'ExpiredToken') {
-		return new UserError('your AWS credentials have expired; refresh them (e.g. `aws sso login`) and try again', 3);
+		return new UserError('your AWS credentials have expired; refresh them (e.g. `aws sso login`) and try again', 'aws');
 	}
 
 	if (name === 'AccessDeniedException' || name === 'UnauthorizedOperation' || name === 'AccessDenied' || (error as {$metadata?: {httpStatusCode?: number}}).$metadata?.httpStatusCode === 403) {
-		return new UserError(`access denied: your credentials may not call ${context.action} (${message})`, 3);
+		return new UserError(`access denied: your credentials may not call ${context.action} (${message})`, 'aws');
 	}
 
 	if (name === 'UnrecognizedClientException' || name === 'InvalidSignatureException') {
-		return new UserError(`AWS did not accept your credentials (${message}); check AWS_PROFILE or run \`aws configure\``, 3);
+		return new UserError(`AWS did not accept your credentials (${message}); check AWS_PROFILE or run \`aws configure\``, 'aws');
 	}
 
 	if (name === 'ExecutionDoesNotExist') {
-		return new UserError(`no such execution (${message}); check the ARN, or use MACHINE/latest`, 2);
+		return new UserError(`no such execution (${message}); check the ARN, or use MACHINE/latest`, 'notFound');
 	}
 
 	if (name === 'StateMachineDoesNotExist') {
-		return new UserError(`no such state machine (${message}); \`sfntop ls\` lists them`, 2);
+		return new UserError(`no such state machine (${message}); \`sfntop ls\` lists them`, 'notFound');
 	}
 
 	if (name === 'InvalidArn') {
-		return new UserError(`not a valid ARN (${message})`, 2);
+		return new UserError(`not a valid ARN (${message})`, 'notFound');
 	}
 
 	if (name === 'ExecutionNotRedrivable') {
-		return new UserError(`cannot redrive: ${message}`, 2);
+		return new UserError(`cannot redrive: ${message}`, 'refused');
 	}
 
 	if (name === 'InvalidExecutionInput') {
-		return new UserError(`the input was refused: ${message}`, 2);
+		return new UserError(`the input was refused: ${message}`, 'refused');
 	}
 
 	if (name === 'ExecutionAlreadyExists') {
-		return new UserError(`an execution with that name already exists (${message}); pick another --name`, 2);
+		return new UserError(`an execution with that name already exists (${message}); pick another --name`, 'refused');
 	}
 
 	if (name === 'StateMachineTypeNotSupported') {
-		return new UserError(message, 2);
+		return new UserError(message, 'refused');
 	}
 
 	if (name === 'ThrottlingException' || name === 'TooManyRequestsException' || name === 'Throttling') {
-		return new UserError(`${where} is throttling ${context.action} (Rate exceeded); try again shortly, or poll less often with --interval`, 3);
+		return new UserError(`${where} is throttling ${context.action} (Rate exceeded); try again shortly, or poll less often with --interval`, 'aws');
 	}
 
 	if (code === 'ECONNREFUSED' || rawMessage.includes('ECONNREFUSED')) {
-		return new UserError(`cannot reach ${where}: connection refused; is the endpoint running? (check --endpoint-url)`, 3);
+		return new UserError(`cannot reach ${where}: connection refused; is the endpoint running? (check --endpoint-url)`, 'network');
 	}
 
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || /ENOTFOUND|getaddrinfo/.test(rawMessage)) {
-		return new UserError(`cannot reach ${where}: the host name does not resolve; check your network or --endpoint-url`, 3);
+		return new UserError(`cannot reach ${where}: the host name does not resolve; check your network or --endpoint-url`, 'network');
 	}
 
 	if (code === 'ECONNRESET' || code === 'ETIMEDOUT' || name === 'TimeoutError' || /socket hang up|ECONNRESET|ETIMEDOUT/.test(rawMessage)) {
-		return new UserError(`lost the connection to ${where} (${code ?? name}); check your network and try again`, 3);
+		return new UserError(`lost the connection to ${where} (${code ?? name}); check your network and try again`, 'network');
 	}
 
 	if (name === 'SyntaxError' || /unexpected token|is not valid json|deserialization error/i.test(rawMessage)) {
-		return new UserError(`${where} did not answer like AWS (HTML or other non-JSON reply to ${context.action}); check --endpoint-url`, 3);
+		return new UserError(`${where} did not answer like AWS (HTML or other non-JSON reply to ${context.action}); check --endpoint-url`, 'aws');
 	}
 
 	const status = (error as {$metadata?: {httpStatusCode?: number}}).$metadata?.httpStatusCode;
-	return new UserError(`${context.action} failed: ${sanitize(name)}${status ? ` (HTTP ${status})` : ''}: ${message}`, 3);
+	return new UserError(`${context.action} failed: ${sanitize(name)}${status ? ` (HTTP ${status})` : ''}: ${message}`, 'aws');
 }
 
 /** Errors worth retrying with backoff: throttling, 5xx, dropped or refused connections. */

@@ -53,12 +53,9 @@ export const startCommand = defineCommand({
 		}
 
 		const text = await readInput(flags.input);
-		if (options.session.readOnly) {
-			throw new UserError('--read-only: starting an execution is disabled');
-		}
-
 		const session = await createSession(options.session);
 		try {
+			session.assertAllowed('StartExecution');
 			const target = await session.resolve(input[0]);
 			if (target.kind !== 'machine') {
 				throw new UserError(`${input[0]} is an execution; give a state machine name or ARN`);

@@ -2,8 +2,9 @@ import type {AwsApi} from '../aws/sfn.js';
 import {buildMachineGraph} from '../model/graph/asl-graph.js';
 import {executionEndStatus, normaliseEvent} from '../model/history/history-event.js';
 import {createSnapshot, foldEvents} from '../model/history/history-fold.js';
-import {machineArnOfExecution} from '../model/arn.js';
+import {executionNameOf, isExpressExecution, machineArnOfExecution, machineNameOf} from '../model/arn.js';
 import {type ExecutionSnapshot, type HistoryEvent, type MachineGraph, type ExecutionDescription} from '../model/types.js';
+import {expressLogGroup} from './express-log-group.js';
 
 /**
  * Keeps one execution's folded history up to date at the cost of the new
@@ -28,7 +29,7 @@ export class HistorySync {
 	readonly express: boolean;
 
 	constructor(private readonly api: AwsApi, readonly executionArn: string) {
-		this.express = executionArn.includes(':express:');
+		this.express = isExpressExecution(executionArn);
 	}
 
 	get ended(): boolean {
@@ -126,9 +127,9 @@ export class HistorySync {
 
 		this.description = {
 			arn: this.executionArn,
-			name: described.name ?? this.executionArn.split(':').at(-1)!,
+			name: described.name ?? executionNameOf(this.executionArn),
 			machineArn: described.stateMachineArn ?? machineArnOfExecution(this.executionArn),
-			machineName: machine?.name ?? (described.stateMachineArn ?? '').split(':').at(-1) ?? '',
+			machineName: machine?.name ?? machineNameOf(described.stateMachineArn ?? machineArnOfExecution(this.executionArn)),
 			status: described.status ?? 'RUNNING',
 			...(described.startDate && {startDate: described.startDate.getTime()}),
 			...(described.stopDate && {stopDate: described.stopDate.getTime()}),
@@ -151,19 +152,14 @@ export class HistorySync {
 	private async updateFromLogs(): Promise<number> {
 		if (!this.logGroup) {
 			const machineArn = machineArnOfExecution(this.executionArn);
-			const machine = await this.api.describeStateMachine(machineArn);
+			const {logGroup, machine} = await expressLogGroup(this.api, machineArn, 'has no CloudWatch Logs logging, so its executions leave no history to follow');
 			if (machine.definition) {
 				this.setGraph(buildMachineGraph(JSON.parse(machine.definition) as Record<string, unknown>));
 			}
 
-			const groupArn = machine.loggingConfiguration?.destinations?.[0]?.cloudWatchLogsLogGroup?.logGroupArn;
-			this.logGroup = groupArn ? /:log-group:([^:]+)/.exec(groupArn)?.[1] : undefined;
-			if (!this.logGroup || machine.loggingConfiguration?.level === 'OFF') {
-				throw Object.assign(new Error(`${machine.name ?? 'this Express machine'} has no CloudWatch Logs logging, so its executions leave no history to follow`), {name: 'StateMachineTypeNotSupported'});
-			}
+			this.logGroup = logGroup;
 
-			const parts = this.executionArn.split(':');
-			this.description = {arn: this.executionArn, name: parts.at(-2) ?? '', machineArn, machineName: machine.name ?? '', status: 'RUNNING', redriveCount: 0};
+			this.description = {arn: this.executionArn, name: executionNameOf(this.executionArn), machineArn, machineName: machine.name ?? '', status: 'RUNNING', redriveCount: 0};
 		}
 
 		const fresh: HistoryEvent[] = [];

@@ -1,6 +1,8 @@
 import type {AwsApi} from '../aws/sfn.js';
+import {executionNameOf} from '../model/arn.js';
 import {executionEndStatus} from '../model/history/history-event.js';
 import type {ExecutionStatus, ExecutionSummary, MachineSummary, RunningExecutionSummary} from '../model/types.js';
+import {expressLogGroup} from './express-log-group.js';
 import {HistorySync} from './history-sync.js';
 import {createPoller} from './poller.js';
 import type {Follower} from './types.js';
@@ -37,14 +39,7 @@ function expressLister(api: AwsApi, machineArn: string) {
 	let logGroup: string | undefined;
 	let cursor = Date.now() - (24 * 3600 * 1000);
 	return async (): Promise<ExecutionSummary[]> => {
-		if (!logGroup) {
-			const machine = await api.describeStateMachine(machineArn);
-			const groupArn = machine.loggingConfiguration?.destinations?.[0]?.cloudWatchLogsLogGroup?.logGroupArn;
-			logGroup = groupArn ? /:log-group:([^:]+)/.exec(groupArn)?.[1] : undefined;
-			if (!logGroup || machine.loggingConfiguration?.level === 'OFF') {
-				throw Object.assign(new Error(`${machine.name ?? 'this Express machine'} does not log to CloudWatch Logs, so its executions cannot be listed`), {name: 'StateMachineTypeNotSupported'});
-			}
-		}
+		logGroup ??= (await expressLogGroup(api, machineArn, 'does not log to CloudWatch Logs, so its executions cannot be listed')).logGroup;
 
 		let nextToken: string | undefined;
 		do {
@@ -68,8 +63,7 @@ function expressLister(api: AwsApi, machineArn: string) {
 				}
 
 				const time = Number(record.event_timestamp) || event.timestamp || 0;
-				const parts = record.execution_arn.split(':');
-				const summary = executions.get(record.execution_arn) ?? {arn: record.execution_arn, name: parts.at(-2) ?? parts.at(-1) ?? '', machineArn, status: 'RUNNING' as const};
+				const summary = executions.get(record.execution_arn) ?? {arn: record.execution_arn, name: executionNameOf(record.execution_arn), machineArn, status: 'RUNNING' as const};
 				if (record.type === 'ExecutionStarted') {
 					summary.startDate = time;
 				}

@@ -1,25 +1,24 @@
 import type {AwsApi} from '../aws/sfn.js';
+import {lambdaFunctionOf} from '../model/arn.js';
 import {EventOwners} from '../model/history/event-owners.js';
 import type {ExecutionData, LogLine} from '../model/types.js';
 import {createPoller} from './poller.js';
 import type {Follower} from './types.js';
 
-const lambdaArn = /^arn:aws[\w-]*:lambda:[^:]+:\d+:function:([^:]+)/;
-
 /** The Lambda function a Task state calls: a direct function ARN, or lambda:invoke's FunctionName. */
 export function functionOfState(data: ExecutionData, stateName: string): string | undefined {
 	const state = data.graph.states.find(candidate => candidate.name === stateName);
 	const resource = data.snapshot.states.get(stateName)?.resource ?? state?.resource ?? '';
-	const direct = lambdaArn.exec(resource);
+	const direct = lambdaFunctionOf(resource);
 	if (direct) {
-		return direct[1];
+		return direct;
 	}
 
 	if (resource.includes(':lambda:invoke')) {
 		const parameters = (state?.definition.Parameters ?? state?.definition.Arguments) as Record<string, unknown> | undefined;
 		const name = parameters?.FunctionName ?? parameters?.['FunctionName.$'];
 		if (typeof name === 'string' && !name.startsWith('$') && !name.startsWith('{%')) {
-			return lambdaArn.exec(name)?.[1] ?? name.split(':', 1)[0];
+			return lambdaFunctionOf(name) ?? name.split(':', 1)[0];
 		}
 	}
 

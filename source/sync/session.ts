@@ -1,6 +1,6 @@
 import {createAwsClients, type AwsOptions} from '../aws/clients.js';
 import {AwsApi, mutatingApis} from '../aws/sfn.js';
-import {executionArnFor, parseTarget, regionOfArn} from '../model/arn.js';
+import {executionArnFor, isExpressExecution, parseTarget, regionOfArn} from '../model/arn.js';
 import {redrivePreview} from '../model/history/redrive-preview.js';
 import {UserError} from '../model/user-error.js';
 import type {ExecutionData, ExecutionStatus} from '../model/types.js';
@@ -45,7 +45,7 @@ export async function resolveTarget(api: AwsApi, text: string): Promise<{kind: '
 
 			const machine = machines.find(candidate => candidate.name === machineName);
 			if (!machine?.stateMachineArn) {
-				throw new UserError(`no state machine named ${machineName} in ${api.clients.region}; \`sfntop ls\` lists them`);
+				throw new UserError(`no state machine named ${machineName} in ${api.clients.region}; \`sfntop ls\` lists them`, 'notFound');
 			}
 
 			if (target.kind === 'machine-name') {
@@ -65,7 +65,7 @@ export async function resolveTarget(api: AwsApi, text: string): Promise<{kind: '
 
 			const newest = page.executions?.[0]?.executionArn;
 			if (!newest) {
-				throw new UserError(`${machineName} has no executions yet; start one with \`sfntop start ${machineName}\``);
+				throw new UserError(`${machineName} has no executions yet; start one with \`sfntop start ${machineName}\``, 'notFound');
 			}
 
 			return {kind: 'execution', arn: newest};
@@ -95,16 +95,26 @@ class CallCounter {
 	}
 }
 
+/**
+ * The one --read-only guard: every call passes it before it is sent, so a
+ * mutating call never is. (The dashboard's key table also hides the keys.)
+ */
+function readOnlyGuard(readOnly: boolean): (api: string) => void {
+	return api => {
+		const action = mutatingApis.get(api);
+		if (readOnly && action) {
+			throw new UserError(`--read-only: ${action} is disabled`, 'refused');
+		}
+	};
+}
+
 export async function createApi(options: Omit<SessionOptions, 'intervalMs'>, counter?: {record(): void}): Promise<AwsApi> {
 	const clients = await createAwsClients({...options, maxAttempts: 1});
 	const limiter = options.limiter ?? new RateLimiter();
+	const guard = readOnlyGuard(options.readOnly);
 	return new AwsApi(clients, {
 		async before(api) {
-			if (options.readOnly && mutatingApis.has(api)) {
-				// The promise of --read-only: a mutating call is never sent.
-				throw new UserError(`--read-only: refusing to call ${api}`);
-			}
-
+			guard(api);
 			await limiter.take(api);
 			counter?.record();
 		},
@@ -126,12 +136,6 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 		};
 
 		return follower;
-	};
-
-	const refuse = (action: string) => {
-		if (options.readOnly) {
-			throw new UserError(`--read-only: ${action} is disabled`);
-		}
 	};
 
 	const executionFollower = (arn: string) => {
@@ -168,8 +172,8 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 		execution: executionFollower,
 		logs: (executionArn, stateName) => track(followStateLogs(api, () => executions.get(executionArn)?.getState().data, stateName, intervalMs)),
 		resolve: async target => resolveTarget(api, target),
+		assertAllowed: readOnlyGuard(options.readOnly),
 		async start(machineArn, input, name) {
-			refuse('starting an execution');
 			try {
 				JSON.parse(input);
 			} catch (error: unknown) {
@@ -184,7 +188,6 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 			return started.executionArn!;
 		},
 		async stop(executionArn, error, cause) {
-			refuse('stopping an execution');
 			await call('StopExecution', async () => api.stopExecution(executionArn, error, cause));
 			executions.get(executionArn)?.refresh();
 		},
@@ -194,10 +197,9 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 				throw new UserError('the execution has not loaded yet; try again in a moment');
 			}
 
-			return redrivePreview({status: data.description.status, type: executionArn.includes(':express:') ? 'EXPRESS' : 'STANDARD', ...(data.description.stopDate !== undefined && {stopDate: data.description.stopDate}), redriveCount: data.description.redriveCount ?? 0, now: Date.now()}, data.snapshot, data.graph);
+			return redrivePreview({status: data.description.status, type: isExpressExecution(executionArn) ? 'EXPRESS' : 'STANDARD', ...(data.description.stopDate !== undefined && {stopDate: data.description.stopDate}), redriveCount: data.description.redriveCount ?? 0, now: Date.now()}, data.snapshot, data.graph);
 		},
 		async redrive(executionArn) {
-			refuse('redriving an execution');
 			await call('RedriveExecution', async () => api.redriveExecution(executionArn));
 			executions.get(executionArn)?.refresh();
 		},

@@ -1,6 +1,7 @@
 // The contract between source/sync/ (followers, actions) and its users: the
 // dashboard (source/ui/) and the line commands. Views read FollowerState
 // snapshots and call SfnSession actions; they never touch an SDK client.
+import type {ErrorKind} from '../model/user-error.js';
 import type {ExecutionData, ExecutionStatus, ExecutionSummary, LogLine, MachineSummary, RedrivePreview, RunningExecutionSummary} from '../model/types.js';
 
 export type FollowerState<T> = {
@@ -8,6 +9,8 @@ export type FollowerState<T> = {
 	data: T | undefined;
 	/** One line for the status bar when the last call failed. */
 	error?: string;
+	/** What kind of failure `error` is (and so the exit code of a command that stops on it). */
+	errorKind?: ErrorKind;
 	/** True when `error` is set and `data` is from an earlier, successful call. */
 	stale: boolean;
 	/** True until the first successful load. */
@@ -44,6 +47,8 @@ export type SfnSession = {
 	logs(executionArn: string, stateName: string): Follower<LogLine[]>;
 	/** Resolve a name, ARN or `MACHINE/latest` to what it names. */
 	resolve(target: string): Promise<{kind: 'machine'; arn: string} | {kind: 'execution'; arn: string}>;
+	/** Throws the --read-only refusal for a mutating call, before a command asks the user to confirm one. */
+	assertAllowed(api: 'StartExecution' | 'StopExecution' | 'RedriveExecution'): void;
 	start(machineArn: string, input: string, name?: string): Promise<string>;
 	stop(executionArn: string, error?: string, cause?: string): Promise<void>;
 	redrivePreview(executionArn: string): Promise<RedrivePreview>;

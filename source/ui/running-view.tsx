@@ -2,7 +2,7 @@ import {useMemo} from 'react';
 import {sanitize} from '../model/text/sanitize.js';
 import {iterationBadge} from '../model/text/status-style.js';
 import type {StyledLine} from '../model/types.js';
-import {useDashboard} from './dashboard-context.js';
+import {useDashboardActions, useDashboardState} from './dashboard-context.js';
 import {formatElapsed} from './header.js';
 import {listHeaderLine} from './list-header.js';
 import {clampCursor, listPaneLines} from './list-pane.js';
@@ -19,8 +19,8 @@ type RunningRoute = Extract<Route, {view: 'running'}>;
 
 /** The deploy-day wall: every RUNNING execution of a machine, one line each. */
 export function RunningView({route, width, height, isActive}: {route: RunningRoute; width: number; height: number; isActive: boolean}) {
-	const dashboard = useDashboard();
-	const {session, ascii} = dashboard;
+	const {session, theme, ascii, readOnly, now: clock, message} = useDashboardState();
+	const actions = useDashboardActions();
 	const follower = useFollower(() => session.running(route.machineArn), `running\n${route.machineArn}`);
 	const executions = useMemo(() => {
 		const needle = route.filter.toLowerCase();
@@ -28,23 +28,23 @@ export function RunningView({route, width, height, isActive}: {route: RunningRou
 			.filter(execution => !needle || execution.name.toLowerCase().includes(needle) || (execution.currentState ?? '').toLowerCase().includes(needle))
 			.toSorted((a, b) => (a.startDate ?? 0) - (b.startDate ?? 0));
 	}, [follower.data, route.filter]);
-	const now = useClock(executions.length > 0, dashboard.now);
+	const now = useClock(executions.length > 0, clock);
 	const cursor = clampCursor(route.cursor, executions.length);
 	const selected = executions[cursor];
 
 	useCommands('running', {
-		...listNavigation(dashboard, executions.length, height),
+		...listNavigation(actions, executions.length, height),
 		enter() {
 			if (selected) {
-				dashboard.open(executionRoute(selected.arn));
+				actions.open(executionRoute(selected.arn));
 			}
 		},
 		start() {
-			dashboard.prompt({kind: 'start', machineArn: route.machineArn, machineName: route.machineName});
+			actions.prompt({kind: 'start', machineArn: route.machineArn, machineName: route.machineName});
 		},
 		stop() {
 			if (selected) {
-				dashboard.prompt({kind: 'stop', executionArn: selected.arn});
+				actions.prompt({kind: 'stop', executionArn: selected.arn});
 			}
 		},
 	}, isActive);
@@ -70,9 +70,9 @@ export function RunningView({route, width, height, isActive}: {route: RunningRou
 				ascii,
 				empty: follower.error && !follower.data ? 'could not load running executions; the reason is below, retrying' : follower.loading ? 'loading running executions…' : 'nothing is running',
 			}),
-			statusLine({view: 'running', readOnly: dashboard.readOnly, error: follower.error, message: dashboard.message}),
+			statusLine({view: 'running', readOnly, error: follower.error, message}),
 		], width, height, ascii ? '~' : '…');
-	}, [executions, follower, cursor, width, height, ascii, route, session, now, dashboard.readOnly, dashboard.message]);
+	}, [executions, follower, cursor, width, height, ascii, route, session, now, readOnly, message]);
 
-	return <StyledLines lines={lines} theme={dashboard.theme}/>;
+	return <StyledLines lines={lines} theme={theme}/>;
 }

@@ -1,6 +1,6 @@
 import {useEffect, useMemo, useSyncExternalStore} from 'react';
 import type {Follower, FollowerState} from '../sync/types.js';
-import {useDashboard} from './dashboard-context.js';
+import {useDashboardActions} from './dashboard-context.js';
 
 const idle: FollowerState<never> = {data: undefined, stale: false, loading: false, done: true};
 const noFollower = {
@@ -16,7 +16,7 @@ const noFollower = {
  * only when the follower publishes a new state object (snapshot identity).
  */
 export function useFollower<T>(create: (() => Follower<T>) | undefined, key: string): FollowerState<T> {
-	const {registerFollower} = useDashboard();
+	const {registerFollower} = useDashboardActions();
 	const follower = useMemo(() => create?.() ?? (noFollower as Follower<T>), [key]);
 	useEffect(() => {
 		const unregister = registerFollower(follower);

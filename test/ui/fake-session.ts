@@ -84,6 +84,11 @@ export function fakeSession(options: {
 		},
 		logs: () => make(options.logs ?? []),
 		resolve: async target => ({kind: 'machine', arn: target}),
+		assertAllowed(api) {
+			if (options.readOnly) {
+				throw new Error(`--read-only: ${api} is disabled`);
+			}
+		},
 		async start(arn, input) {
 			calls.start.push([arn, input]);
 			return `${executionArn}-started`;

@@ -108,6 +108,12 @@ class IntrinsicParser {
 					break;
 				}
 
+				// AWS knows four escapes in a literal; `\"` and the like make the call invalid
+				// (recorded: test_illegal_escapes, LocalStack v2/scenarios/test_base_scenarios.snapshot.json).
+				if (!'\'{}\\'.includes(next)) {
+					this.fail(`illegal escape \\${next}`);
+				}
+
 				value += next;
 				this.index += 2;
 				continue;

@@ -80,8 +80,9 @@ class PathParser {
 				const inner = this.text[this.index] === '[' ? this.bracket() : this.dotMember();
 				segments.push({kind: 'deep', inner});
 			} else if (char === '.') {
+				// Jayway also reads `$.[0]` and `$.a.['b']` (a dot before a bracket), and AWS takes them.
 				this.index++;
-				segments.push(this.dotMember());
+				segments.push(this.text[this.index] === '[' ? this.bracket() : this.dotMember());
 			} else if (char === '[') {
 				segments.push(this.bracket());
 			} else if (inFilter) {
@@ -204,8 +205,11 @@ class PathParser {
 
 		let value = '';
 		this.index++;
+		// Only the quote itself can be escaped; any other backslash is part of the name
+		// (recorded: $['Test\\""Name"'] reads the key Test\""Name", LocalStack
+		// v2/scenarios/test_base_scenarios.snapshot.json ESCAPE_SEQUENCES_JSONPATH).
 		while (this.index < this.text.length && this.text[this.index] !== quote) {
-			if (this.text[this.index] === '\\' && this.index + 1 < this.text.length) {
+			if (this.text[this.index] === '\\' && this.text[this.index + 1] === quote) {
 				this.index++;
 			}
 
@@ -291,13 +295,21 @@ class PathParser {
 			}
 		}
 
-		const literal = /^(true|false|null|-?\d+(?:\.\d+)?(?:[Ee][+-]?\d+)?)/.exec(this.text.slice(this.index, this.index + 40));
-		if (!literal) {
+		const literal = /^(true|false|null|-?\d+(?:\.\d+)?(?:[Ee][+-]?\d+)?)(?![\w-])/.exec(this.text.slice(this.index, this.index + 40));
+		if (literal) {
+			this.index += literal[0].length;
+			return {kind: 'literal', value: JSON.parse(literal[0])};
+		}
+
+		// An unquoted word compares as a string: real definitions AWS accepts use
+		// `[?(@.Type==Receipt)]` (aws-samples workflows in the shared corpus).
+		const word = /^[\w-]+/.exec(this.text.slice(this.index, this.index + 200));
+		if (!word) {
 			this.fail('expected a value');
 		}
 
-		this.index += literal[0].length;
-		return {kind: 'literal', value: JSON.parse(literal[0])};
+		this.index += word[0].length;
+		return {kind: 'literal', value: word[0]};
 	}
 
 	private skipSpaces(): void {

@@ -1,3 +1,4 @@
+import {integrationArn} from '../../arn.js';
 import {payloadText} from '../history-event.js';
 import type {HistoryEvent} from '../../types.js';
 import {applyIteration, applyMapStarted} from './map-iterations.js';
@@ -56,7 +57,7 @@ export function applyStateEvent(accumulator: Accumulator, execution: ExecutionFi
 		const state = workingState(accumulator, owner);
 		state.lastAttemptFailed = false;
 		const resource = typeof details.resourceType === 'string' && typeof details.resource === 'string'
-			? `arn:aws:states:::${details.resourceType}:${details.resource}`
+			? integrationArn(details.resourceType, details.resource)
 			: (typeof details.resource === 'string' ? details.resource : state.snapshot.resource);
 		updateState(accumulator, owner, {status: 'RUNNING', attempts: state.snapshot.attempts + 1, ...(resource && {resource})}, id);
 	} else if (successTypes.has(type)) {
