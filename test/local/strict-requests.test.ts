@@ -87,7 +87,7 @@ describe('requests are checked against AWS\'s service model', () => {
 	});
 
 	test('a role ARN that is not an ARN, and a loggingConfiguration that is a list', async () => {
-		expect(await sfn('CreateStateMachine', {name: 'BadRole', definition, roleArn: 'not-an-arn'})).toEqual(error('InvalidArn', 'Invalid Arn: \'not-an-arn\''));
+		expect(await sfn('CreateStateMachine', {name: 'BadRole', definition, roleArn: 'not-an-arn'})).toEqual(error('InvalidArn', 'Invalid Arn: \'Invalid ARN prefix: not-an-arn\''));
 		expect(await sfn('CreateStateMachine', {name: 'BadLogging', definition, roleArn, loggingConfiguration: []})).toEqual(error('SerializationException', 'Start of list found where not expected'));
 		expect(await sfn('CreateStateMachine', {name: 'BadLevel', definition, roleArn, loggingConfiguration: {level: 'LOUD'}})).toEqual(error('ValidationException', '1 validation error detected: Value \'LOUD\' at \'loggingConfiguration.level\' failed to satisfy constraint: Member must satisfy enum value set: [ALL, ERROR, FATAL, OFF]'));
 	});
