@@ -5,7 +5,7 @@ import {AwsError} from '../aws-error.js';
 import type {StoredExecution} from '../store-types.js';
 import {executionOf, machineOf, standardOnly} from './lookups.js';
 import {seconds, type ApiContext, type Operation, type Request} from './operation.js';
-import {page} from './paging.js';
+import {compareText, keysetPage} from './cursor.js';
 
 function requireJsonInput(input: unknown): string {
 	const text = input === undefined ? '{}' : input;
@@ -56,7 +56,7 @@ export function executionOperations({store, runner}: ApiContext): Record<string,
 			throw new AwsError('StateMachineTypeNotSupported', 'StartSyncExecution is only supported by EXPRESS state machines');
 		}
 
-		const name = body.name === undefined ? randomUUID() : requireName(body.name, 'execution');
+		const name = body.name === undefined ? randomUUID() : requireName(body.name);
 		const input = requireJsonInput(body.input);
 		const arn = executionArnOf(region, machine.name, name, machine.type === 'EXPRESS', randomUUID());
 		if (store.executions.has(arn)) {
@@ -106,10 +106,16 @@ export function executionOperations({store, runner}: ApiContext): Record<string,
 			}
 
 			const statusFilter = typeof body.statusFilter === 'string' ? body.statusFilter : undefined;
+			// Newest first; executions started in the same millisecond by ARN, so the order is total and a cursor exact.
 			const all = [...store.executions.values()]
 				.filter(execution => execution.machineArn === machine.arn && (!statusFilter || execution.status === statusFilter))
-				.toSorted((a, b) => b.startDate - a.startDate);
-			const {items, nextToken} = page(all, body, 100);
+				.toSorted((a, b) => b.startDate - a.startDate || compareText(a.arn, b.arn));
+			const {items, nextToken} = keysetPage(all, body, {
+				kind: 'executions',
+				scope: `${machine.arn} ${statusFilter ?? ''}`,
+				cursorOf: execution => ({d: execution.startDate, a: execution.arn}),
+				isAfter: (execution, cursor) => execution.startDate < Number(cursor.d) || (execution.startDate === Number(cursor.d) && execution.arn > String(cursor.a)),
+			});
 			return {
 				executions: items.map(execution => ({executionArn: execution.arn, stateMachineArn: execution.machineArn, name: execution.name, status: execution.status, startDate: seconds(execution.startDate), ...(!(execution.stopDate === undefined || execution.status === 'RUNNING') && {stopDate: seconds(execution.stopDate)}), redriveCount: execution.redriveCount, ...(execution.redriveDate !== undefined && {redriveDate: seconds(execution.redriveDate)})})),
 				...(nextToken && {nextToken}),

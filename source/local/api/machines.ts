@@ -1,34 +1,32 @@
 import {isRecord} from '../../model/text/json-text.js';
-import {machineArnOf, requireName} from '../arns.js';
+import {machineArnOf, requireName, requireRoleArn} from '../arns.js';
 import {AwsError} from '../aws-error.js';
 import type {StoredMachine} from '../store-types.js';
 import {definitionProblem, requireDefinition} from './definitions.js';
 import {machineOf} from './lookups.js';
 import {seconds, type ApiContext, type Operation} from './operation.js';
-import {page} from './paging.js';
+import {compareText, keysetPage} from './cursor.js';
 
 /** CreateStateMachine, UpdateStateMachine, DescribeStateMachine, ListStateMachines, DeleteStateMachine, ValidateStateMachineDefinition. */
 export function machineOperations({store}: ApiContext): Record<string, Operation> {
 	return {
 		CreateStateMachine({region, body}) {
-			const name = requireName(body.name, 'state machine');
+			const name = requireName(body.name);
+			const roleArn = requireRoleArn(body.roleArn);
 			const definition = requireDefinition(body.definition);
-			if (typeof body.roleArn !== 'string' || !body.roleArn.startsWith('arn:aws')) {
-				throw new AwsError('InvalidArn', `Invalid Arn: 'Role ARN is required' (${String(body.roleArn)})`);
-			}
-
 			const type = body.type === 'EXPRESS' ? 'EXPRESS' : 'STANDARD';
 			const arn = machineArnOf(region, name);
 			const existing = store.machines.get(arn);
 			if (existing) {
-				if (existing.definition === definition && existing.roleArn === body.roleArn && existing.type === type) {
+				// AWS: idempotent on name, definition, type and logging; a different roleArn is ignored, not updated.
+				if (existing.definition === definition && existing.type === type && JSON.stringify(existing.loggingConfiguration ?? null) === JSON.stringify(body.loggingConfiguration ?? null)) {
 					return {stateMachineArn: arn, creationDate: seconds(existing.creationDate)};
 				}
 
 				throw new AwsError('StateMachineAlreadyExists', `State Machine Already Exists: '${arn}'`);
 			}
 
-			const machine: StoredMachine = {arn, name, definition, roleArn: body.roleArn, type, creationDate: Date.now(), ...(isRecord(body.loggingConfiguration) && {loggingConfiguration: body.loggingConfiguration})};
+			const machine: StoredMachine = {arn, name, definition, roleArn, type, creationDate: Date.now(), ...(isRecord(body.loggingConfiguration) && {loggingConfiguration: body.loggingConfiguration})};
 			store.putMachine(machine);
 			return {stateMachineArn: arn, creationDate: seconds(machine.creationDate)};
 		},
@@ -37,7 +35,7 @@ export function machineOperations({store}: ApiContext): Record<string, Operation
 			const updated: StoredMachine = {
 				...machine,
 				...(body.definition !== undefined && {definition: requireDefinition(body.definition)}),
-				...((typeof body.roleArn === 'string') && {roleArn: body.roleArn}),
+				...(body.roleArn !== undefined && {roleArn: requireRoleArn(body.roleArn)}),
 				...(isRecord(body.loggingConfiguration) && {loggingConfiguration: body.loggingConfiguration}),
 				updateDate: Date.now(),
 			};
@@ -49,8 +47,13 @@ export function machineOperations({store}: ApiContext): Record<string, Operation
 			return {stateMachineArn: machine.arn, name: machine.name, status: 'ACTIVE', definition: machine.definition, roleArn: machine.roleArn, type: machine.type, creationDate: seconds(machine.creationDate), loggingConfiguration: machine.loggingConfiguration ?? {level: 'OFF', includeExecutionData: false}};
 		},
 		ListStateMachines({body}) {
-			const all = [...store.machines.values()].toSorted((a, b) => a.name.localeCompare(b.name));
-			const {items, nextToken} = page(all, body, 100);
+			const all = [...store.machines.values()].toSorted((a, b) => compareText(a.name, b.name));
+			const {items, nextToken} = keysetPage(all, body, {
+				kind: 'machines',
+				scope: '',
+				cursorOf: machine => ({n: machine.name}),
+				isAfter: (machine, cursor) => machine.name > String(cursor.n),
+			});
 			return {stateMachines: items.map(machine => ({stateMachineArn: machine.arn, name: machine.name, type: machine.type, creationDate: seconds(machine.creationDate)})), ...(nextToken && {nextToken})};
 		},
 		DeleteStateMachine({body}) {
