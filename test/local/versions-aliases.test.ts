@@ -125,7 +125,7 @@ describe('aliases', () => {
 	async function twoVersions() {
 		const {stateMachineArn} = await sfn.send(new CreateStateMachineCommand({name: uniqueName(), definition: pass('one'), roleArn, publish: true}));
 		await sfn.send(new UpdateStateMachineCommand({stateMachineArn, definition: pass('two'), publish: true}));
-		return {stateMachineArn, v1: `${stateMachineArn}:1`, v2: `${stateMachineArn}:2`};
+		return {stateMachineArn: stateMachineArn!, v1: `${stateMachineArn}:1`, v2: `${stateMachineArn}:2`};
 	}
 
 	test('create, start through it (it names itself and the version it picked), describe, list', async () => {
