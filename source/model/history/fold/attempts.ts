@@ -30,11 +30,9 @@ export function noteFailure(accumulator: Accumulator, owner: string, failure: Fa
 /** A Fail state's Error and Cause, when the definition gives them as text (ErrorPath/CausePath are only known at run time). */
 export function failStateFailure(accumulator: Accumulator, name: string, at: number | undefined): Failure | undefined {
 	const definition = accumulator.graph?.states.find(state => state.name === name)?.definition;
-	if (definition?.Type !== 'Fail') {
-		return undefined;
-	}
-
-	return {...(typeof definition.Error === 'string' && {error: definition.Error}), ...(typeof definition.Cause === 'string' && {cause: definition.Cause}), ...(at !== undefined && {at})};
+	return definition?.Type === 'Fail'
+		? {...(typeof definition.Error === 'string' && {error: definition.Error}), ...(typeof definition.Cause === 'string' && {cause: definition.Cause}), ...(at !== undefined && {at})}
+		: undefined;
 }
 
 /** The retry record for the attempt that just failed, named by its failure. */
