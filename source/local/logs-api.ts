@@ -158,12 +158,8 @@ export function logsOperations(store: Store): OperationTable {
 				}
 
 				for (const event of stream.events) {
-					if ((typeof body.startTime === 'number' && event.timestamp < body.startTime) || (typeof body.endTime === 'number' && event.timestamp > body.endTime)) {
-						continue;
-					}
-
 					// Filter patterns are matched as plain substrings (quoted terms included): enough for ids and words.
-					if (pattern && !event.message.includes(pattern)) {
+					if ((typeof body.startTime === 'number' && event.timestamp < body.startTime) || (typeof body.endTime === 'number' && event.timestamp > body.endTime) || (pattern && !event.message.includes(pattern))) {
 						continue;
 					}
 

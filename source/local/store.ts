@@ -4,7 +4,7 @@ import type {JournalRecord} from './journal/records.js';
 import type {Place} from './journal/scan.js';
 import {captureSnapshot, type Snapshot} from './store-snapshot.js';
 import {isRunning, StoreState} from './store-state.js';
-import type {ExecutionSummary, StoredExecution, StoredGroup, StoredLogEvent, StoredMachine, StoredStream} from './store-types.js';
+import type {StoredExecution, StoredGroup, StoredLogEvent, StoredMachine} from './store-types.js';
 
 /*
  * Everything the endpoint knows, in memory, mirrored to a checksummed

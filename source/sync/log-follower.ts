@@ -1,3 +1,5 @@
+import {isRecord} from '../model/text/json-text.js';
+import {errorFacts} from '../aws/errors.js';
 import type {AwsApi} from '../aws/sfn.js';
 import {lambdaFunctionOf} from '../model/arn.js';
 import {EventOwners} from '../model/history/event-owners.js';
@@ -15,7 +17,8 @@ export function functionOfState(data: ExecutionData, stateName: string): string 
 	}
 
 	if (resource.includes(':lambda:invoke')) {
-		const parameters = (state?.definition.Parameters ?? state?.definition.Arguments) as Record<string, unknown> | undefined;
+		const given = state?.definition.Parameters ?? state?.definition.Arguments;
+		const parameters = isRecord(given) ? given : undefined;
 		const name = parameters?.FunctionName ?? parameters?.['FunctionName.$'];
 		if (typeof name === 'string' && !name.startsWith('$') && !name.startsWith('{%')) {
 			return lambdaFunctionOf(name) ?? name.split(':', 1)[0];
@@ -106,7 +109,7 @@ export function followStateLogs(api: AwsApi, execution: () => ExecutionData | un
 					try {
 						page = await api.filterLogEvents({logGroupName, startTime: start, ...(end !== undefined && {endTime: end}), ...(filterPattern && {filterPattern}), ...(nextToken && {nextToken})});
 					} catch (error: unknown) {
-						if ((error as {name?: string}).name === 'ResourceNotFoundException') {
+						if (errorFacts(error).name === 'ResourceNotFoundException') {
 							return {data: lines, changed: false, done: true};
 						}
 

@@ -65,7 +65,7 @@ export const stepFunctionsFunctions: Record<string, (...args: any[]) => unknown>
 		}
 
 		try {
-			return JSON.parse(text);
+			return JSON.parse(text) as unknown;
 		} catch {
 			throw functionError('$parse could not parse the string as JSON');
 		}
@@ -75,7 +75,7 @@ export const stepFunctionsFunctions: Record<string, (...args: any[]) => unknown>
 const multiplier = 0x5_DE_EC_E6_6Dn;
 const mask = (1n << 48n) - 1n;
 
-/** new java.util.Random(seed).nextDouble() */
+/** New java.util.Random(seed).nextDouble() */
 function javaRandomDouble(seed: number): number {
 	let state = (BigInt(seed) ^ multiplier) & mask;
 	const next = (bits: bigint) => {
