@@ -64,6 +64,9 @@ const xoConfig = [
 			'unicorn/no-immediate-mutation': 'off',
 			// A ternary choosing between two whole segments reads better than segments made of ternaries.
 			'unicorn/prefer-minimal-ternary': 'off',
+			// Values a function reads throughout are declared at its top; moving each below the early
+			// exits scatters them for no gain.
+			'unicorn/no-declarations-before-early-exit': 'off',
 			// Class members are in reading order (state, public API, helpers), not grouped by kind.
 			'unicorn/consistent-class-member-order': 'off',
 			// Errors are named by their AWS type on purpose (`name: 'StateMachineTypeNotSupported'`),

@@ -3,13 +3,17 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {builtInHandlers} from './handlers/built-in.js';
 import type {HandlerRegistry} from './handlers/types.js';
+import {readRequest} from './api-model/check-request.js';
+import {logsModel} from './api-model/logs.generated.js';
+import type {ServiceModel} from './api-model/shape-types.js';
+import {sfnModel} from './api-model/sfn.generated.js';
 import {regionOfRequest} from './arns.js';
 import {AwsError} from './aws-error.js';
 import {startDemo} from './demo/trickle.js';
 import {ExecutionRunner} from './execution-runner.js';
 import {faultInjector, parseFaults} from './faults.js';
 import {logsOperations} from './logs-api.js';
-import {sfnOperations, type Request} from './api/index.js';
+import {sfnOperations} from './api/index.js';
 import {Store} from './store.js';
 
 export type ServerOptions = {
@@ -42,11 +46,12 @@ export type RunningServer = {
 /** Request bodies above this get an AWS-style error, never a crash (the largest real request, StartExecution with 256 KiB input, fits). */
 export const maxBodyBytes = 1024 * 1024;
 
-type Service = {service: 'sfn' | 'logs'; contentType: string};
+type Service = {service: 'sfn' | 'logs'; contentType: string; model: ServiceModel; validationError: string};
 /** X-Amz-Target prefixes; a Map so `constructor.X` or `__proto__.X` finds nothing. */
 const services = new Map<string, Service>([
-	['AWSStepFunctions', {service: 'sfn', contentType: 'application/x-amz-json-1.0'}],
-	['Logs_20140328', {service: 'logs', contentType: 'application/x-amz-json-1.1'}],
+	['AWSStepFunctions', {service: 'sfn', contentType: 'application/x-amz-json-1.0', model: sfnModel, validationError: 'ValidationException'}],
+	// CloudWatch Logs answers a constraint failure with InvalidParameterException (recorded: limit 10001 on GetLogEvents and FilterLogEvents).
+	['Logs_20140328', {service: 'logs', contentType: 'application/x-amz-json-1.1', model: logsModel, validationError: 'InvalidParameterException'}],
 ]);
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
@@ -153,7 +158,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
 			currentRegion = regionOfRequest(request.headers.authorization, currentRegion);
 			try {
-				const result = await handler({region: currentRegion, body: body as Request['body']});
+				const read = readRequest(service.model, operation, body as Record<string, unknown>, service.validationError);
+				const result = await handler({region: currentRegion, body: read});
 				record(200);
 				send(200, result ?? {}, contentType);
 				requests.at(-1)!.bytes = sentBytes;

@@ -1,13 +1,15 @@
 import type {WireEvent} from './engine/wire-event.js';
 import type {ArchivedHistory, HistoryArchive} from './history-archive.js';
 import type {JournalLine} from './journal/journal-file.js';
-import type {ExecutionSummary, StoredExecution, StoredGroup, StoredMachine} from './store-types.js';
+import type {ExecutionSummary, StoredAlias, StoredExecution, StoredGroup, StoredMachine, StoredVersion} from './store-types.js';
 
 /** Log events per compacted record. */
 const logChunk = 1000;
 
 export type StoreState = {
 	machines: ReadonlyMap<string, StoredMachine>;
+	versions: ReadonlyMap<string, StoredVersion>;
+	aliases: ReadonlyMap<string, StoredAlias>;
 	executions: ReadonlyMap<string, StoredExecution>;
 	logGroups: ReadonlyMap<string, StoredGroup>;
 	archive: HistoryArchive;
@@ -24,8 +26,10 @@ export type Snapshot = {
  * The state at this moment, for compaction: copied now (shallowly, cheap),
  * serialized later while requests keep changing the live state.
  */
-export function captureSnapshot({machines, executions, logGroups, archive}: StoreState): Snapshot {
+export function captureSnapshot({machines, versions, aliases, executions, logGroups, archive}: StoreState): Snapshot {
 	const machineList = [...machines.values()];
+	const versionList = [...versions.values()];
+	const aliasList = [...aliases.values()];
 	const archived = new Map<string, ArchivedHistory>();
 	const executionList: Array<{summary: ExecutionSummary; events?: WireEvent[]}> = [];
 	for (const execution of executions.values()) {
@@ -47,6 +51,14 @@ export function captureSnapshot({machines, executions, logGroups, archive}: Stor
 	function * lines(): Generator<JournalLine> {
 		for (const machine of machineList) {
 			yield {json: JSON.stringify({t: 'machine', machine})};
+		}
+
+		for (const version of versionList) {
+			yield {json: JSON.stringify({t: 'version', version})};
+		}
+
+		for (const alias of aliasList) {
+			yield {json: JSON.stringify({t: 'alias', alias})};
 		}
 
 		for (const {summary, events} of executionList) {

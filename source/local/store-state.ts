@@ -1,8 +1,9 @@
+import type {AslDefinition} from './asl/index.js';
 import type {WireEvent} from './engine/wire-event.js';
 import {HistoryArchive} from './history-archive.js';
 import type {JournalRecord} from './journal/records.js';
 import type {Place, ReadBack, ScannedEntry} from './journal/scan.js';
-import type {ExecutionSummary, StoredExecution, StoredGroup, StoredLogEvent, StoredMachine, StoredStream} from './store-types.js';
+import type {ExecutionSummary, StoredAlias, StoredExecution, StoredGroup, StoredLogEvent, StoredMachine, StoredStream, StoredVersion} from './store-types.js';
 
 export const isRunning = (status: string) => status === 'RUNNING' || status === 'PENDING_REDRIVE';
 
@@ -12,15 +13,53 @@ export const isRunning = (status: string) => status === 'RUNNING' || status === 
  */
 export class StoreState {
 	readonly machines = new Map<string, StoredMachine>();
+	readonly versions = new Map<string, StoredVersion>();
+	readonly aliases = new Map<string, StoredAlias>();
 	readonly executions = new Map<string, StoredExecution>();
 	readonly logGroups = new Map<string, StoredGroup>();
 	readonly archive: HistoryArchive;
 	protected logEventCounter = 0;
 	/** Definitions repeat in every execution record; one string each in memory. */
 	private readonly definitions = new Map<string, string>();
+	/** Each definition parsed, as validation left it (or parsed from the journal, where only validated definitions go). */
+	private readonly parsedDefinitions = new Map<string, AslDefinition>();
 
 	constructor(readPlace: (place: Place) => string) {
 		this.archive = new HistoryArchive(readPlace);
+	}
+
+	/** Keeps what validation parsed, so nothing parses or validates it again (StartExecution never validates). */
+	rememberDefinition(text: string, definition: AslDefinition): string {
+		const interned = this.intern(text);
+		this.parsedDefinitions.set(interned, definition);
+		return interned;
+	}
+
+	/** A stored definition, parsed (validated when its machine was created or updated). */
+	definitionOf(text: string): AslDefinition {
+		let parsed = this.parsedDefinitions.get(text);
+		if (!parsed) {
+			parsed = JSON.parse(text) as AslDefinition;
+			this.parsedDefinitions.set(this.intern(text), parsed);
+		}
+
+		return parsed;
+	}
+
+	/** A machine goes with its versions and aliases (AWS deletes them with it). */
+	protected forgetMachine(arn: string): void {
+		this.machines.delete(arn);
+		for (const [versionArn, version] of this.versions) {
+			if (version.machineArn === arn) {
+				this.versions.delete(versionArn);
+			}
+		}
+
+		for (const [aliasArn, alias] of this.aliases) {
+			if (alias.machineArn === arn) {
+				this.aliases.delete(aliasArn);
+			}
+		}
 	}
 
 	/** A finished or running execution's history. */
@@ -93,7 +132,27 @@ export class StoreState {
 			}
 
 			case 'machine-delete': {
-				this.machines.delete(record.arn);
+				this.forgetMachine(record.arn);
+				break;
+			}
+
+			case 'version': {
+				this.versions.set(record.version.arn, {...record.version, definition: this.intern(record.version.definition)});
+				break;
+			}
+
+			case 'version-delete': {
+				this.versions.delete(record.arn);
+				break;
+			}
+
+			case 'alias': {
+				this.aliases.set(record.alias.arn, record.alias);
+				break;
+			}
+
+			case 'alias-delete': {
+				this.aliases.delete(record.arn);
 				break;
 			}
 
@@ -165,7 +224,7 @@ export class StoreState {
 		}
 	}
 
-	private intern(definition: string): string {
+	protected intern(definition: string): string {
 		const known = this.definitions.get(definition);
 		if (known !== undefined) {
 			return known;

@@ -4,7 +4,7 @@ import type {JournalRecord} from './journal/records.js';
 import type {Place} from './journal/scan.js';
 import {captureSnapshot, type Snapshot} from './store-snapshot.js';
 import {isRunning, StoreState} from './store-state.js';
-import type {StoredExecution, StoredGroup, StoredLogEvent, StoredMachine} from './store-types.js';
+import type {StoredAlias, StoredExecution, StoredGroup, StoredLogEvent, StoredMachine, StoredVersion} from './store-types.js';
 
 /*
  * Everything the endpoint knows, in memory, mirrored to a checksummed
@@ -65,8 +65,28 @@ export class Store extends StoreState {
 	}
 
 	deleteMachine(arn: string): void {
-		this.machines.delete(arn);
+		this.forgetMachine(arn);
 		this.append({t: 'machine-delete', arn}, true);
+	}
+
+	putVersion(version: StoredVersion): void {
+		this.versions.set(version.arn, version);
+		this.append({t: 'version', version}, true);
+	}
+
+	deleteVersion(arn: string): void {
+		this.versions.delete(arn);
+		this.append({t: 'version-delete', arn}, true);
+	}
+
+	putAlias(alias: StoredAlias): void {
+		this.aliases.set(alias.arn, alias);
+		this.append({t: 'alias', alias}, true);
+	}
+
+	deleteAlias(arn: string): void {
+		this.aliases.delete(arn);
+		this.append({t: 'alias-delete', arn}, true);
 	}
 
 	/** Saves an execution's summary fields (not its events); an ended execution's history moves out of the live heap. */

@@ -87,6 +87,40 @@ describe('sfntop serve as a process, with the AWS CLI', () => {
 	});
 });
 
+describe('versions and aliases with the AWS CLI', () => {
+	let serve: {child: ChildProcess; url: string};
+
+	beforeAll(async () => {
+		serve = await startServe();
+	});
+
+	afterAll(() => {
+		serve.child.kill('SIGTERM');
+	});
+
+	const aws = async (...args: string[]) => {
+		const {stdout} = await run('aws', ['stepfunctions', ...args, '--endpoint-url', serve.url, '--output', 'json'], {env: awsEnvironment, cwd: path.join(repoRoot, 'examples')});
+		return stdout.trim() === '' ? {} : JSON.parse(stdout) as Record<string, unknown>;
+	};
+
+	test('publish on create, an alias, a start through it: describe-execution names both', async context => {
+		if (!await hasAwsCli()) {
+			context.skip();
+			return;
+		}
+
+		const created = await aws('create-state-machine', '--name', 'OrdersV', '--definition', 'file://order-processing.json', '--role-arn', 'arn:aws:iam::123456789012:role/StepFunctionsExecutionRole', '--publish', '--version-description', 'first release');
+		expect(created.stateMachineVersionArn).toBe(`${created.stateMachineArn as string}:1`);
+		const alias = await aws('create-state-machine-alias', '--name', 'prod', '--routing-configuration', `stateMachineVersionArn=${created.stateMachineVersionArn as string},weight=100`);
+		expect(alias.stateMachineAliasArn).toBe(`${created.stateMachineArn as string}:prod`);
+		const started = await aws('start-execution', '--state-machine-arn', alias.stateMachineAliasArn as string, '--input', '{"orderId": "7", "delayMs": 0}');
+		const described = await aws('describe-execution', '--execution-arn', started.executionArn as string);
+		expect(described).toMatchObject({stateMachineArn: created.stateMachineArn, stateMachineVersionArn: created.stateMachineVersionArn, stateMachineAliasArn: alias.stateMachineAliasArn});
+		const versions = await aws('list-state-machine-versions', '--state-machine-arn', created.stateMachineArn as string);
+		expect((versions.stateMachineVersions as Array<{stateMachineVersionArn: string}>).map(version => version.stateMachineVersionArn)).toEqual([created.stateMachineVersionArn]);
+	});
+});
+
 describe('sfntop serve errors', () => {
 	test('a port in use is one line and exit 2', async () => {
 		const serve = await startServe();

@@ -9,8 +9,7 @@ import {ruleMatches} from './choice/evaluate-rule.js';
 import {filterByPath} from './json-path/jsonpath-steps.js';
 import {jsonPathAssign, scopeOf} from './json-path/jsonpath-state.js';
 import {evaluateJsonata, jsonataExpressionText} from './jsonata/jsonata-expression.js';
-import {jsonataBindings, jsonataAssign} from './jsonata/jsonata-state.js';
-import {resolveJsonataTemplate} from './jsonata/jsonata-template.js';
+import {jsonataBindings, jsonataExit} from './jsonata/jsonata-state.js';
 import type {StateEnv, StateExit} from './state-env.js';
 import {withinState} from './state-failure.js';
 import {queryEvaluationError, StatesError} from './states-error.js';
@@ -35,18 +34,24 @@ function chooseJsonPath(state: AslState, stateInput: unknown, env: StateEnv): Ch
 async function chooseJsonata(state: AslState, stateInput: unknown, env: StateEnv): Promise<ChoiceOutcome> {
 	const bindings = jsonataBindings(env, {input: stateInput});
 	let matched: ChoiceRule | undefined;
+	let matchedIndex = -1;
 	for (const [index, rule] of (state.Choices ?? []).entries()) {
 		if (await conditionHolds(rule.Condition, `Choices[${index}]/Condition`, bindings)) {
 			matched = rule;
+			matchedIndex = index;
 			break;
 		}
 	}
 
 	const next = nextOf(state, matched);
-	const assign = await jsonataAssign(matched ? matched.Assign : state.Assign, bindings);
-	const template = matched?.Output ?? state.Output;
-	const output = template === undefined ? stateInput : await resolveJsonataTemplate(template, 'Output', bindings);
-	return {next, output, assign};
+	if (!matched) {
+		return {next, ...await jsonataExit(state, stateInput, bindings)};
+	}
+
+	// A rule without its own Output leaves the state's Output (or the input) to apply.
+	const exit = await jsonataExit({Assign: matched.Assign, Output: matched.Output}, undefined, bindings, `Choices[${matchedIndex}]/`);
+	const output = matched.Output === undefined ? (await jsonataExit({Output: state.Output}, stateInput, bindings)).output : exit.output;
+	return {next, output, assign: exit.assign};
 }
 
 async function conditionHolds(condition: unknown, field: string, bindings: ReturnType<typeof jsonataBindings>): Promise<boolean> {

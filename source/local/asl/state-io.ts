@@ -26,7 +26,11 @@ export async function stateOutput(state: AslState, stateInput: unknown, env: Sta
 	return withinState(env, async () => env.language === 'JSONata' ? jsonataStateOutput(state, stateInput, env) : jsonPathStateOutput(state, stateInput, env));
 }
 
-/** The output a Catch hands to its Next: ResultPath applied to the state input, or Output with $states.errorOutput; plus the catcher's Assign. */
-export async function caughtOutput(catcher: Catcher, stateInput: unknown, errorOutput: {Error: string; Cause: string}, env: StateEnv): Promise<StateExit> {
-	return withinState(env, async () => env.language === 'JSONata' ? jsonataCaughtOutput(catcher, stateInput, errorOutput, env) : jsonPathCaughtOutput(catcher, stateInput, errorOutput, env));
+/**
+ * The output a Catch hands to its Next: ResultPath applied to the state input, or Output with
+ * $states.errorOutput; plus the catcher's Assign. `catcherIndex` (its place in Catch) names it in
+ * a JSONata failure's cause, as AWS does (`Catch[1]/Output`).
+ */
+export async function caughtOutput(catcher: Catcher, stateInput: unknown, errorOutput: {Error: string; Cause: string}, env: StateEnv, catcherIndex?: number): Promise<StateExit> {
+	return withinState(env, async () => env.language === 'JSONata' ? jsonataCaughtOutput(catcher, stateInput, errorOutput, env, catcherIndex) : jsonPathCaughtOutput(catcher, stateInput, errorOutput, env));
 }

@@ -1,5 +1,5 @@
 import type {WireEvent} from '../engine/wire-event.js';
-import {type StoredLogEvent, type StoredMachine, type ExecutionSummary} from '../store-types.js';
+import type {ExecutionSummary, StoredAlias, StoredLogEvent, StoredMachine, StoredVersion} from '../store-types.js';
 import {shapeProblem, type Shape} from './shape.js';
 
 /** Every kind of record the journal holds. A compacted journal uses `history` and `log-events`; a live tail uses `event` and `log`. */
@@ -7,6 +7,10 @@ export type JournalRecord =
 	| {t: 'journal'; version: number}
 	| {t: 'machine'; machine: StoredMachine}
 	| {t: 'machine-delete'; arn: string}
+	| {t: 'version'; version: StoredVersion}
+	| {t: 'version-delete'; arn: string}
+	| {t: 'alias'; alias: StoredAlias}
+	| {t: 'alias-delete'; arn: string}
 	| {t: 'execution'; execution: ExecutionSummary}
 	| {t: 'execution-delete'; arn: string}
 	| {t: 'event'; arn: string; event: WireEvent}
@@ -20,6 +24,9 @@ export type JournalRecord =
 export const journalVersion = 1;
 
 const machineShape: Shape = {arn: 'string', name: 'string', definition: 'string', roleArn: 'string', type: 'string', creationDate: 'number', updateDate: 'number?', loggingConfiguration: 'object?'};
+const versionShape: Shape = {arn: 'string', machineArn: 'string', version: 'number', definition: 'string', roleArn: 'string', type: 'string', creationDate: 'number', revisionId: 'string?', description: 'string?'};
+const aliasShape: Shape = {arn: 'string', machineArn: 'string', name: 'string', routingConfiguration: 'array', creationDate: 'number', description: 'string?', updateDate: 'number?'};
+const routingShape: Shape = {stateMachineVersionArn: 'string', weight: 'number'};
 const executionShape: Shape = {arn: 'string', name: 'string', machineArn: 'string', machineName: 'string', type: 'string', definition: 'string', roleArn: 'string', status: 'string', startDate: 'number', stopDate: 'number?', input: 'string', output: 'string?', error: 'string?', cause: 'string?', redriveCount: 'number', redriveDate: 'number?'};
 const eventShape: Shape = {id: 'number', previousEventId: 'number', timestamp: 'number', type: 'string'};
 const logEventShape: Shape = {timestamp: 'number', message: 'string', ingestionTime: 'number', eventId: 'string'};
@@ -28,6 +35,10 @@ const recordShapes: Record<JournalRecord['t'], Shape> = {
 	journal: {version: 'number'},
 	machine: {machine: 'object'},
 	'machine-delete': {arn: 'string'},
+	version: {version: 'object'},
+	'version-delete': {arn: 'string'},
+	alias: {alias: 'object'},
+	'alias-delete': {arn: 'string'},
 	execution: {execution: 'object'},
 	'execution-delete': {arn: 'string'},
 	event: {arn: 'string', event: 'object'},
@@ -69,6 +80,14 @@ export function recordProblem(value: unknown): string | undefined {
 
 		case 'execution': {
 			return shapeProblem(record.execution, executionShape, 'execution');
+		}
+
+		case 'version': {
+			return shapeProblem(record.version, versionShape, 'version');
+		}
+
+		case 'alias': {
+			return shapeProblem(record.alias, aliasShape, 'alias') ?? firstProblem(record.alias.routingConfiguration, routingShape, 'alias.routingConfiguration');
 		}
 
 		case 'event': {

@@ -7,6 +7,7 @@
 import {describe, expect, test} from 'vitest';
 import {effectiveInput, StatesError} from '../../../source/local/asl/index.js';
 import {parseIntrinsic, IntrinsicSyntaxError} from '../../../source/local/asl/intrinsics/parse-intrinsic.js';
+import {JavaRandom} from '../../../source/local/asl/java-random.js';
 import {stateEnv} from './asl-env.js';
 
 async function call(expression: string, input: unknown): Promise<unknown> {
@@ -215,4 +216,10 @@ describe('failures', () => {
 	test('ten nested calls parse', () => {
 		expect(parseIntrinsic(`${'States.Array('.repeat(10)}${')'.repeat(10)}`).name).toBe('States.Array');
 	});
+});
+
+test('States.MathRandom with a seed gives the same number every time', async () => {
+	const first = await call('States.MathRandom($.FunctionInput.fst, $.FunctionInput.snd, $.FunctionInput.trd)', {fst: 0, snd: 999, trd: 3});
+	expect(await call('States.MathRandom($.FunctionInput.fst, $.FunctionInput.snd, $.FunctionInput.trd)', {fst: 0, snd: 999, trd: 3})).toBe(first);
+	expect(first).toBe(new JavaRandom(3).nextInt(999));
 });

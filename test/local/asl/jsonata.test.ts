@@ -7,7 +7,7 @@
  * v2/intrinsic_functions/test_math_operations_jsonata.snapshot.json).
  */
 import {describe, expect, test} from 'vitest';
-import {caughtOutput, choose, effectiveInput, stateOutput, stateResult, StatesError, type AslState} from '../../../source/local/asl/index.js';
+import {caughtOutput, choose, effectiveInput, mapItems, numericField, stateOutput, stateResult, StatesError, type AslState} from '../../../source/local/asl/index.js';
 import {stepFunctionsFunctions} from '../../../source/local/asl/jsonata/step-functions-functions.js';
 import {stateEnv} from './asl-env.js';
 
@@ -152,4 +152,65 @@ test('an expression that loops for a long time still lets other work run (the ev
 	}
 
 	expect(ticks).toBeGreaterThan(0);
+});
+
+describe('fields inside a Choice rule or a Catch are named by index (floci-io/floci pull request 2689, measured on AWS)', () => {
+	test('a matched rule\'s Output', async () => {
+		const state: AslState = {Type: 'Choice', Choices: [{Condition: '{% false %}', Next: 'A'}, {Condition: '{% true %}', Next: 'B', Output: {v: '{% $nothing %}'}}], Default: 'A'};
+		const error = await failure(choose(state, {}, jsonataEnv()));
+		expect(error.cause).toBe(`${prefix}The JSONata expression '$nothing' specified for the field 'Choices[1]/Output/v' returned nothing (undefined).`);
+	});
+
+	test('a rule without Output leaves the state\'s Output to apply', async () => {
+		const state: AslState = {Type: 'Choice', Choices: [{Condition: '{% true %}', Next: 'B'}], Output: {picked: 'state'}, Default: 'A'};
+		expect((await choose(state, {}, jsonataEnv())).output).toEqual({picked: 'state'});
+	});
+
+	test('a catcher\'s Assign', async () => {
+		const error = await failure(caughtOutput({ErrorEquals: ['States.ALL'], Next: 'F', Assign: {x: '{% $nothing %}'}}, {}, {Error: 'E', Cause: 'C'}, jsonataEnv(), 0));
+		expect(error.cause).toBe(`${prefix}The JSONata expression '$nothing' specified for the field 'Catch[0]/Assign/x' returned nothing (undefined).`);
+	});
+});
+
+test('$eval is not offered: T1006 (floci-io/floci issue 2737, measured on AWS)', async () => {
+	const error = await failure(stateOutput({Type: 'Pass', Output: {r: '{% $eval("1+1") %}'}}, {}, jsonataEnv()));
+	expect(error.cause).toBe(`${prefix}The JSONata expression '$eval("1+1")' specified for the field 'Output/r' threw an error during evaluation. T1006: Attempted to invoke a non-function`);
+});
+
+// LocalStack v2/query_language/test_mixed_query_language.snapshot.json test_task_dataflow_to_state
+test('a JSONPath state hands its output and variables to a JSONata task', async () => {
+	const riddle = 'What is the answer to life, the universe, and everything?';
+	const jsonPath: AslState = {QueryLanguage: 'JSONPath', Type: 'Pass', Result: {riddle}, Assign: {answer: 42, 'inputData.$': '$'}, OutputPath: '$', ResultPath: '$.enigma.mystery'};
+	const first = await stateOutput(jsonPath, {functionName: 'f'}, stateEnv());
+	expect(first).toEqual({output: {functionName: 'f', enigma: {mystery: {riddle}}}, assign: {answer: 42, inputData: {riddle}}});
+
+	const env = stateEnv({language: 'JSONata', variables: first.assign});
+	const task: AslState = {
+		QueryLanguage: 'JSONata', Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke',
+		Arguments: {FunctionName: '{% $states.input.functionName %}', Payload: {theQuestion: '{% $states.input.enigma.mystery.riddle %}', theAnswer: '{% $answer %}'}},
+		Assign: {answer: '<omitted>', message: '{% $states.result %}'},
+		Output: {result: '{% $states.result.Payload %}'},
+	};
+	expect(await effectiveInput(task, first.output, env)).toEqual({FunctionName: 'f', Payload: {theQuestion: riddle, theAnswer: 42}});
+	const result = {ExecutedVersion: '$LATEST', Payload: {theQuestion: riddle, theAnswer: 42}};
+	expect(await stateResult(task, first.output, result, env)).toEqual({output: {result: {theQuestion: riddle, theAnswer: 42}}, assign: {answer: '<omitted>', message: result}});
+});
+
+// LocalStack v2/evaluate_jsonata/test_base_evaluate_expressions.snapshot.json
+describe('expressions AWS evaluated (test_base_evaluate_expressions)', () => {
+	test.each([
+		[String.raw`{% $contains("hello$world", /^hello\$/) %}`, true],
+		[String.raw`{% $contains("hello$world", /^hello\ /) %}`, false],
+		[String.raw`{% $contains('hello$world', /^hello\$/) %}`, true],
+	])('%s is %s', async (expression, expected) => {
+		expect((await stateOutput({Type: 'Pass', Output: expression}, {}, jsonataEnv())).output).toBe(expected);
+	});
+
+	test('Items as an array with expressions inside', async () => {
+		expect(await mapItems({Type: 'Map', Items: [1, '{% $number("2") %}', 3]}, {}, jsonataEnv())).toEqual([1, 2, 3]);
+	});
+
+	test('a number field given by a binding expression', async () => {
+		expect(await numericField({Type: 'Task', HeartbeatSeconds: '{% $variable := 1 %}'}, 'HeartbeatSeconds', {}, jsonataEnv())).toBe(1);
+	});
 });

@@ -4,7 +4,7 @@
  * v2/scenarios/test_base_scenarios.snapshot.json (named per test).
  */
 import {describe, expect, test} from 'vitest';
-import {failDetails, mapItemInput, mapItems, numericField, StatesError, waitUntil, type AslState} from '../../../source/local/asl/index.js';
+import {failDetails, mapBatches, mapItemInput, mapItems, numericField, StatesError, waitUntil, type AslState} from '../../../source/local/asl/index.js';
 import {stateEnv} from './asl-env.js';
 
 const now = Date.parse('2026-11-29T00:00:00Z');
@@ -131,5 +131,24 @@ describe('numeric fields (test_max_concurrency_path, test_map_state_tolerated_fa
 
 	test('a JSONata expression', async () => {
 		expect(await numericField({Type: 'Task', TimeoutSeconds: '{% $states.input.t * 2 %}'}, 'TimeoutSeconds', {t: 5}, stateEnv({language: 'JSONata'}))).toBe(10);
+	});
+});
+
+describe('ItemBatcher (Distributed Map)', () => {
+	test('batches by count, with BatchInput from the state input', async () => {
+		const state: AslState = {Type: 'Map', ItemBatcher: {MaxItemsPerBatch: 2, BatchInput: {'job.$': '$.job'}}};
+		expect(await mapBatches(state, [1, 2, 3], {job: 'j1'}, env())).toEqual([
+			{Items: [1, 2], BatchInput: {job: 'j1'}},
+			{Items: [3], BatchInput: {job: 'j1'}},
+		]);
+	});
+
+	test('batches by bytes; a Path gives the count', async () => {
+		const state: AslState = {Type: 'Map', ItemBatcher: {MaxItemsPerBatchPath: '$.n', MaxInputBytesPerBatch: 40}};
+		expect(await mapBatches(state, ['aaaaaaaaaa', 'bbbbbbbbbb', 'cccccccccc'], {n: 10}, env())).toEqual([{Items: ['aaaaaaaaaa', 'bbbbbbbbbb']}, {Items: ['cccccccccc']}]);
+	});
+
+	test('without ItemBatcher every item is one child', async () => {
+		expect(await mapBatches({Type: 'Map'}, [1, 2], {}, env())).toEqual([1, 2]);
 	});
 });

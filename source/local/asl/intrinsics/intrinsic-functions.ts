@@ -6,6 +6,7 @@
  */
 import {Buffer} from 'node:buffer';
 import {createHash, randomUUID} from 'node:crypto';
+import {JavaRandom} from '../java-random.js';
 import {expectArray, expectCount, expectInteger, expectNumber, expectObject, expectString, intrinsicFailure, jsonEquals} from './argument-checks.js';
 import {formatString} from './format-string.js';
 
@@ -150,15 +151,13 @@ export const intrinsicFunctions: Record<string, IntrinsicFunction> = {
 		expectCount(name, args, 2, 3);
 		const start = Math.round(expectNumber(name, args[0], 'the start'));
 		const end = Math.round(expectNumber(name, args[1], 'the end'));
-		if (args.length === 3) {
-			expectInteger(name, args[2], 'the seed');
-		}
-
+		const seed = args.length === 3 ? expectInteger(name, args[2], 'the seed') : undefined;
 		if (end <= start) {
 			throw intrinsicFailure(name, 'the end must be greater than the start');
 		}
 
-		return start + Math.floor(Math.random() * (end - start));
+		// A seed gives the same number every time (java.util.Random, as AWS runs Java).
+		return start + (seed === undefined ? Math.floor(Math.random() * (end - start)) : new JavaRandom(seed).nextInt(end - start));
 	},
 	'States.MathAdd'(args) {
 		const name = 'States.MathAdd';

@@ -17,7 +17,11 @@ import {stepFunctionsFunctions} from './step-functions-functions.js';
 
 export type JsonataBindings = {states: Record<string, unknown>; variables: Record<string, unknown>};
 
-const limits = {stack: 500, sequence: 1_000_000, timeout: 10_000};
+// AWS stops an evaluation that grows too large: `[1..900000] ~> $count()` fails there (floci-io/floci issue 2737).
+const limits = {stack: 500, sequence: 500_000, timeout: 10_000};
+
+/** JSONata functions Step Functions does not offer: calling one fails with T1006 (measured on AWS: `$eval("1+1")`, floci-io/floci issue 2737). */
+const unavailableFunctions = {eval: undefined};
 const yieldEveryMs = 8;
 
 type Compiled = ReturnType<typeof jsonata>;
@@ -57,7 +61,7 @@ export async function evaluateJsonata(text: string, field: string, bindings: Jso
 	let result: unknown;
 	try {
 		const compiled = compileJsonata(text);
-		result = await compiled.evaluate(bindings.states.input, {...bindings.variables, ...stepFunctionsFunctions, states: bindings.states});
+		result = await compiled.evaluate(bindings.states.input, {...bindings.variables, ...stepFunctionsFunctions, ...unavailableFunctions, states: bindings.states});
 	} catch (error) {
 		throw queryEvaluationError(`${where} threw an error during evaluation. ${jsonataErrorText(error)}`, field);
 	}

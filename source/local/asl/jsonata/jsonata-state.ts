@@ -15,15 +15,23 @@ export function jsonataBindings(env: StateEnv, states: {input: unknown; result?:
 	return {states: {...states, context: env.context}, variables: env.variables.snapshot()};
 }
 
-export async function jsonataAssign(assign: Record<string, unknown> | undefined, bindings: JsonataBindings): Promise<Record<string, unknown> | undefined> {
-	return assign === undefined ? undefined : await resolveJsonataTemplate(assign, 'Assign', bindings) as Record<string, unknown>;
+/** `fieldPrefix` names where the fields sit when they are not the state's own: `Choices[1]/`, `Catch[0]/`. */
+export async function jsonataAssign(assign: Record<string, unknown> | undefined, bindings: JsonataBindings, fieldPrefix = ''): Promise<Record<string, unknown> | undefined> {
+	return assign === undefined ? undefined : await resolveJsonataTemplate(assign, `${fieldPrefix}Assign`, bindings) as Record<string, unknown>;
 }
 
-async function exit(state: {Output?: unknown; Assign?: Record<string, unknown>}, fallback: unknown, bindings: JsonataBindings): Promise<StateExit> {
-	const assign = await jsonataAssign(state.Assign, bindings);
-	const output = state.Output === undefined ? fallback : await resolveJsonataTemplate(state.Output, 'Output', bindings);
+/**
+ * Output and Assign of a state, a matched Choice rule or a Catch. A failure
+ * inside a rule or catcher names it by index, as AWS does (`Choices[1]/Output/v`,
+ * `Catch[0]/Assign/x`, measured against AWS in floci-io/floci pull request 2689).
+ */
+export async function jsonataExit(fields: {Output?: unknown; Assign?: Record<string, unknown>}, fallback: unknown, bindings: JsonataBindings, fieldPrefix = ''): Promise<StateExit> {
+	const assign = await jsonataAssign(fields.Assign, bindings, fieldPrefix);
+	const output = fields.Output === undefined ? fallback : await resolveJsonataTemplate(fields.Output, `${fieldPrefix}Output`, bindings);
 	return {output, assign};
 }
+
+const exit = jsonataExit;
 
 export async function jsonataEffectiveInput(state: AslState, stateInput: unknown, env: StateEnv): Promise<unknown> {
 	return state.Arguments === undefined || state.Type === 'Map' ? stateInput : resolveJsonataTemplate(state.Arguments, 'Arguments', jsonataBindings(env, {input: stateInput}));
@@ -37,6 +45,6 @@ export async function jsonataStateOutput(state: AslState, stateInput: unknown, e
 	return exit(state, stateInput, jsonataBindings(env, {input: stateInput}));
 }
 
-export async function jsonataCaughtOutput(catcher: Catcher, stateInput: unknown, errorOutput: unknown, env: StateEnv): Promise<StateExit> {
-	return exit(catcher, errorOutput, jsonataBindings(env, {input: stateInput, errorOutput}));
+export async function jsonataCaughtOutput(catcher: Catcher, stateInput: unknown, errorOutput: unknown, env: StateEnv, catcherIndex?: number): Promise<StateExit> {
+	return exit(catcher, errorOutput, jsonataBindings(env, {input: stateInput, errorOutput}), catcherIndex === undefined ? '' : `Catch[${catcherIndex}]/`);
 }

@@ -1,11 +1,10 @@
 /*
  * The functions Step Functions adds to JSONata ($partition, $range, $hash,
  * $random with an optional seed, $uuid, $parse), as the AWS guide
- * "Transforming data with JSONata" describes them. $random(seed) is Java's
- * java.util.Random.nextDouble(), so a seed gives AWS's number bit for bit
- * ($random(42) = 0.7275636800328681).
+ * "Transforming data with JSONata" describes them (seeded $random: java-random.ts).
  */
 import {createHash, randomUUID} from 'node:crypto';
+import {JavaRandom} from '../java-random.js';
 
 const hashAlgorithms: Record<string, string> = {MD5: 'md5', 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512'};
 
@@ -56,7 +55,7 @@ export const stepFunctionsFunctions: Record<string, (...args: any[]) => unknown>
 			throw functionError('$random expects an integer seed');
 		}
 
-		return javaRandomDouble(seed);
+		return new JavaRandom(seed).nextDouble();
 	},
 	uuid: () => randomUUID(),
 	parse(text: unknown) {
@@ -71,19 +70,3 @@ export const stepFunctionsFunctions: Record<string, (...args: any[]) => unknown>
 		}
 	},
 };
-
-const multiplier = 0x5_DE_EC_E6_6Dn;
-const mask = (1n << 48n) - 1n;
-
-/** New java.util.Random(seed).nextDouble() */
-function javaRandomDouble(seed: number): number {
-	let state = (BigInt(seed) ^ multiplier) & mask;
-	const next = (bits: bigint) => {
-		state = ((state * multiplier) + 0xBn) & mask;
-		return state >> (48n - bits);
-	};
-
-	const high = next(26n);
-	const low = next(27n);
-	return Number((high << 27n) + low) / (2 ** 53);
-}
