@@ -40,31 +40,17 @@ export function applyIteration(accumulator: Accumulator, owner: string, event: H
 	updateState(accumulator, owner, {iterations: counts}, event.id);
 }
 
+/** The count each iteration status is kept in. */
+const countOf: Partial<Record<StateStatus, 'running' | 'succeeded' | 'failed' | 'aborted'>> = {
+	RUNNING: 'running',
+	SUCCEEDED: 'succeeded',
+	FAILED: 'failed',
+	ABORTED: 'aborted',
+};
+
 function adjustCount(counts: IterationCounts, status: StateStatus | undefined, by: number): void {
-	switch (status) {
-		case 'RUNNING': {
-			counts.running += by;
-
-			break;
-		}
-
-		case 'SUCCEEDED': {
-			counts.succeeded += by;
-
-			break;
-		}
-
-		case 'FAILED': {
-			counts.failed += by;
-
-			break;
-		}
-
-		case 'ABORTED': {
-			counts.aborted += by;
-
-			break;
-		}
-	// No default
+	const field = status === undefined ? undefined : countOf[status];
+	if (field) {
+		counts[field] += by;
 	}
 }
