@@ -1,3 +1,4 @@
+import {isRecord} from '../text/json-text.js';
 import {truncateToWidth} from '../graph/char-grid.js';
 import {isoOrNull} from '../text/format.js';
 import {sanitize} from '../text/sanitize.js';
@@ -62,8 +63,8 @@ export function readableCause(cause: unknown): unknown {
 	}
 
 	try {
-		const parsed = JSON.parse(cause) as {errorMessage?: unknown};
-		return typeof parsed.errorMessage === 'string' ? parsed.errorMessage : cause;
+		const parsed: unknown = JSON.parse(cause);
+		return isRecord(parsed) && typeof parsed.errorMessage === 'string' ? parsed.errorMessage : cause;
 	} catch {
 		return cause;
 	}

@@ -1,3 +1,4 @@
+import {isRecord} from '../../text/json-text.js';
 import {integrationArn} from '../../arn.js';
 import {payloadText} from '../history-event.js';
 import type {HistoryEvent} from '../../types.js';
@@ -112,8 +113,10 @@ export function applyStateEvent(accumulator: Accumulator, execution: ExecutionFi
 /** The Lambda request id in a lambda:invoke output (SdkResponseMetadata), for finding its log lines. */
 function requestIdIn(output: string): string | undefined {
 	try {
-		const parsed = JSON.parse(output) as {SdkResponseMetadata?: {RequestId?: string; requestId?: string}};
-		return parsed.SdkResponseMetadata?.RequestId ?? parsed.SdkResponseMetadata?.requestId;
+		const parsed: unknown = JSON.parse(output);
+		const metadata = isRecord(parsed) && isRecord(parsed.SdkResponseMetadata) ? parsed.SdkResponseMetadata : {};
+		const id = metadata.RequestId ?? metadata.requestId;
+		return typeof id === 'string' ? id : undefined;
 	} catch {
 		return undefined;
 	}

@@ -9,7 +9,8 @@ export type WorkingState = {
 	lastFailureTimedOut: boolean;
 	/** Entered count, to tell iterations apart from attempts. */
 	entries: number;
-	iterationStatus?: StateStatus[];
+	/** Each iteration's status by index; holes for iterations not seen (or not kept by a redrive). */
+	iterationStatus?: Array<StateStatus | undefined>;
 	/** The redrive count when this Map last started (kept iterations are carried over once per redrive). */
 	redrivenSince?: number;
 	/** The failure of the attempt running now (its own, or the first one inside it), until a retry, a Catch or the end decides. */
