@@ -73,6 +73,17 @@ export function parseStatesArn(arn: string): StatesArn | undefined {
 	return (type === 'execution' || type === 'express') && part ? {kind: 'execution', express: type === 'express', partition, region, account, machine, name: part, ...(id && {id})} : undefined;
 }
 
+/**
+ * A Distributed Map run's ARN, `...:mapRun:MACHINE/LABEL:ID` (LABEL is the Map
+ * state's Label, or an id AWS makes up), read as `LABEL ID`-ish text for people:
+ * `MACHINE/LABEL:ID` without the prefix. Its child executions are
+ * `...:execution:MACHINE/LABEL:NAME`.
+ */
+export function mapRunNameOf(arn: string): string {
+	const [prefix, , service, , , type, ...rest] = arn.split(':');
+	return prefix === 'arn' && service === 'states' && type === 'mapRun' ? rest.join(':') : arn;
+}
+
 /** A state machine's name from its ARN (the ARN itself when it is not one). */
 export function machineNameOf(arn: string): string {
 	return parseStatesArn(arn)?.machine ?? arn;

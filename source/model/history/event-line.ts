@@ -1,8 +1,11 @@
 import {isRecord} from '../text/json-text.js';
+import {executionNameOf, mapRunNameOf} from '../arn.js';
 import {truncateToWidth} from '../graph/char-grid.js';
 import {isoOrNull} from '../text/format.js';
 import {sanitize} from '../text/sanitize.js';
 import type {HistoryEvent, StyleRole, StyledLine} from '../types.js';
+import {childExecutionIn} from './fold/linked-executions.js';
+import {payloadText} from './history-event.js';
 
 function roleOf(type: string): StyleRole {
 	if (/Failed$|TimedOut$/.test(type)) {
@@ -25,7 +28,7 @@ function short(value: unknown, width: number): string {
 	return truncateToWidth(sanitize(text), width);
 }
 
-/** The short detail a person wants on the line: error and cause, attempt, iteration, item count. */
+/** The short detail a person wants on the line: error and cause, attempt, iteration, item count, variables, linked executions. */
 export function eventDetail(event: HistoryEvent, attempt?: number): string {
 	const {details} = event;
 	if (typeof details.error === 'string' || typeof details.cause === 'string') {
@@ -33,27 +36,54 @@ export function eventDetail(event: HistoryEvent, attempt?: number): string {
 	}
 
 	const retry = attempt !== undefined && attempt > 1 ? `retry, attempt ${attempt}` : '';
-	if (event.type === 'MapStateStarted') {
-		return `${short(details.length ?? '?', 12)} items${retry && `, ${retry}`}`;
+	if (event.type.endsWith('StateExited') && isRecord(details.assignedVariables)) {
+		return assignmentText(details.assignedVariables);
 	}
 
-	if (event.type.startsWith('MapIteration')) {
-		return `iteration ${short(details.index ?? '?', 12)}`;
+	const child = childExecutionIn(event);
+	if (child && event.type !== 'TaskSucceeded') {
+		return `child ${short(executionNameOf(child), 80)}`;
 	}
 
-	if (event.type === 'ExecutionRedriven') {
-		return `redrive ${short(details.redriveCount ?? '', 12)}`;
-	}
+	switch (event.type) {
+		case 'MapStateStarted': {
+			return `${short(details.length ?? '?', 12)} items${retry && `, ${retry}`}`;
+		}
 
-	if (event.type.endsWith('Scheduled') || event.type === 'ParallelStateStarted') {
-		return retry;
-	}
+		case 'MapRunStarted': {
+			return typeof details.mapRunArn === 'string' ? `map run ${short(mapRunNameOf(details.mapRunArn), 80)}` : '';
+		}
 
-	if (event.type === 'ExecutionStarted') {
-		return `input ${short(details.input, 120)}`;
-	}
+		case 'ParallelStateStarted': {
+			return retry;
+		}
 
-	return event.type === 'ExecutionSucceeded' ? `output ${short(details.output, 120)}` : '';
+		case 'ExecutionRedriven': {
+			return `redrive ${short(details.redriveCount ?? '', 12)}`;
+		}
+
+		case 'ExecutionStarted': {
+			return `input ${short(details.input, 120)}`;
+		}
+
+		case 'ExecutionSucceeded': {
+			return `output ${short(details.output, 120)}`;
+		}
+
+		default: {
+			if (event.type.startsWith('MapIteration')) {
+				return `iteration ${short(details.index ?? '?', 12)}`;
+			}
+
+			return event.type.endsWith('Scheduled') ? retry : '';
+		}
+	}
+}
+
+/** `assigned total=120, currency="EUR"`: each value short, the whole line bounded. */
+function assignmentText(assigned: Record<string, unknown>): string {
+	const parts = Object.entries(assigned).map(([name, value]) => `${short(name, 40)}=${short(payloadText(value) ?? 'null', 40)}`);
+	return truncateToWidth(`assigned ${parts.join(', ')}`, 200);
 }
 
 /** A Lambda cause is JSON (`{"errorMessage", "errorType", "trace"}`): its message is what a person reads. */
