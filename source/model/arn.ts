@@ -80,8 +80,8 @@ export function parseStatesArn(arn: string): StatesArn | undefined {
  * `...:execution:MACHINE/LABEL:NAME`.
  */
 export function mapRunNameOf(arn: string): string {
-	const [prefix, , service, , , type, ...rest] = arn.split(':');
-	return prefix === 'arn' && service === 'states' && type === 'mapRun' ? rest.join(':') : arn;
+	const parts = arn.split(':');
+	return parts[0] === 'arn' && parts[2] === 'states' && parts[5] === 'mapRun' ? parts.slice(6).join(':') : arn;
 }
 
 /** A state machine's name from its ARN (the ARN itself when it is not one). */

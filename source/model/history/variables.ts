@@ -1,7 +1,7 @@
+import {isRecord} from '../text/json-text.js';
 import type {HistoryEvent} from '../types.js';
 import {EventOwners} from './event-owners.js';
 import {payloadText} from './history-event.js';
-import {isRecord} from '../text/json-text.js';
 
 export type ScopedVariable = {
 	name: string;
@@ -67,7 +67,7 @@ export function variablesInScope(events: readonly HistoryEvent[], stateName: str
 
 		let next = event.previousEventId;
 		if (event.type.endsWith('StateExited') && typeof event.details.name === 'string') {
-			collect(found, event);
+			collect(found, event.details.name, event.details.assignedVariables);
 			if (event.type === 'MapStateExited' || event.type === 'ParallelStateExited') {
 				next = entryBefore(event.details.name, event.id)?.previousEventId;
 			}
@@ -81,8 +81,7 @@ export function variablesInScope(events: readonly HistoryEvent[], stateName: str
 	return [...found.values()].toSorted((a, b) => a.name.localeCompare(b.name));
 }
 
-function collect(found: Map<string, ScopedVariable>, exit: HistoryEvent): void {
-	const assigned = exit.details.assignedVariables;
+function collect(found: Map<string, ScopedVariable>, state: string, assigned: unknown): void {
 	if (!isRecord(assigned)) {
 		return;
 	}
@@ -90,7 +89,7 @@ function collect(found: Map<string, ScopedVariable>, exit: HistoryEvent): void {
 	for (const [name, value] of Object.entries(assigned)) {
 		// Walking backwards: the first assignment met is the newest.
 		if (!found.has(name)) {
-			found.set(name, {name, value: payloadText(value) ?? 'null', assignedBy: exit.details.name as string});
+			found.set(name, {name, value: payloadText(value) ?? 'null', assignedBy: state});
 		}
 	}
 }

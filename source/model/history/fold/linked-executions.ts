@@ -25,7 +25,7 @@ const mapRunStatuses: Readonly<Record<string, MapRunStatus>> = {
 };
 
 export function isMapRunEvent(type: string): boolean {
-	return type in mapRunStatuses;
+	return Object.hasOwn(mapRunStatuses, type);
 }
 
 export function applyMapRunEvent(accumulator: Accumulator, owner: string, event: HistoryEvent): void {
