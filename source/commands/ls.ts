@@ -1,6 +1,7 @@
 import {terminalSafeJson, sanitize} from '../model/text/sanitize.js';
 import {formatDuration, formatTime, isoOrNull} from '../model/text/format.js';
 import {executionStatusRole} from '../model/text/status-style.js';
+import {ranUnderLabel} from '../model/arn.js';
 import {clipLine} from '../model/history/state-table.js';
 import {lineToAnsi, pickTheme} from '../model/text/theme.js';
 import type {ExecutionStatus, StyledLine} from '../model/types.js';
@@ -17,17 +18,21 @@ const roleOf = (role: StyledLine[number]['role']) => (role === undefined ? {} : 
 
 function table(rows: string[][], roles: Array<Array<StyledLine[number]['role']>> = []): StyledLine[] {
 	const widths = rows[0].map((_, column) => Math.max(...rows.map(row => row[column].length)));
-	return rows.map((row, index) => row.flatMap((cell, column) => [
-		{text: cell.padEnd(column === row.length - 1 ? 0 : widths[column]), ...roleOf(index === 0 ? 'heading' : roles[index]?.[column])},
-		...(column === row.length - 1 ? [] : [{text: '  '}]),
-	]));
+	return rows.map((row, index) => {
+		// Cells after the last non-empty one (an execution with no version) leave no trailing blanks.
+		const used = row.findLastIndex(Boolean) + 1;
+		return row.slice(0, used).flatMap((cell, column) => [
+			{text: cell.padEnd(column === used - 1 ? 0 : widths[column]), ...roleOf(index === 0 ? 'heading' : roles[index]?.[column])},
+			...(column === used - 1 ? [] : [{text: '  '}]),
+		]);
+	});
 }
 
 export const lsCommand = defineCommand({
 	name: 'ls',
 	summary: 'List state machines, or the executions of one',
 	usage: 'sfntop ls [MACHINE] [--status RUNNING|SUCCEEDED|FAILED|TIMED_OUT|ABORTED|PENDING_REDRIVE] [--json]',
-	description: 'Without MACHINE: the state machines in the region. With MACHINE (a name or ARN): its newest 100 executions, newest first.',
+	description: 'Without MACHINE: the state machines in the region. With MACHINE (a name or ARN): its newest 100 executions, newest first, with the version or alias each ran under. MACHINE:VERSION or MACHINE:ALIAS lists only the executions started through it.',
 	usesAws: true,
 	flags: {
 		status: {type: 'string'},
@@ -79,21 +84,25 @@ export const lsCommand = defineCommand({
 		const executions = page.executions ?? [];
 		if (flags.json) {
 			for (const execution of executions) {
-				stdout.write(`${terminalSafeJson({name: execution.name, arn: execution.executionArn, status: execution.status, startDate: isoOrNull(execution.startDate?.getTime()), stopDate: isoOrNull(execution.stopDate?.getTime()), redriveCount: execution.redriveCount ?? 0})}\n`);
+				stdout.write(`${terminalSafeJson({name: execution.name, arn: execution.executionArn, status: execution.status, startDate: isoOrNull(execution.startDate?.getTime()), stopDate: isoOrNull(execution.stopDate?.getTime()), redriveCount: execution.redriveCount ?? 0, ...(execution.stateMachineVersionArn && {stateMachineVersionArn: execution.stateMachineVersionArn}), ...(execution.stateMachineAliasArn && {stateMachineAliasArn: execution.stateMachineAliasArn})})}\n`);
 			}
 
 			return 0;
 		}
 
 		const now = Date.now();
-		const rows = executions.map(execution => [
+		// The version/alias column only when some execution ran under one (most machines have none).
+		const ranUnder = executions.map(execution => sanitize(ranUnderLabel({...(execution.stateMachineVersionArn && {versionArn: execution.stateMachineVersionArn}), ...(execution.stateMachineAliasArn && {aliasArn: execution.stateMachineAliasArn})})));
+		const withVersions = ranUnder.some(Boolean);
+		const rows = executions.map((execution, index) => [
 			sanitize(execution.name ?? ''),
 			execution.status ?? '',
 			formatTime(execution.startDate?.getTime()),
 			formatDuration(execution.startDate ? (execution.stopDate?.getTime() ?? now) - execution.startDate.getTime() : undefined),
+			...(withVersions ? [ranUnder[index]] : []),
 		]);
 		const roles = [[], ...executions.map(execution => [undefined, executionStatusRole((execution.status ?? 'RUNNING'))])];
-		print(table([['NAME', 'STATUS', 'STARTED', 'DURATION'], ...rows], roles));
+		print(table([['NAME', 'STATUS', 'STARTED', 'DURATION', ...(withVersions ? ['VERSION'] : [])], ...rows], roles));
 		return 0;
 	},
 });

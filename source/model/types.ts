@@ -170,6 +170,10 @@ export type ExecutionSummary = {
 	startDate?: number;
 	stopDate?: number;
 	redriveCount?: number;
+	/** The version it ran (`stateMachine:NAME:3`): set when started through a version or an alias. */
+	versionArn?: string;
+	/** The alias it was started through (`stateMachine:NAME:prod`). */
+	aliasArn?: string;
 };
 
 export type ExecutionDescription = ExecutionSummary & {
@@ -180,6 +184,38 @@ export type ExecutionDescription = ExecutionSummary & {
 	cause?: string;
 	redriveStatus?: 'REDRIVABLE' | 'NOT_REDRIVABLE' | 'REDRIVABLE_BY_MAP_RUN';
 	redriveStatusReason?: string;
+};
+
+/** A Distributed Map run as DescribeMapRun tells it: one call, whatever the number of children. */
+export type MapRunCounts = {
+	pending: number;
+	running: number;
+	succeeded: number;
+	failed: number;
+	timedOut: number;
+	aborted: number;
+	total: number;
+	resultsWritten: number;
+};
+
+export type MapRunDescription = {
+	arn: string;
+	executionArn: string;
+	status: MapRunStatus;
+	startDate?: number;
+	stopDate?: number;
+	maxConcurrency: number;
+	toleratedFailurePercentage: number;
+	toleratedFailureCount: number;
+	itemCounts: MapRunCounts;
+	executionCounts: MapRunCounts;
+	redriveCount?: number;
+};
+
+/** A machine's published versions (newest first) and aliases, for filtering its executions. */
+export type MachineQualifiers = {
+	versions: Array<{arn: string; version: string; creationDate?: number}>;
+	aliases: Array<{arn: string; name: string; creationDate?: number}>;
 };
 
 export type RunningExecutionSummary = ExecutionSummary & {

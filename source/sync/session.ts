@@ -1,12 +1,13 @@
 import {createAwsClients, type AwsOptions} from '../aws/clients.js';
 import {AwsApi, mutatingApis} from '../aws/sfn.js';
-import {executionArnFor, isExpressExecution, parseTarget, regionOfArn} from '../model/arn.js';
+import {executionArnFor, isExpressExecution, parseTarget, qualifiedMachineArn, regionOfArn} from '../model/arn.js';
 import {redrivePreview} from '../model/history/redrive-preview.js';
 import {UserError} from '../model/user-error.js';
 import type {ExecutionData} from '../model/types.js';
 import {followExecution} from './execution-follower.js';
 import {followExecutions, followMachines, followRunning} from './list-followers.js';
 import {followStateLogs} from './log-follower.js';
+import {followMapRun, followMapRunExecutions, followQualifiers} from './map-run-followers.js';
 import {RateLimiter} from './rate-limiter.js';
 import type {Follower, SfnSession} from './types.js';
 
@@ -49,7 +50,7 @@ export async function resolveTarget(api: AwsApi, text: string): Promise<{kind: '
 			}
 
 			if (target.kind === 'machine-name') {
-				return {kind: 'machine', arn: machine.stateMachineArn};
+				return {kind: 'machine', arn: target.qualifier ? qualifiedMachineArn(machine.stateMachineArn, target.qualifier) : machine.stateMachineArn};
 			}
 
 			if (target.kind === 'execution-name') {
@@ -169,6 +170,9 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 		machines: () => track(followMachines(api, intervalMs)),
 		executions: (machineArn, statusFilter) => track(followExecutions(api, machineArn, statusFilter, intervalMs)),
 		running: machineArn => track(followRunning(api, machineArn, intervalMs)),
+		mapRun: mapRunArn => track(followMapRun(api, mapRunArn, intervalMs)),
+		mapRunExecutions: (mapRunArn, statusFilter) => track(followMapRunExecutions(api, mapRunArn, statusFilter, intervalMs)),
+		qualifiers: machineArn => track(followQualifiers(api, machineArn, intervalMs)),
 		execution: executionFollower,
 		logs: (executionArn, stateName) => track(followStateLogs(api, () => executions.get(executionArn)?.getState().data, stateName, intervalMs)),
 		resolve: async target => resolveTarget(api, target),
