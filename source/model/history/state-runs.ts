@@ -1,4 +1,4 @@
-import type {ExecutionStatus, HistoryEvent, StateStatus} from '../types.js';
+import type {ExecutionStatus, HistoryEvent, MachineGraph, StateStatus} from '../types.js';
 import {stateNameIn} from './event-owners.js';
 import {executionEndStatus, payloadText} from './history-event.js';
 import {type Lane, innermostLane, laneOutside, statusOfIterationEvent} from './run-lanes.js';
@@ -18,6 +18,17 @@ export type RunExecution = {
 	lastEventId: number;
 	eventCount: number;
 };
+
+/** The runs of a history, with Parallel branches numbered as in the definition when there is one. */
+export function stateRunsOf(events: readonly HistoryEvent[], graph?: MachineGraph): StateRunLog {
+	return new StateRunLog(branchIndexes(graph)).add(events);
+}
+
+/** A state's Parallel branch index from the definition (undefined without one). */
+export function branchIndexes(graph: MachineGraph | undefined): (name: string) => number | undefined {
+	const branches = new Map(graph?.states.filter(state => state.branch !== undefined).map(state => [state.name, state.branch!]));
+	return name => branches.get(name);
+}
 
 const containerEvent = /^(Map|Parallel)State(Started|Succeeded|Failed|Aborted)$/;
 /** How far back the end of an execution looks for the state that failed it. */

@@ -29,6 +29,12 @@ const asciiGlyphs: Glyphs = {run: '#', failed: 'x', wait: '.', container: '-', f
 const durationWidth = 8;
 const isContainer = (run: StateRun) => run.type === 'Map' || run.type === 'Parallel';
 
+/** What the bars' shapes mean, in one line. */
+export function timelineLegend(ascii: boolean): StyledLine {
+	const glyphs = ascii ? asciiGlyphs : unicodeGlyphs;
+	return [{text: `${glyphs.run} running  ${glyphs.failed} failed attempt  ${glyphs.wait} waiting  ${glyphs.container} Map/Parallel  * critical path`, role: 'muted'}];
+}
+
 /** The scale: from the execution's start to its end, or to now while it runs. */
 export function timelineSpan(execution: RunExecution, rows: readonly TimelineRow[], now: number): {start: number; end: number} {
 	let start = execution.startedAt;
