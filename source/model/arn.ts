@@ -17,8 +17,8 @@ export type Target =
 
 const latestWords: Record<string, 'SUCCEEDED' | 'FAILED' | undefined> = {latest: undefined, 'latest-succeeded': 'SUCCEEDED', 'latest-failed': 'FAILED'};
 
-const machineArn = /^arn:aws[\w-]*:states:([\d\-a-z]+):(\d{12}):stateMachine:([\w-]{1,80})(?::[\w-]+)?$/;
-const executionArn = /^arn:aws[\w-]*:states:([\d\-a-z]+):(\d{12}):(?:execution|express):([\w-]{1,80}):([\w-]{1,80})(?::[\w-]+)?$/;
+const machineArn = /^arn:aws[\w-]*:states:([\d\-a-z]+):\d{12}:stateMachine:[\w-]{1,80}(?::[\w-]+)?$/;
+const executionArn = /^arn:aws[\w-]*:states:([\d\-a-z]+):\d{12}:(?:execution|express):[\w-]{1,80}:[\w-]{1,80}(?::[\w-]+)?$/;
 const name = /^[\w-]{1,80}$/;
 
 export function parseTarget(text: string): Target {
