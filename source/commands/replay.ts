@@ -178,10 +178,14 @@ export const replayCommand = defineCommand({
 
 			const {width, ascii} = options.display;
 			// A saved history is a moment: a state still running then is drawn up to its last event.
-			const now = runs.execution.endedAt ?? events.reduce((latest, event) => Math.max(latest, event.timestamp ?? 0), 0);
+			let now = runs.execution.endedAt ?? 0;
+			for (const event of runs.execution.endedAt === undefined ? events : []) {
+				now = Math.max(now, event.timestamp ?? 0);
+			}
+
 			const lines = [...headerLines(snapshot, lastEventId, at), [], ...timelineLines(timelineRows(runs), runs.execution, {width, ascii, now}), [], timelineLegend(ascii)];
 			const theme = pickTheme({color: options.display.color});
-			stdout.write(`${lines.map(line => lineToAnsi(Number.isFinite(width) ? clipLine(line, width) : line, theme)).join('\n')}\n`);
+			stdout.write(`${lines.map(line => lineToAnsi(Number.isFinite(width) ? clipLine(line, width, ascii ? '~' : '…') : line, theme)).join('\n')}\n`);
 			return 0;
 		}
 

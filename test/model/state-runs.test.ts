@@ -1,5 +1,9 @@
 import {describe, expect, test} from 'vitest';
+import {createSnapshot, foldEvents} from '../../source/model/history/history-fold.js';
 import {StateRunLog} from '../../source/model/history/state-runs.js';
+import type {HistoryEvent} from '../../source/model/types.js';
+import {historyEvents} from '../fixtures/aws/aws-history.js';
+import {mapStateRetryHistory, mapTaskRetryHistory, parallelStateRetryHistory} from '../fixtures/aws/container-retries.js';
 import {loadEvents} from '../helpers/histories.js';
 import {events, iteration, named} from '../helpers/event-builder.js';
 
@@ -107,7 +111,7 @@ describe('state runs: one run per state path', () => {
 		const pieces = new StateRunLog();
 		for (let index = 0; index < nestedMaps.length; index += 4) {
 			pieces.add(nestedMaps.slice(index, index + 4));
-			pieces.add(nestedMaps.slice(0, index)); // pages read twice change nothing
+			pieces.add(nestedMaps.slice(0, index)); // Pages read twice change nothing
 		}
 
 		expect(statuses(pieces)).toEqual(whole);
@@ -164,5 +168,24 @@ describe('state runs: one run per state path', () => {
 		expect(running.map(run => run.path)).toEqual(['ReserveInventory']);
 		expect(running[0].segments.at(-1)!.end).toBeUndefined();
 		expect(log.criticalPath().runs.has('ReserveInventory')).toBe(true);
+	});
+});
+
+describe('state runs agree with the fold', () => {
+	const fixtures = ['order-success.json', 'order-failed-at-charge.json', 'order-retry-then-success.json', 'order-aborted.json', 'order-redriven.json', 'catch-then-fail.json', 'execution-timed-out.json', 'task-timed-out.json', 'map-failed-iteration.json', 'parallel-success.json'];
+	const aws = {mapStateRetryHistory, parallelStateRetryHistory, mapTaskRetryHistory};
+	const cases: Array<[string, HistoryEvent[]]> = [...fixtures.map((name): [string, HistoryEvent[]] => [name, loadEvents(name)]), ...Object.entries(aws).map(([name, specs]): [string, HistoryEvent[]] => [name, historyEvents(specs)])];
+
+	test.each(cases)('%s: every top-level state has the fold\'s status and attempts', (_, history) => {
+		const snapshot = foldEvents(createSnapshot(), history);
+		const log = new StateRunLog().add(history);
+		const topLevel = log.runs.filter(run => !run.lane);
+		expect(topLevel.length).toBeGreaterThan(0);
+		for (const run of topLevel) {
+			const state = snapshot.states.get(run.name)!;
+			expect({name: run.name, status: run.status, attempts: run.attempts}).toEqual({name: run.name, status: state.status, attempts: state.attempts});
+		}
+
+		expect(log.execution.status).toBe(snapshot.status);
 	});
 });

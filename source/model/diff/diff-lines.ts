@@ -1,4 +1,5 @@
 import {displayWidth, truncateToWidth} from '../graph/char-grid.js';
+import {readableCause} from '../history/event-line.js';
 import {clipLine} from '../history/state-table.js';
 import {formatDuration, formatTime} from '../text/format.js';
 import {sanitize} from '../text/sanitize.js';
@@ -31,7 +32,8 @@ function sideLine(tag: string, label: string, side: ExecutionSide): StyledLine {
 		{text: `${tag}  `, role: 'heading'},
 		{text: `${sanitize(label)}  `},
 		{text: side.status.padEnd(10), role: executionStatusRole(side.status)},
-		{text: `started ${formatTime(side.startedAt)}  ${ran}${side.redriveCount > 0 ? `  redriven ${side.redriveCount}×` : ''}`, role: 'muted'},
+		// The start time last: on a narrow screen it is what gets cut.
+		{text: `${ran}${side.redriveCount > 0 ? `  redriven ${side.redriveCount}×` : ''}  started ${formatTime(side.startedAt)}`, role: 'muted'},
 	];
 }
 
@@ -48,7 +50,7 @@ function statusCell(summary: RunSummary | undefined): StyledLine[number] {
 
 function errorLines(row: StateComparison, indent: string): StyledLine[] {
 	// A state that succeeded after retries keeps the error of its last failed attempt.
-	const text = (summary: RunSummary | undefined) => (summary?.error === undefined ? undefined : `${summary.status === 'SUCCEEDED' ? 'retried after ' : ''}${sanitize(summary.error)}${summary.cause ? `: ${sanitize(summary.cause)}` : ''}`);
+	const text = (summary: RunSummary | undefined) => (summary?.error === undefined ? undefined : `${summary.status === 'SUCCEEDED' ? 'retried after ' : ''}${sanitize(summary.error)}${summary.cause ? `: ${sanitize(readableCause(summary.cause))}` : ''}`);
 	const left = text(row.a);
 	const right = text(row.b);
 	if (left === undefined && right === undefined) {

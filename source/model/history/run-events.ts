@@ -2,7 +2,7 @@ import type {HistoryEvent, StateStatus} from '../types.js';
 import {payloadText} from './history-event.js';
 import type {Lane} from './run-lanes.js';
 
-/** run: the state working; wait: a Wait state or the backoff before a retry; failed: an attempt that failed. */
+/** Run: the state working; wait: a Wait state or the backoff before a retry; failed: an attempt that failed. */
 export type SegmentKind = 'run' | 'wait' | 'failed';
 
 /** A stretch of time in a state's life; `end` undefined while it lasts. */

@@ -1,8 +1,10 @@
 import type {ExecutionStatus, HistoryEvent, MachineGraph, StateStatus} from '../types.js';
 import {stateNameIn} from './event-owners.js';
 import {executionEndStatus, payloadText} from './history-event.js';
+import {settleRuns} from './run-settle.js';
+import {RunStore} from './run-store.js';
 import {type Lane, innermostLane, laneOutside, statusOfIterationEvent} from './run-lanes.js';
-import {applyContainerEvent, applyTaskEvent, closeSegment, enterRun, exitRun, failAttempt, type WorkingRun} from './run-events.js';
+import {applyContainerEvent, applyTaskEvent, enterRun, exitRun, failAttempt, type WorkingRun} from './run-events.js';
 
 export type {Lane} from './run-lanes.js';
 export type {RunSegment, SegmentKind, StateRun} from './run-events.js';
@@ -30,7 +32,7 @@ export function branchIndexes(graph: MachineGraph | undefined): (name: string) =
 	return name => branches.get(name);
 }
 
-const containerEvent = /^(Map|Parallel)State(Started|Succeeded|Failed|Aborted)$/;
+const containerEvent = /^(Map|Parallel)State(?:Started|Succeeded|Failed|Aborted)$/;
 /** How far back the end of an execution looks for the state that failed it. */
 const culpritSearchLimit = 2000;
 
@@ -53,17 +55,8 @@ const culpritSearchLimit = 2000;
  * Incremental: add() costs O(new events); runs are updated in place, and
  * `version` changes on every add that changed something.
  */
-export class StateRunLog {
-	version = 0;
+export class StateRunLog extends RunStore {
 	readonly execution: RunExecution = {status: 'RUNNING', redriveCount: 0, lastEventId: 0, eventCount: 0};
-	private readonly byPath = new Map<string, WorkingRun>();
-	private readonly ordered: WorkingRun[] = [];
-	private readonly lanesByKey = new Map<string, Lane>();
-	private readonly lanesByContainer = new Map<string, Lane[]>();
-	private readonly runsByLane = new Map<string, WorkingRun[]>();
-	private readonly eventRun = new Map<number, WorkingRun>();
-	private readonly eventLane = new Map<number, Lane | undefined>();
-	private readonly previous = new Map<number, number>();
 	/** ParallelStateStarted event id → branch index per first state name (order of appearance). */
 	private readonly branchStarts = new Map<number, Map<string, number>>();
 	private readonly open = new Set<WorkingRun>();
@@ -71,29 +64,10 @@ export class StateRunLog {
 	private readonly seen = new Set<string>();
 	private lastEntered: WorkingRun | undefined;
 	private lastTime: number | undefined;
-	private endEventId: number | undefined;
-	private critical: {version: number; runs: Set<string>; lanes: Set<string>} | undefined;
 
-	/** branchOf: a state's Parallel branch index from the definition, when known (else order of appearance). */
-	constructor(private readonly branchOf?: (stateName: string) => number | undefined) {}
-
-	/** Runs in the order they started. */
-	get runs(): readonly WorkingRun[] {
-		return this.ordered;
-	}
-
-	run(path: string): WorkingRun | undefined {
-		return this.byPath.get(path);
-	}
-
-	/** The lanes (iterations, branches) of a Map or Parallel run, in the order they started. */
-	lanesOf(containerPath: string): readonly Lane[] {
-		return this.lanesByContainer.get(containerPath) ?? [];
-	}
-
-	/** The runs directly in a lane (undefined: the top level), in start order. */
-	runsIn(lane: Lane | undefined): readonly WorkingRun[] {
-		return this.runsByLane.get(lane?.key ?? '') ?? [];
+	/** BranchOf: a state's Parallel branch index from the definition, when known (else order of appearance). */
+	constructor(private readonly branchOf?: (stateName: string) => number | undefined) {
+		super();
 	}
 
 	add(events: readonly HistoryEvent[]): this {
@@ -108,6 +82,7 @@ export class StateRunLog {
 			changed = true;
 			this.execution.eventCount++;
 			this.execution.lastEventId = Math.max(this.execution.lastEventId, event.id);
+			this.newestEventId = this.execution.lastEventId;
 			if (event.previousEventId !== undefined && event.previousEventId > 0) {
 				this.previous.set(event.id, event.previousEventId);
 			}
@@ -121,37 +96,6 @@ export class StateRunLog {
 		}
 
 		return this;
-	}
-
-	/**
-	 * The critical path: the chain of causes (previousEventId) back from the
-	 * execution's end, or from its newest event while it runs. A Parallel
-	 * ends when its slowest branch does and a Map with its slowest iteration,
-	 * and AWS points their end events at exactly those, so the chain passes
-	 * through the lanes that decided how long the execution took.
-	 */
-	criticalPath(): {runs: ReadonlySet<string>; lanes: ReadonlySet<string>} {
-		if (this.critical?.version === this.version) {
-			return this.critical;
-		}
-
-		const runs = new Set<string>();
-		const lanes = new Set<string>();
-		const visited = new Set<number>();
-		for (let id: number | undefined = this.endEventId ?? this.execution.lastEventId; id !== undefined && !visited.has(id); id = this.previous.get(id)) {
-			visited.add(id);
-			const run = this.eventRun.get(id);
-			if (run) {
-				runs.add(run.path);
-			}
-
-			for (let lane = this.eventLane.get(id); lane; lane = lane.parent) {
-				lanes.add(lane.key);
-			}
-		}
-
-		this.critical = {version: this.version, runs, lanes};
-		return this.critical;
 	}
 
 	private apply(event: HistoryEvent, time: number): void {
@@ -202,7 +146,7 @@ export class StateRunLog {
 			let lane = previousLane;
 			if (!(previousRun?.type === kind && this.eventLane.get(previousId!) === previousRun.lane)) {
 				const inner = innermostLane(previousLane, kind === 'Map' ? 'iteration' : 'branch');
-				run = inner ? this.byPath.get(inner.container) : previousRun ?? this.lastEntered;
+				run = inner ? this.run(inner.container) : previousRun ?? this.lastEntered;
 				lane = inner ? inner.parent : previousLane;
 			}
 
@@ -240,42 +184,6 @@ export class StateRunLog {
 		} else {
 			this.open.delete(run);
 		}
-	}
-
-	private record(event: HistoryEvent, run: WorkingRun, lane: Lane | undefined): void {
-		this.eventRun.set(event.id, run);
-		this.eventLane.set(event.id, lane);
-		run.lastEventId = event.id;
-	}
-
-	private runAt(lane: Lane | undefined, name: string, type: string): WorkingRun {
-		const path = `${lane?.prefix ?? ''}${name}`;
-		let run = this.byPath.get(path);
-		if (!run) {
-			run = {path, name, type, ...(lane && {lane}), order: this.ordered.length, status: 'NOT_STARTED', attempts: 0, segments: [], lastAttemptFailed: false, lastFailureTimedOut: false, containerStarts: 0, lastEventId: 0};
-			this.byPath.set(path, run);
-			this.ordered.push(run);
-			const key = lane?.key ?? '';
-			const siblings = this.runsByLane.get(key) ?? [];
-			siblings.push(run);
-			this.runsByLane.set(key, siblings);
-		}
-
-		return run;
-	}
-
-	private lane(container: WorkingRun, kind: Lane['kind'], index: number, parent: Lane | undefined): Lane {
-		const key = kind === 'iteration' ? `${container.path}[${index}]` : `${container.path}{${index}}`;
-		let lane = this.lanesByKey.get(key);
-		if (!lane) {
-			lane = {key, kind, container: container.path, containerName: container.name, index, depth: (parent?.depth ?? 0) + 1, prefix: kind === 'iteration' ? `${key}/` : `${container.path}/`, ...(parent && {parent}), status: 'RUNNING', order: this.lanesByKey.size};
-			this.lanesByKey.set(key, lane);
-			const lanes = this.lanesByContainer.get(container.path) ?? [];
-			lanes.push(lane);
-			this.lanesByContainer.set(container.path, lanes);
-		}
-
-		return lane;
 	}
 
 	private branchLane(startedId: number, parallel: WorkingRun | undefined, firstState: string): Lane | undefined {
@@ -331,7 +239,7 @@ export class StateRunLog {
 			execution.status = 'RUNNING';
 			execution.redriveCount = typeof details.redriveCount === 'number' ? details.redriveCount : execution.redriveCount + 1;
 			delete execution.endedAt;
-			this.endEventId = undefined;
+			delete this.endEventId;
 			return;
 		}
 
@@ -348,53 +256,7 @@ export class StateRunLog {
 			execution.cause = payloadText(details.cause) ?? execution.cause;
 		}
 
-		this.settle(event, status, time);
-	}
-
-	/**
-	 * States still running when the execution ends get their final status, as
-	 * the fold gives them: the state that failed it (first open non-container
-	 * state on the chain of causes, or any whose last attempt failed) and its
-	 * containers FAILED (TIMED_OUT for a task timeout), the rest ABORTED, or
-	 * TIMED_OUT when the execution timed out.
-	 */
-	private settle(event: HistoryEvent, status: ExecutionStatus, time: number): void {
-		const culprit = status === 'FAILED' ? this.culpritOf(event) : undefined;
-		const failedLanes = new Set<Lane>();
-		for (let lane = culprit?.lane; lane; lane = lane.parent) {
-			failedLanes.add(lane);
-		}
-
-		const failedContainers = new Set([...failedLanes].map(lane => lane.container));
-		for (const run of this.open) {
-			let final: StateStatus;
-			if (status === 'SUCCEEDED' || status === 'ABORTED') {
-				final = status === 'SUCCEEDED' ? 'SUCCEEDED' : 'ABORTED';
-			} else if (status === 'TIMED_OUT') {
-				final = 'TIMED_OUT';
-			} else if (run === culprit || run.lastAttemptFailed) {
-				final = run.lastFailureTimedOut ? 'TIMED_OUT' : 'FAILED';
-			} else {
-				final = failedContainers.has(run.path) ? 'FAILED' : 'ABORTED';
-			}
-
-			closeSegment(run, time, final === 'FAILED' || final === 'TIMED_OUT' ? 'failed' : undefined);
-			run.status = final;
-			// A state whose last attempt failed stopped then, not when the execution noticed.
-			run.exitedAt ??= run.segments.at(-1)?.end ?? time;
-			if (run === culprit && final === 'FAILED') {
-				run.error ??= typeof event.details.error === 'string' ? event.details.error : undefined;
-				run.cause ??= payloadText(event.details.cause);
-			}
-		}
-
-		this.open.clear();
-		for (const lane of this.openLanes) {
-			lane.status = failedLanes.has(lane) ? 'FAILED' : (status === 'TIMED_OUT' ? 'TIMED_OUT' : 'ABORTED');
-			lane.endedAt = time;
-		}
-
-		this.openLanes.clear();
+		settleRuns({open: this.open, openLanes: this.openLanes, culprit: status === 'FAILED' ? this.culpritOf(event) : undefined, status, event, time});
 	}
 
 	private culpritOf(event: HistoryEvent): WorkingRun | undefined {

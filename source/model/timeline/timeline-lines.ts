@@ -108,8 +108,10 @@ function rowStatus(row: TimelineRow): StateStatus | undefined {
 
 /** `3✓ 1✗ 2▶` for a folded row. */
 function countsText(counts: Partial<Record<StateStatus, number>>, ascii: boolean): string {
-	return Object.entries(counts).map(([status, count]) => `${count}${statusMarker(status as StateStatus, ascii)}`).join(' ');
+	return countOrder.filter(status => counts[status]).map(status => `${counts[status]}${statusMarker(status, ascii)}`).join(' ');
 }
+
+const countOrder: StateStatus[] = ['SUCCEEDED', 'CAUGHT', 'FAILED', 'TIMED_OUT', 'ABORTED', 'RUNNING', 'RETRYING', 'NOT_STARTED'];
 
 /**
  * The timeline as lines: a header with the time scale, then per row the
