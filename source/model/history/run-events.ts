@@ -1,6 +1,7 @@
 import type {HistoryEvent, StateStatus} from '../types.js';
 import {payloadText} from './history-event.js';
 import type {Lane} from './run-lanes.js';
+import {abortedTypes, failureTypes, scheduledTypes, successTypes} from './task-event-types.js';
 
 /** Run: the state working; wait: a Wait state or the backoff before a retry; failed: an attempt that failed. */
 export type SegmentKind = 'run' | 'wait' | 'failed';
@@ -39,24 +40,6 @@ export type WorkingRun = {-readonly [K in keyof StateRun]: StateRun[K]} & {
 	/** MapStateStarted / ParallelStateStarted seen since the last entry: another one is a retry. */
 	containerStarts: number;
 };
-
-const failureTypes = new Set([
-	'TaskFailed',
-	'TaskTimedOut',
-	'TaskStartFailed',
-	'TaskSubmitFailed',
-	'LambdaFunctionFailed',
-	'LambdaFunctionTimedOut',
-	'LambdaFunctionStartFailed',
-	'LambdaFunctionScheduleFailed',
-	'ActivityFailed',
-	'ActivityTimedOut',
-	'ActivityScheduleFailed',
-	'EvaluationFailed',
-]);
-const scheduledTypes = new Set(['TaskScheduled', 'LambdaFunctionScheduled', 'ActivityScheduled']);
-const successTypes = new Set(['TaskSucceeded', 'LambdaFunctionSucceeded', 'ActivitySucceeded']);
-const abortedTypes = new Set(['TaskStateAborted', 'WaitStateAborted', 'MapStateAborted', 'ParallelStateAborted']);
 
 /** Ends the open segment, if any (optionally as another kind: a failed attempt). */
 export function closeSegment(run: WorkingRun, time: number, kind?: SegmentKind): void {
