@@ -102,7 +102,7 @@ export class ExecutionRunner implements ExecutionHost {
 		return this.running.size;
 	}
 
-	/** states:startExecution from a running execution: a child on this endpoint, in the parent's region. */
+	/** A child for states:startExecution from a running execution: a child on this endpoint, in the parent's region. */
 	async startChild(request: ChildRequest): Promise<ChildExecution> {
 		let target;
 		try {

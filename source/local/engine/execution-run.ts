@@ -112,7 +112,9 @@ export class ExecutionRun {
 	/** Called once when the execution ends, however (a .sync parent stops its children). */
 	onEnd(listener: () => void): () => void {
 		this.endListeners.add(listener);
-		return () => this.endListeners.delete(listener);
+		return () => {
+			this.endListeners.delete(listener);
+		};
 	}
 
 	private end(outcome: ExecutionOutcome, type: string, details: Record<string, unknown>, previousEventId = this.writer.lastEventId): void {

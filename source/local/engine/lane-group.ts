@@ -31,8 +31,9 @@ export async function runLaneGroup(parent: Lane, options: LaneGroupOptions): Pro
 	let next = 0;
 	let failure: {error: unknown} | undefined;
 	await new Promise<void>(resolve => {
+		const canStart = () => failure === undefined && !parent.aborted && active.size < options.concurrency && next < options.count;
 		const launch = () => {
-			while (!failure && !parent.aborted && active.size < options.concurrency && next < options.count) {
+			while (canStart()) {
 				start(next++);
 			}
 

@@ -51,7 +51,7 @@ export function redrivePlan(machine: CompiledMachine, events: readonly WireEvent
 		keepSucceeded(machine, event, details, byId, kept);
 	}
 
-	return unfinished ? {startAt: unfinished.name, input: unfinished.input, variables, kept: kept.get(unfinished.name) ?? new Map()} : {startAt: machine.top.startAt, input: executionInput, variables: new VariableScope(), kept: new Map()};
+	return unfinished ? {startAt: unfinished.name, input: unfinished.input, variables, kept: kept.get(unfinished.name) ?? new Map<number, unknown>()} : {startAt: machine.top.startAt, input: executionInput, variables: new VariableScope(), kept: new Map<number, unknown>()};
 }
 
 /** Records a top-level Map's succeeded iteration, or a top-level Parallel's succeeded branch, with its output. */

@@ -1,5 +1,5 @@
 /*
- * sfntop serve's States Language interpreter: runs one execution and writes
+ * The States Language interpreter of sfntop serve: runs one execution and writes
  * its history as AWS does, event for event. The shape (docs/ARCHITECTURE.md):
  * execution-run.ts (one run, its one end), run-states.ts (a scope's states in
  * order: entered, the state's runner, Catch, exited), states/ (one runner per

@@ -1,6 +1,6 @@
 import {LaneAborted, type Lane} from './lane.js';
 
-/** setTimeout overflows above 2^31-1 ms (~24.8 days) and would fire at once; longer delays are chained. */
+/** A setTimeout overflows above 2^31-1 ms (~24.8 days) and would fire at once; longer delays are chained. */
 const maxTimerMs = 2_147_483_647;
 
 /** Runs `callback` after `ms` (any length); returns the way to cancel it. */

@@ -21,7 +21,7 @@ export async function withConsoleCapture<T>(sink: ConsoleSink, work: () => Promi
 
 function install(): void {
 	for (const [method, level] of Object.entries(levels) as Array<[keyof typeof levels, Parameters<ConsoleSink>[0]]>) {
-		if (wrapped in console[method]) {
+		if (Object.hasOwn(console[method], wrapped)) {
 			continue;
 		}
 

@@ -3,7 +3,6 @@
  * engine, the execution ends with its events written.
  */
 import {describe, expect, test} from 'vitest';
-import type {AslDefinition} from '../../../source/local/asl/index.js';
 import {maxHistoryEvents} from '../../../source/local/engine/history-writer.js';
 import {runExecution, type WireEvent} from '../../../source/local/engine/run-execution.js';
 import {details, handlersOf, identity, lambdaArn, runEngine, shape} from './run-engine.js';
