@@ -1,5 +1,42 @@
+import {isRecord} from '../model/text/json-text.js';
 import {sanitize} from '../model/text/sanitize.js';
 import {UserError} from '../model/user-error.js';
+
+/** What an SDK (or Node network) error says about itself, read without trusting its shape. */
+export type ErrorFacts = {name?: string; message?: string; code?: string; status?: number};
+
+export function errorFacts(error: unknown): ErrorFacts {
+	if (!isRecord(error) && !(error instanceof Error)) {
+		return {};
+	}
+
+	const fields: Record<string, unknown> = isRecord(error) ? error : {};
+	const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+	const metadata = isRecord(fields.$metadata) ? fields.$metadata : {};
+	const cause = isRecord(fields.cause) ? fields.cause : {};
+	const status = metadata.httpStatusCode;
+	const facts: ErrorFacts = {};
+	const name = error instanceof Error ? error.name : text(fields.name);
+	const message = error instanceof Error ? error.message : text(fields.message);
+	const code = text(fields.code) ?? text(cause.code);
+	if (name !== undefined) {
+		facts.name = name;
+	}
+
+	if (message !== undefined) {
+		facts.message = message;
+	}
+
+	if (code !== undefined) {
+		facts.code = code;
+	}
+
+	if (typeof status === 'number') {
+		facts.status = status;
+	}
+
+	return facts;
+}
 
 /**
  * Every SDK error as one line a person can act on, and its kind (so its exit
@@ -13,12 +50,11 @@ export function describeAwsError(error: unknown, context: {action: string; endpo
 		return error;
 	}
 
-	const name = (error as {name?: string}).name ?? 'Error';
-	const rawMessage = (error as {message?: string}).message ?? String(error);
+	const facts = errorFacts(error);
+	const name = facts.name ?? 'Error';
+	const rawMessage = facts.message ?? String(error);
 	const message = sanitize(rawMessage.split('\n', 1)[0]);
-	const code = (error as {code?: string}).code ?? (error as {cause?: {code?: string}}).cause?.code;
-	const where = context.endpoint ?? 'AWS';
-
+	const {code, status} = facts;
 	if (/sso/i.test(rawMessage) && /expired|refresh/i.test(rawMessage)) {
 		return new UserError('your AWS SSO session has expired; run `aws sso login` (add --profile NAME if you use one) and try again', 'aws');
 	}
@@ -35,7 +71,7 @@ export function describeAwsError(error: unknown, context: {action: string; endpo
 		return new UserError('your AWS credentials have expired; refresh them (e.g. `aws sso login`) and try again', 'aws');
 	}
 
-	if (name === 'AccessDeniedException' || name === 'UnauthorizedOperation' || name === 'AccessDenied' || (error as {$metadata?: {httpStatusCode?: number}}).$metadata?.httpStatusCode === 403) {
+	if (name === 'AccessDeniedException' || name === 'UnauthorizedOperation' || name === 'AccessDenied' || status === 403) {
 		return new UserError(`access denied: your credentials may not call ${context.action} (${message})`, 'aws');
 	}
 
@@ -71,7 +107,8 @@ export function describeAwsError(error: unknown, context: {action: string; endpo
 		return new UserError(message, 'refused');
 	}
 
-	if (name === 'ThrottlingException' || name === 'TooManyRequestsException' || name === 'Throttling') {
+	const where = context.endpoint ?? 'AWS';
+	if (['ThrottlingException', 'TooManyRequestsException', 'Throttling'].includes(name)) {
 		return new UserError(`${where} is throttling ${context.action} (Rate exceeded); try again shortly, or poll less often with --interval`, 'aws');
 	}
 
@@ -87,25 +124,19 @@ export function describeAwsError(error: unknown, context: {action: string; endpo
 		return new UserError(`lost the connection to ${where} (${code ?? name}); check your network and try again`, 'network');
 	}
 
-	if (name === 'SyntaxError' || /unexpected token|is not valid json|deserialization error/i.test(rawMessage)) {
-		return new UserError(`${where} did not answer like AWS (HTML or other non-JSON reply to ${context.action}); check --endpoint-url`, 'aws');
-	}
-
-	const status = (error as {$metadata?: {httpStatusCode?: number}}).$metadata?.httpStatusCode;
-	return new UserError(`${context.action} failed: ${sanitize(name)}${status ? ` (HTTP ${status})` : ''}: ${message}`, 'aws');
+	const notAws = name === 'SyntaxError' || /unexpected token|is not valid json|deserialization error/i.test(rawMessage);
+	return new UserError(notAws ? `${where} did not answer like AWS (HTML or other non-JSON reply to ${context.action}); check --endpoint-url` : `${context.action} failed: ${sanitize(name)}${status ? ` (HTTP ${status})` : ''}: ${message}`, 'aws');
 }
 
 /** Errors worth retrying with backoff: throttling, 5xx, dropped or refused connections. */
 export function isTransient(error: unknown): boolean {
-	const name = (error as {name?: string}).name ?? '';
-	const status = (error as {$metadata?: {httpStatusCode?: number}}).$metadata?.httpStatusCode ?? 0;
-	const message = (error as {message?: string}).message ?? '';
+	const {name = '', status = 0, message = '', code = ''} = errorFacts(error);
 	return /Throttl|TooManyRequests|ServiceUnavailable|InternalFailure|InternalServerError|TimeoutError|RequestTimeout/.test(name)
 		|| status >= 500
 		|| /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|socket hang up|EAI_AGAIN/.test(message)
-		|| ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE'].includes((error as {code?: string}).code ?? '');
+		|| ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE'].includes(code);
 }
 
 export function isThrottle(error: unknown): boolean {
-	return /Throttl|TooManyRequests/.test((error as {name?: string}).name ?? '');
+	return /Throttl|TooManyRequests/.test(errorFacts(error).name ?? '');
 }

@@ -48,7 +48,8 @@ export class AwsApi {
 		const machines = [];
 		let nextToken: string | undefined;
 		do {
-			const page = await this.call('ListStateMachines', async () => this.clients.sfn.send(new ListStateMachinesCommand({maxResults: 1000, nextToken})));
+			const token = nextToken;
+			const page = await this.call('ListStateMachines', async () => this.clients.sfn.send(new ListStateMachinesCommand({maxResults: 1000, nextToken: token})));
 			machines.push(...(page.stateMachines ?? []));
 			nextToken = page.nextToken;
 		} while (nextToken);

@@ -13,6 +13,7 @@ const notATerminal = 'the dashboard needs a terminal; use `sfntop tail EXECUTION
 /** `--local`: the embedded endpoint with its demo, in-process, on a free loopback port. */
 async function startLocal(): Promise<{url: string; close: () => Promise<void>}> {
 	// Any SDK needs credentials and a region even against a local endpoint; only --local invents them.
+	// An empty variable is as good as none: `||=`, not `??=`.
 	process.env.AWS_ACCESS_KEY_ID ||= 'local';
 	process.env.AWS_SECRET_ACCESS_KEY ||= 'local';
 	const {startServer} = await import('../local/server.js');

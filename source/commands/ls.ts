@@ -10,12 +10,15 @@ import {attempt} from './aws-command.js';
 import {defineCommand} from './command.js';
 import {displayFlags} from './global-flags.js';
 
-const statuses = new Set(['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE']);
+const statuses: readonly ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'];
+const isStatus = (text: string): text is ExecutionStatus => (statuses as readonly string[]).includes(text);
+
+const roleOf = (role: StyledLine[number]['role']) => (role === undefined ? {} : {role});
 
 function table(rows: string[][], roles: Array<Array<StyledLine[number]['role']>> = []): StyledLine[] {
 	const widths = rows[0].map((_, column) => Math.max(...rows.map(row => row[column].length)));
 	return rows.map((row, index) => row.flatMap((cell, column) => [
-		{text: cell.padEnd(column === row.length - 1 ? 0 : widths[column]), ...(index === 0 ? {role: 'heading' as const} : (roles[index]?.[column] ? {role: roles[index][column]} : {}))},
+		{text: cell.padEnd(column === row.length - 1 ? 0 : widths[column]), ...roleOf(index === 0 ? 'heading' : roles[index]?.[column])},
 		...(column === row.length - 1 ? [] : [{text: '  '}]),
 	]));
 }
@@ -40,8 +43,8 @@ export const lsCommand = defineCommand({
 	examples: ['sfntop ls', 'sfntop ls OrderProcessingStateMachine --status FAILED'],
 	async run({input, flags, options, stdout}) {
 		const status = flags.status?.toUpperCase();
-		if (status && !statuses.has(status)) {
-			throw new UserError(`--status takes one of ${[...statuses].join(', ')}, not "${flags.status}"`);
+		if (status !== undefined && !isStatus(status)) {
+			throw new UserError(`--status takes one of ${statuses.join(', ')}, not "${flags.status}"`);
 		}
 
 		const api = await createApi(options.session);
@@ -72,7 +75,7 @@ export const lsCommand = defineCommand({
 			throw new UserError(`${input[0]} is an execution; \`sfntop ls\` takes a state machine (use \`sfntop tail\` for an execution)`);
 		}
 
-		const page = await attempt(api, 'ListExecutions', async () => api.listExecutions(target.arn, {...(status && {statusFilter: status as ExecutionStatus}), maxResults: 100}));
+		const page = await attempt(api, 'ListExecutions', async () => api.listExecutions(target.arn, {...(status && {statusFilter: status}), maxResults: 100}));
 		const executions = page.executions ?? [];
 		if (flags.json) {
 			for (const execution of executions) {

@@ -58,6 +58,7 @@ export function replayJson(snapshot: ExecutionSnapshot, graph: MachineGraph): un
 				durationMs: status?.durationMs ?? null,
 				error: status?.error ?? null,
 				cause: status?.cause ?? null,
+				...(status?.retries && {retries: status.retries.map(retry => ({attempt: retry.attempt, error: retry.error ?? null, cause: retry.cause ?? null, failedAt: isoOrNull(retry.failedAt), retriedAt: isoOrNull(retry.retriedAt)}))}),
 				...(status?.iterations && {iterations: status.iterations}),
 				...((state.type === 'Parallel') && {branches: branchStatuses(snapshot, graph, state.name)}),
 			};
@@ -114,7 +115,11 @@ export const replayCommand = defineCommand({
 		const {text, name} = await readInputFile(input[0], stdin, 'an execution history');
 		const parsed = parseHistoryText(text, name);
 		let events = pickExecution(parsed.executions, flags.execution);
-		const lastEventId = events.reduce((max, event) => Math.max(max, event.id), 0);
+		let lastEventId = 0;
+		for (const event of events) {
+			lastEventId = Math.max(lastEventId, event.id);
+		}
+
 		const {at} = flags;
 		if (at !== undefined) {
 			if (!Number.isInteger(at) || at < 0) {

@@ -1,4 +1,5 @@
 import process from 'node:process';
+import {errorFacts} from '../aws/errors.js';
 import {UserError} from '../model/user-error.js';
 import {loadHandlersFile} from '../local/handlers/load.js';
 import {parseFaults} from '../local/faults.js';
@@ -60,7 +61,7 @@ export const serveCommand = defineCommand({
 				stderr.write(`${line}\n`);
 			}, demo: flags.demo, ...(handlers && {handlers}), ...(flags.faults !== undefined && {faults: flags.faults})});
 		} catch (error: unknown) {
-			const {code} = (error as NodeJS.ErrnoException);
+			const {code} = errorFacts(error);
 			if (code === 'EADDRINUSE') {
 				throw new UserError(`port ${port} on ${host} is already in use; pick another with --port (0 picks a free one)`);
 			}

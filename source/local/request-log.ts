@@ -34,7 +34,7 @@ export class RequestLog {
 	}
 
 	filter(predicate: (request: ServedRequest) => boolean): ServedRequest[] {
-		return this.slice().filter(predicate);
+		return this.slice().filter(request => predicate(request));
 	}
 
 	[Symbol.iterator](): Iterator<ServedRequest> {

@@ -13,7 +13,7 @@ import {startDemo} from './demo/trickle.js';
 import {ExecutionRunner} from './execution-runner.js';
 import {faultInjector, parseFaults} from './faults.js';
 import {logsOperations} from './logs-api.js';
-import {sfnOperations, type Request} from './api/index.js';
+import {sfnOperations} from './api/index.js';
 import {RequestLog, type ServedRequest} from './request-log.js';
 import {Store} from './store.js';
 
@@ -104,7 +104,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 				chunks.push(chunk);
 			}
 		});
-		request.on('end', async () => {
+		// Answers once the whole body is in; every failure inside becomes an AWS error reply.
+		const answer = async (): Promise<void> => {
 			if (tooLarge) {
 				fail(new AwsError('ValidationException', `Request body is ${size} bytes; the most accepted is ${maxBodyBytes}`, 413));
 				return;
@@ -170,6 +171,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 			} catch (error: unknown) {
 				fail(error instanceof AwsError ? error : new AwsError('InternalFailure', `sfntop serve: ${(error as Error).message}`, 500));
 			}
+		};
+
+		request.on('end', () => {
+			void answer();
 		});
 		request.on('error', () => {
 			request.socket.destroy();

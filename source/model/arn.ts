@@ -14,8 +14,8 @@ export type Target =
 	| {kind: 'execution-name'; machine: string; name: string}
 	| {kind: 'latest'; machine: string};
 
-const machineArn = /^arn:aws[\w-]*:states:([\d\-a-z]+):(\d{12}):stateMachine:([\w-]{1,80})(?::[\w-]+)?$/;
-const executionArn = /^arn:aws[\w-]*:states:([\d\-a-z]+):(\d{12}):(?:execution|express):([\w-]{1,80}):([\w-]{1,80})(?::[\w-]+)?$/;
+const machineArn = /^arn:aws[\w-]*:states:([\d\-a-z]+):\d{12}:stateMachine:[\w-]{1,80}(?::[\w-]+)?$/;
+const executionArn = /^arn:aws[\w-]*:states:([\d\-a-z]+):\d{12}:(?:execution|express):[\w-]{1,80}:[\w-]{1,80}(?::[\w-]+)?$/;
 const name = /^[\w-]{1,80}$/;
 
 export function parseTarget(text: string): Target {

@@ -1,6 +1,7 @@
+import {parseDefinitionText} from '../model/graph/definition-input.js';
 import type {AwsApi} from '../aws/sfn.js';
 import {buildMachineGraph} from '../model/graph/asl-graph.js';
-import {executionEndStatus, normaliseEvent} from '../model/history/history-event.js';
+import {executionEndStatus, executionRecordIn, normaliseEvent} from '../model/history/history-event.js';
 import {createSnapshot, foldEvents} from '../model/history/history-fold.js';
 import {executionNameOf, isExpressExecution, machineArnOfExecution, machineNameOf} from '../model/arn.js';
 import {type ExecutionSnapshot, type HistoryEvent, type MachineGraph, type ExecutionDescription} from '../model/types.js';
@@ -33,7 +34,7 @@ export class HistorySync {
 	}
 
 	get ended(): boolean {
-		return this.events.length > 0 && this.events.at(-1)!.type in executionEndStatus;
+		return this.events.length > 0 && Object.hasOwn(executionEndStatus, this.events.at(-1)!.type);
 	}
 
 	/** One poll; resolves to the number of new events folded. */
@@ -87,7 +88,7 @@ export class HistorySync {
 			nextToken = page.nextToken;
 		} while (!reachedKnown && nextToken);
 
-		return this.fold(fresh.reverse());
+		return this.fold(fresh.toReversed());
 	}
 
 	/** After the end, one last DescribeExecution for the final fields (output, redrive status). */
@@ -122,7 +123,7 @@ export class HistorySync {
 			this.graph ? Promise.resolve(undefined) : this.api.describeStateMachineForExecution(this.executionArn),
 		]);
 		if (machine?.definition) {
-			this.setGraph(buildMachineGraph(JSON.parse(machine.definition) as Record<string, unknown>));
+			this.setGraph(buildMachineGraph(parseDefinitionText(machine.definition, 'the definition AWS returned')));
 		}
 
 		this.description = {
@@ -154,7 +155,7 @@ export class HistorySync {
 			const machineArn = machineArnOfExecution(this.executionArn);
 			const {logGroup, machine} = await expressLogGroup(this.api, machineArn, 'has no CloudWatch Logs logging, so its executions leave no history to follow');
 			if (machine.definition) {
-				this.setGraph(buildMachineGraph(JSON.parse(machine.definition) as Record<string, unknown>));
+				this.setGraph(buildMachineGraph(parseDefinitionText(machine.definition, 'the definition AWS returned')));
 			}
 
 			this.logGroup = logGroup;
@@ -173,16 +174,11 @@ export class HistorySync {
 
 				this.seenLogIds.add(record.eventId);
 				this.logCursor = Math.max(this.logCursor, record.timestamp ?? 0);
-				try {
-					const parsed = JSON.parse(record.message ?? '') as {execution_arn?: string};
-					if (parsed.execution_arn === this.executionArn) {
-						const event = normaliseEvent(parsed, 0);
-						if (event) {
-							fresh.push(event);
-						}
-					}
-				} catch {
-					// Not an execution record: ignore.
+				// Log events that are not this execution's records are skipped.
+				const parsed = executionRecordIn(record.message);
+				const event = parsed?.execution_arn === this.executionArn ? normaliseEvent(parsed, 0) : undefined;
+				if (event) {
+					fresh.push(event);
 				}
 			}
 

@@ -1,6 +1,7 @@
+import {errorFacts} from '../aws/errors.js';
 import type {AwsApi} from '../aws/sfn.js';
 import {executionNameOf} from '../model/arn.js';
-import {executionEndStatus} from '../model/history/history-event.js';
+import {executionEndStatus, executionRecordIn} from '../model/history/history-event.js';
 import type {ExecutionStatus, ExecutionSummary, MachineSummary, RunningExecutionSummary} from '../model/types.js';
 import {expressLogGroup} from './express-log-group.js';
 import {HistorySync} from './history-sync.js';
@@ -51,18 +52,13 @@ function expressLister(api: AwsApi, machineArn: string) {
 
 				seen.add(event.eventId);
 				cursor = Math.max(cursor, (event.timestamp ?? 0) - 1000);
-				let record: {type?: string; execution_arn?: string; event_timestamp?: string; redrive_count?: string};
-				try {
-					record = JSON.parse(event.message ?? '') as typeof record;
-				} catch {
+				const record = executionRecordIn(event.message);
+				if (!record) {
 					continue;
 				}
 
-				if (!record.execution_arn || !record.type) {
-					continue;
-				}
-
-				const time = Number(record.event_timestamp) || event.timestamp || 0;
+				// A record's own timestamp is a string of epoch ms; 0 or unreadable falls back to the log event's.
+				const time = Number(record.event_timestamp) || (event.timestamp ?? 0);
 				const summary = executions.get(record.execution_arn) ?? {arn: record.execution_arn, name: executionNameOf(record.execution_arn), machineArn, status: 'RUNNING' as const};
 				if (record.type === 'ExecutionStarted') {
 					summary.startDate = time;
@@ -108,7 +104,7 @@ export function followExecutions(api: AwsApi, machineArn: string, statusFilter: 
 						...(execution.redriveCount !== undefined && {redriveCount: execution.redriveCount}),
 					}));
 				} catch (error: unknown) {
-					if ((error as {name?: string}).name !== 'StateMachineTypeNotSupported') {
+					if (errorFacts(error).name !== 'StateMachineTypeNotSupported') {
 						throw error;
 					}
 

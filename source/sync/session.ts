@@ -3,7 +3,7 @@ import {AwsApi, mutatingApis} from '../aws/sfn.js';
 import {executionArnFor, isExpressExecution, parseTarget, regionOfArn} from '../model/arn.js';
 import {redrivePreview} from '../model/history/redrive-preview.js';
 import {UserError} from '../model/user-error.js';
-import type {ExecutionData, ExecutionStatus} from '../model/types.js';
+import type {ExecutionData} from '../model/types.js';
 import {followExecution} from './execution-follower.js';
 import {followExecutions, followMachines, followRunning} from './list-followers.js';
 import {followStateLogs} from './log-follower.js';
@@ -177,7 +177,7 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 			try {
 				JSON.parse(input);
 			} catch (error: unknown) {
-				throw new UserError(`the input is not JSON: ${(error as Error).message}`);
+				throw new UserError(`the input is not JSON: ${error instanceof Error ? error.message : String(error)}`);
 			}
 
 			const started = await call('StartExecution', async () => api.startExecution(machineArn, input, name));

@@ -5,7 +5,7 @@ import {executionStatusRole} from '../model/text/status-style.js';
 import {type ExecutionStatus, type StyledLine, type ExecutionSummary} from '../model/types.js';
 import {useDashboardActions, useDashboardState} from './dashboard-context.js';
 import {listHeaderLine} from './list-header.js';
-import {clampCursor, listPaneLines} from './list-pane.js';
+import {clampCursor, emptyListText, listPaneLines} from './list-pane.js';
 import {listNavigation} from './list-navigation.js';
 import {executionRoute, runningRoute, type Route} from './routes.js';
 import {fitBlock} from './screen-lines.js';
@@ -82,7 +82,7 @@ export function ExecutionsView({route, width, height, isActive}: {route: Executi
 				width,
 				height: height - 2,
 				ascii,
-				empty: follower.error && !follower.data ? 'could not load executions; the reason is below, retrying' : follower.loading ? 'loading executions…' : 'no executions match',
+				empty: emptyListText(follower, 'executions', 'no executions match'),
 			}),
 			statusLine({view: 'executions', readOnly, error: follower.error, message}),
 		], width, height, ascii ? '~' : '…');

@@ -4,7 +4,7 @@ import {sanitize} from '../model/text/sanitize.js';
 import type {StyledLine} from '../model/types.js';
 import {useDashboardActions, useDashboardState} from './dashboard-context.js';
 import {listHeaderLine} from './list-header.js';
-import {clampCursor, listPaneLines} from './list-pane.js';
+import {clampCursor, emptyListText, listPaneLines} from './list-pane.js';
 import {listNavigation} from './list-navigation.js';
 import {executionsRoute, runningRoute, type Route} from './routes.js';
 import {fitBlock} from './screen-lines.js';
@@ -60,7 +60,7 @@ export function MachinesView({route, width, height, isActive}: {route: MachinesR
 				width,
 				height: height - 2,
 				ascii,
-				empty: follower.error && !follower.data ? 'could not load state machines; the reason is below, retrying' : follower.loading ? 'loading state machines…' : (route.filter ? 'no state machine matches the filter' : 'no state machines in this account and region'),
+				empty: emptyListText(follower, 'state machines', route.filter ? 'no state machine matches the filter' : 'no state machines in this account and region'),
 			}),
 			statusLine({view: 'machines', readOnly, error: follower.error, message}),
 		], width, height, ascii ? '~' : '…');

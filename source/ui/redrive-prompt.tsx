@@ -39,7 +39,7 @@ export function RedrivePrompt({executionArn, width, onClose}: {executionArn: str
 			return;
 		}
 
-		if (key.escape || input === 'n' || problem || (preview && !preview.redrivable)) {
+		if (key.escape || input === 'n' || Boolean(problem) || preview?.redrivable === false) {
 			onClose();
 			return;
 		}

@@ -5,7 +5,7 @@ import type {StyledLine} from '../model/types.js';
 import {useDashboardActions, useDashboardState} from './dashboard-context.js';
 import {formatElapsed} from './header.js';
 import {listHeaderLine} from './list-header.js';
-import {clampCursor, listPaneLines} from './list-pane.js';
+import {clampCursor, emptyListText, listPaneLines} from './list-pane.js';
 import {listNavigation} from './list-navigation.js';
 import {executionRoute, type Route} from './routes.js';
 import {fitBlock} from './screen-lines.js';
@@ -68,7 +68,7 @@ export function RunningView({route, width, height, isActive}: {route: RunningRou
 				width,
 				height: height - 2,
 				ascii,
-				empty: follower.error && !follower.data ? 'could not load running executions; the reason is below, retrying' : follower.loading ? 'loading running executions…' : 'nothing is running',
+				empty: emptyListText(follower, 'running executions', 'nothing is running'),
 			}),
 			statusLine({view: 'running', readOnly, error: follower.error, message}),
 		], width, height, ascii ? '~' : '…');

@@ -1,4 +1,4 @@
-// docs/ARCHITECTURE.md states which room may import what; this test holds the
+// Docs/ARCHITECTURE.md states which room may import what; this test holds the
 // code to it, so the document and the imports cannot drift apart.
 import {readFileSync, readdirSync} from 'node:fs';
 import path from 'node:path';

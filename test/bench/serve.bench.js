@@ -1,4 +1,4 @@
-// sfntop serve under load, each figure beside a same-run baseline:
+// The endpoint (sfntop serve) under load, each figure beside a same-run baseline:
 // - 1,000 StartExecution calls from 100 concurrent clients (keep-alive HTTP,
 //   as SDK clients do): starts per second and p99 latency, beside the same
 //   clients against a bare Node HTTP server answering a fixed reply (what

@@ -1,3 +1,4 @@
+import process from 'node:process';
 import {execFile, type ChildProcess} from 'node:child_process';
 import path from 'node:path';
 import {promisify} from 'node:util';
@@ -5,6 +6,8 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {repoRoot, runCli} from '../helpers/run-cli.js';
 import {serveProcess} from '../helpers/serve-process.js';
 
+// The callback API promisified, as Node documents it (execFile returns a ChildProcess; promisify ignores it).
+// eslint-disable-next-line @typescript-eslint/strict-void-return
 const run = promisify(execFile);
 const awsEnvironment = {...process.env, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: ''};
 

@@ -143,9 +143,10 @@ describe('history fold: what the console would show', () => {
 function random(seed: number): () => number {
 	let state = seed;
 	return () => {
+		// eslint-disable-next-line unicorn/prefer-math-trunc -- `| 0` wraps to 32 bits (mulberry32), it does not truncate
 		state = (state + 0x6D_2B_79_F5) | 0;
 		let t = Math.imul(state ^ (state >>> 15), 1 | state);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
 		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
 	};
 }

@@ -1,5 +1,3 @@
-import {spawn, type ChildProcess} from 'node:child_process';
-import {type Buffer} from 'node:buffer';
 import {readFileSync} from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';

@@ -15,7 +15,9 @@ export function fixedFollower<T>(data: T | undefined, extra: Partial<FollowerSta
 		getState: () => state,
 		subscribe(listener) {
 			listeners.add(listener);
-			return () => listeners.delete(listener);
+			return () => {
+				listeners.delete(listener);
+			};
 		},
 		refresh() {
 			follower.refreshes++;

@@ -5,12 +5,12 @@ export type ModelShape = {
 	max?: number;
 	enum?: string[];
 	pattern?: string;
-	/** structure: member name → shape name. */
+	/** Structure: member name → shape name. */
 	members?: Record<string, string>;
 	required?: string[];
-	/** list: the member shape. */
+	/** List: the member shape. */
 	member?: string;
-	/** map: key and value shapes. */
+	/** Map: key and value shapes. */
 	key?: string;
 	value?: string;
 };

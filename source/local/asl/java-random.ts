@@ -1,5 +1,5 @@
 /*
- * java.util.Random, which AWS runs for seeded randomness: JSONata's
+ * Java.util.Random, which AWS runs for seeded randomness: JSONata's
  * `$random(seed)` is `new Random(seed).nextDouble()` ($random(42) =
  * 0.7275636800328681 on AWS, measured in floci-io/floci issue 2662), and
  * `States.MathRandom(start, end, seed)` draws from the same generator.

@@ -6,6 +6,7 @@
  *   Map state input must be an array but was: "string"   (JSONata, no Items)
  *   The JSONata expression '1' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was 'number' for value: 1
  */
+import {isList} from '../../model/text/json-text.js';
 import {filterByPath} from './json-path/jsonpath-steps.js';
 import {scopeOf} from './json-path/jsonpath-state.js';
 import {resolvePayload} from './json-path/payload-template.js';
@@ -27,7 +28,7 @@ export async function mapItems(state: AslState, stateInput: unknown, env: StateE
 		const selected = filterByPath(state.InputPath, scopeOf(stateInput, env));
 		const itemsPath = state.ItemsPath ?? '$';
 		const items = filterByPath(itemsPath, scopeOf(selected, env));
-		if (!Array.isArray(items)) {
+		if (!isList(items)) {
 			throw runtimeError(`Reference path "${itemsPath.startsWith('$$') ? itemsPath.slice(1) : itemsPath}" must point to array.`);
 		}
 
@@ -37,7 +38,7 @@ export async function mapItems(state: AslState, stateInput: unknown, env: StateE
 
 async function jsonataItems(state: AslState, stateInput: unknown, env: StateEnv): Promise<unknown[]> {
 	if (state.Items === undefined) {
-		if (!Array.isArray(stateInput)) {
+		if (!isList(stateInput)) {
 			throw queryEvaluationError(`Map state input must be an array but was: ${JSON.stringify(stateInput)}`);
 		}
 
@@ -45,7 +46,7 @@ async function jsonataItems(state: AslState, stateInput: unknown, env: StateEnv)
 	}
 
 	const items = await resolveJsonataTemplate(state.Items, 'Items', jsonataBindings(env, {input: stateInput}));
-	if (!Array.isArray(items)) {
+	if (!isList(items)) {
 		const expression = jsonataExpressionText(state.Items) ?? JSON.stringify(state.Items);
 		throw queryEvaluationError(`The JSONata expression '${expression}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${jsonTypeName(items)}' for value: ${JSON.stringify(items)}`, 'Items');
 	}

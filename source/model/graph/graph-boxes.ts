@@ -125,12 +125,5 @@ export function containerBox(state: MachineState, branches: Piece[], context: La
 }
 
 export function makeContext(graph: MachineGraph, glyphs: Glyphs, ascii: boolean, nameCap: number): LayoutContext {
-	const edgesFrom = new Map<string, MachineEdge[]>();
-	for (const edge of graph.edges) {
-		const list = edgesFrom.get(edge.from) ?? [];
-		list.push(edge);
-		edgesFrom.set(edge.from, list);
-	}
-
-	return {graph, glyphs, ascii, nameCap, edgesFrom};
+	return {graph, glyphs, ascii, nameCap, edgesFrom: Map.groupBy(graph.edges, edge => edge.from)};
 }

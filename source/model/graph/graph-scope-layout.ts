@@ -1,7 +1,7 @@
-import {Graph, layout as dagreLayout} from '@dagrejs/dagre';
 import type {MachineState} from '../types.js';
 import {childrenByBranch} from './asl-graph.js';
 import {CharGrid} from './char-grid.js';
+import {createDagreGraph, runDagreLayout} from './dagre.js';
 import {containerBox, type LayoutContext, nodeGap, type Piece, pseudoBox, stateBox} from './graph-boxes.js';
 import {drawEdges, type EdgeRoute, type PlacedBox, placeArrowHeads} from './graph-edge-routing.js';
 import {shiftGeometry, type NodeGeometry} from './graph-geometry.js';
@@ -24,7 +24,7 @@ export function layoutScope(states: MachineState[], context: LayoutContext, topL
 			: stateBox(state, context));
 	}
 
-	const dagreGraph = new Graph({multigraph: true});
+	const dagreGraph = createDagreGraph();
 	dagreGraph.setGraph({rankdir: 'TB', nodesep: nodeGap, ranksep: rankGap, edgesep: 1, marginx: 0, marginy: 0});
 	dagreGraph.setDefaultEdgeLabel(() => ({}));
 	for (const [name, piece] of pieces) {
@@ -66,7 +66,7 @@ export function layoutScope(states: MachineState[], context: LayoutContext, topL
 		}
 	}
 
-	dagreLayout(dagreGraph);
+	runDagreLayout(dagreGraph);
 
 	// Box positions in cells; shift everything so the smallest coordinate is 0.
 	// Boxes are placed from dagre's rounded centre so that boxes in a straight
@@ -82,7 +82,7 @@ export function layoutScope(states: MachineState[], context: LayoutContext, topL
 		from: edge.from,
 		to: edge.to,
 		isCatch: edge.isCatch,
-		points: (dagreGraph.edge({v: edge.from, w: edge.to, name: edge.key}).points ?? []).map((point: {x: number; y: number}) => ({col: Math.round(point.x), row: Math.round(point.y)})),
+		points: (dagreGraph.edge({v: edge.from, w: edge.to, name: edge.key}).points ?? []).map(point => ({col: Math.round(point.x), row: Math.round(point.y)})),
 	}));
 	let minX = 0;
 	let minY = 0;

@@ -1,3 +1,4 @@
+import {isRecord} from '../text/json-text.js';
 import {truncateToWidth} from '../graph/char-grid.js';
 import {isoOrNull} from '../text/format.js';
 import {sanitize} from '../text/sanitize.js';
@@ -31,8 +32,9 @@ export function eventDetail(event: HistoryEvent, attempt?: number): string {
 		return `${short(details.error ?? '', 60)}${details.cause ? `: ${short(readableCause(details.cause), 200)}` : ''}`;
 	}
 
+	const retry = attempt !== undefined && attempt > 1 ? `retry, attempt ${attempt}` : '';
 	if (event.type === 'MapStateStarted') {
-		return `${short(details.length ?? '?', 12)} items`;
+		return `${short(details.length ?? '?', 12)} items${retry && `, ${retry}`}`;
 	}
 
 	if (event.type.startsWith('MapIteration')) {
@@ -43,8 +45,8 @@ export function eventDetail(event: HistoryEvent, attempt?: number): string {
 		return `redrive ${short(details.redriveCount ?? '', 12)}`;
 	}
 
-	if (event.type.endsWith('Scheduled') && attempt !== undefined && attempt > 1) {
-		return `retry, attempt ${attempt}`;
+	if (event.type.endsWith('Scheduled') || event.type === 'ParallelStateStarted') {
+		return retry;
 	}
 
 	if (event.type === 'ExecutionStarted') {
@@ -61,8 +63,8 @@ export function readableCause(cause: unknown): unknown {
 	}
 
 	try {
-		const parsed = JSON.parse(cause) as {errorMessage?: unknown};
-		return typeof parsed.errorMessage === 'string' ? parsed.errorMessage : cause;
+		const parsed: unknown = JSON.parse(cause);
+		return isRecord(parsed) && typeof parsed.errorMessage === 'string' ? parsed.errorMessage : cause;
 	} catch {
 		return cause;
 	}

@@ -40,7 +40,7 @@ export function createSnapshot(graph?: MachineGraph): ExecutionSnapshot {
 	for (const state of graph?.states ?? []) {
 		const snapshot: StateSnapshot = {name: state.name, status: 'NOT_STARTED', attempts: 0, ...(state.resource && {resource: state.resource})};
 		states.set(state.name, snapshot);
-		accumulator.working.set(state.name, {snapshot, lastAttemptFailed: false, lastFailureTimedOut: false, entries: 0});
+		accumulator.working.set(state.name, {snapshot, lastAttemptFailed: false, lastFailureTimedOut: false, entries: 0, starts: 0});
 		accumulator.parentOf.set(state.name, state.parent);
 		accumulator.depthOf.set(state.name, state.depth);
 	}
@@ -52,20 +52,21 @@ export function createSnapshot(graph?: MachineGraph): ExecutionSnapshot {
 
 /** Folds events onto a snapshot and returns the new snapshot; `snapshot` itself is never changed. */
 export function foldEvents(snapshot: ExecutionSnapshot, events: readonly HistoryEvent[]): ExecutionSnapshot {
-	let entry = accumulators.get(snapshot);
+	let base = snapshot;
+	let entry = accumulators.get(base);
 	if (!entry || entry.accumulator.version !== entry.version) {
 		// An older snapshot, or one built elsewhere: rebuild its accumulator from its events.
 		const fresh = createSnapshot(entry?.accumulator.graph);
-		const history = entry ? entry.accumulator.events.slice(0, snapshot.eventCount) : [];
+		const history = entry ? entry.accumulator.events.slice(0, base.eventCount) : [];
 		const rebuilt = history.length > 0 ? foldEvents(fresh, history) : fresh;
 		entry = accumulators.get(rebuilt)!;
 		if (history.length === 0) {
-			return foldEvents(rebuilt, events);
+			base = rebuilt;
 		}
 	}
 
 	const {accumulator} = entry;
-	const execution: ExecutionFields = {...snapshot};
+	const execution: ExecutionFields = {...base};
 	const {touched} = accumulator;
 	touched.clear();
 	for (const event of events) {
@@ -82,11 +83,11 @@ export function foldEvents(snapshot: ExecutionSnapshot, events: readonly History
 		applyEvent(accumulator, execution, event);
 	}
 
-	if (touched.size === 0 && execution.eventCount === snapshot.eventCount) {
-		return snapshot;
+	if (touched.size === 0 && execution.eventCount === base.eventCount) {
+		return base;
 	}
 
-	const states = new Map(snapshot.states);
+	const states = new Map(base.states);
 	for (const name of touched) {
 		states.set(name, accumulator.working.get(name)!.snapshot);
 	}

@@ -5,7 +5,7 @@
  * the same shape of Choice state those tests use.
  */
 import {describe, expect, test} from 'vitest';
-import {choose, StatesError, type AslState, type ChoiceRule} from '../../../source/local/asl/index.js';
+import {choose, StatesError, type AslState} from '../../../source/local/asl/index.js';
 import {stringMatches} from '../../../source/local/asl/choice/string-matches.js';
 import {stateEnv} from './asl-env.js';
 
@@ -189,7 +189,7 @@ describe('combinators and the state', () => {
 		expect(failure).toMatchObject({error: 'States.Runtime', cause: 'An error occurred while executing the state \'Check\' (entered at the event id #2). Invalid path \'$.a\' : No results for path: $[\'a\']'});
 	});
 
-	// test_assign_reference_variables.snapshot.json test_assign_in_choice_state: the
+	// Test_assign_reference_variables.snapshot.json test_assign_in_choice_state: the
 	// state's own Assign applies when Default is taken; `$` is the input.
 	test('Assign of the matched rule, or the state\'s own on Default', async () => {
 		const assigning: AslState = {

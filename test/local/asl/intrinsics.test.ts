@@ -74,7 +74,7 @@ describe('arrays (test_array.snapshot.json)', () => {
 });
 
 describe('strings and JSON', () => {
-	// test_string_operations.snapshot.json
+	// Test_string_operations.snapshot.json
 	test.each([
 		[' ', ',', [' ']],
 		[' , ', ',', [' ', ' ']],
@@ -87,7 +87,7 @@ describe('strings and JSON', () => {
 		expect(await call('States.StringSplit($.FunctionInput.fst, $.FunctionInput.snd)', {fst: text, snd: delimiter})).toEqual(expected);
 	});
 
-	// test_generic.snapshot.json: objects print as Java maps.
+	// Test_generic.snapshot.json: objects print as Java maps.
 	test.each([
 		['', 'Formatting argument .'],
 		[null, 'Formatting argument null.'],
@@ -161,7 +161,7 @@ describe('encoding, hashing, maths, ids', () => {
 		expect(await call('States.Hash($.FunctionInput.fst, $.FunctionInput.snd)', {fst: 'input data', snd: algorithm})).toBe(digest);
 	});
 
-	// test_math_add: each operand is rounded half up first.
+	// Test_math_add: each operand is rounded half up first.
 	test.each([
 		[-9, 3, -6],
 		[1.49, 1.5, 3],

@@ -103,7 +103,7 @@ describe('Choice Condition', () => {
 		Assign: {Assignment: 'Default Assignment'},
 	};
 
-	// test_assign_base.snapshot.json test_assign_in_choice[CONDITION_TRUE/FALSE]
+	// Test_assign_base.snapshot.json test_assign_in_choice[CONDITION_TRUE/FALSE]
 	test('the matched rule\'s Assign and Output, or the state\'s on Default', async () => {
 		expect(await choose(state, {condition: true}, jsonataEnv())).toEqual({next: 'ConditionTrue', output: {picked: true}, assign: {Assignment: 'Condition assignment'}});
 		expect(await choose(state, {condition: false}, jsonataEnv())).toEqual({next: 'DefaultState', output: {condition: false}, assign: {Assignment: 'Default Assignment'}});

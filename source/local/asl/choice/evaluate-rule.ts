@@ -34,15 +34,15 @@ export function ruleMatches(rule: ChoiceRule, scope: PathScope): boolean {
 	}
 
 	for (const [operator, operand] of Object.entries(rule)) {
-		if (typeTests[operator]) {
+		if (Object.hasOwn(typeTests, operator)) {
 			return typeTests[operator](selection.value) === operand;
 		}
 
-		if (comparisonOperators[operator]) {
+		if (Object.hasOwn(comparisonOperators, operator)) {
 			return comparisonOperators[operator](selection.value, operand);
 		}
 
-		if (operator.endsWith('Path') && comparisonOperators[operator.slice(0, -4)]) {
+		if (operator.endsWith('Path') && Object.hasOwn(comparisonOperators, operator.slice(0, -4))) {
 			const other = selectInScope(parsePath(String(operand)), scope);
 			if (!other.found) {
 				throw runtimeError(`Invalid path '${String(operand)}' : ${other.reason}`);

@@ -88,7 +88,7 @@ class IntrinsicParser {
 			return {kind: 'call', call: this.call(depth + 1)};
 		}
 
-		const literal = /^(true|false|null|-?\d+(?:\.\d+)?(?:[Ee][+-]?\d+)?)(?=\s*[),])/.exec(this.text.slice(this.index, this.index + 60));
+		const literal = /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[Ee][+-]?\d+)?)(?=\s*[),])/.exec(this.text.slice(this.index, this.index + 60));
 		if (!literal) {
 			this.fail('expected a string in single quotes, a number, a path or an intrinsic function');
 		}

@@ -259,7 +259,7 @@ class PathParser {
 
 		const left = this.operand();
 		this.skipSpaces();
-		const operator = /^(==|!=|<=|>=|<|>|=~)/.exec(this.text.slice(this.index, this.index + 2));
+		const operator = /^(?:==|!=|<=|>=|<|>|=~)/.exec(this.text.slice(this.index, this.index + 2));
 		if (!operator) {
 			return {kind: 'exists', operand: left};
 		}
@@ -295,7 +295,7 @@ class PathParser {
 			}
 		}
 
-		const literal = /^(true|false|null|-?\d+(?:\.\d+)?(?:[Ee][+-]?\d+)?)(?![\w-])/.exec(this.text.slice(this.index, this.index + 40));
+		const literal = /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[Ee][+-]?\d+)?)(?![\w-])/.exec(this.text.slice(this.index, this.index + 40));
 		if (literal) {
 			this.index += literal[0].length;
 			return {kind: 'literal', value: JSON.parse(literal[0])};

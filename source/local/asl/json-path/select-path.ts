@@ -1,3 +1,4 @@
+import {isList} from '../../../model/text/json-text.js';
 import {normalisedPath, type FilterExpression, type FilterOperand, type ParsedPath, type PathSegment} from './path-syntax.js';
 
 export type Selection = {found: true; value: unknown} | {found: false; reason: string};
@@ -33,8 +34,8 @@ function selectDefinite(segments: PathSegment[], document: unknown): Selection {
 
 			current = current[segment.name];
 		} else if (segment.kind === 'index') {
-			const element = Array.isArray(current) ? current[segment.index < 0 ? current.length + segment.index : segment.index] : undefined;
-			if (!Array.isArray(current) || element === undefined) {
+			const element = isList(current) ? current[segment.index < 0 ? current.length + segment.index : segment.index] : undefined;
+			if (!isList(current) || element === undefined) {
 				return {found: false, reason: `No results for path: ${normalisedPath(segments)}`};
 			}
 
@@ -71,7 +72,7 @@ function applySegment(segment: PathSegment, node: unknown, root: unknown, out: u
 		}
 
 		case 'index': {
-			if (Array.isArray(node)) {
+			if (isList(node)) {
 				const element = node[segment.index < 0 ? node.length + segment.index : segment.index];
 				if (element !== undefined) {
 					out.push(element);
@@ -82,7 +83,7 @@ function applySegment(segment: PathSegment, node: unknown, root: unknown, out: u
 		}
 
 		case 'wildcard': {
-			if (Array.isArray(node)) {
+			if (isList(node)) {
 				out.push(...node);
 			} else if (isObject(node)) {
 				out.push(...Object.values(node));
@@ -236,7 +237,23 @@ function compare(operator: string, left: unknown, right: unknown): boolean {
 
 			const a = left;
 			const b = right;
-			return operator === '<' ? a < b : operator === '<=' ? a <= b : operator === '>' ? a > b : a >= b;
+			switch (operator) {
+				case '<': {
+					return a < b;
+				}
+
+				case '<=': {
+					return a <= b;
+				}
+
+				case '>': {
+					return a > b;
+				}
+
+				default: {
+					return a >= b;
+				}
+			}
 		}
 	}
 }

@@ -1,3 +1,4 @@
+import {isList} from '../../../model/text/json-text.js';
 import {StatesError} from '../states-error.js';
 import type {ParsedPath} from './path-syntax.js';
 
@@ -28,7 +29,7 @@ function writeInto(node: unknown, path: ParsedPath, position: number, value: unk
 		return copy;
 	}
 
-	if (segment.kind === 'index' && Array.isArray(node)) {
+	if (segment.kind === 'index' && isList(node)) {
 		const index = segment.index < 0 ? node.length + segment.index : segment.index;
 		if (index >= 0 && index < node.length) {
 			const copy = [...node];

@@ -64,7 +64,7 @@ export const stepFunctionsFunctions: Record<string, (...args: any[]) => unknown>
 		}
 
 		try {
-			return JSON.parse(text);
+			return JSON.parse(text) as unknown;
 		} catch {
 			throw functionError('$parse could not parse the string as JSON');
 		}

@@ -3,6 +3,7 @@
  * LocalStack v2/scenarios/test_base_scenarios.snapshot.json test_illegal_escapes):
  *   SCHEMA_VALIDATION_FAILED: The value for the field 'parsed.$' must be a valid JSONPath or a valid intrinsic function call   at /States/S/Parameters
  */
+import {isList} from '../../../model/text/json-text.js';
 import {intrinsicFunctions} from '../intrinsics/intrinsic-functions.js';
 import {looksLikeIntrinsic, parseIntrinsic, type IntrinsicCall} from '../intrinsics/parse-intrinsic.js';
 import {parsePath} from '../json-path/parse-path.js';
@@ -90,7 +91,7 @@ export function checkPayloadTemplate(template: unknown, location: string, diagno
 	const pending: unknown[] = [template];
 	while (pending.length > 0) {
 		const current = pending.pop();
-		if (Array.isArray(current)) {
+		if (isList(current)) {
 			pending.push(...current);
 			continue;
 		}

@@ -9,19 +9,24 @@ export function applyMapStarted(accumulator: Accumulator, execution: ExecutionFi
 	// succeeded before keep counting. Any other new start (a loop) counts afresh.
 	const keep = execution.redriveCount > 0 && state.redrivenSince !== execution.redriveCount ? (state.iterationStatus ?? []).map(status => (status === 'SUCCEEDED' ? status : undefined)) : [];
 	state.redrivenSince = execution.redriveCount;
-	state.iterationStatus = keep as StateStatus[];
+	state.iterationStatus = keep;
 	const succeeded = keep.filter(Boolean).length;
 	updateState(accumulator, owner, {iterations: {total: length, running: 0, succeeded, failed: 0, aborted: 0}}, event.id);
 }
+
+const iterationStatus: Readonly<Record<string, StateStatus>> = {
+	MapIterationStarted: 'RUNNING',
+	MapIterationSucceeded: 'SUCCEEDED',
+	MapIterationFailed: 'FAILED',
+	MapIterationAborted: 'ABORTED',
+};
 
 /** MapIterationStarted/Succeeded/Failed/Aborted: one iteration moves from one count to another. */
 export function applyIteration(accumulator: Accumulator, owner: string, event: HistoryEvent): void {
 	const state = workingState(accumulator, owner);
 	const index = typeof event.details.index === 'number' ? event.details.index : -1;
 	const statuses = state.iterationStatus ?? [];
-	const status: StateStatus = event.type === 'MapIterationStarted'
-		? 'RUNNING'
-		: (event.type === 'MapIterationSucceeded' ? 'SUCCEEDED' : (event.type === 'MapIterationFailed' ? 'FAILED' : 'ABORTED'));
+	const status = iterationStatus[event.type] ?? 'ABORTED';
 	// Counts change by one iteration at a time: O(1) per event, not O(iterations).
 	const counts = {...(state.snapshot.iterations ?? {total: 0, running: 0, succeeded: 0, failed: 0, aborted: 0})};
 	if (index >= 0) {
@@ -35,31 +40,17 @@ export function applyIteration(accumulator: Accumulator, owner: string, event: H
 	updateState(accumulator, owner, {iterations: counts}, event.id);
 }
 
+/** The count each iteration status is kept in. */
+const countOf: Partial<Record<StateStatus, 'running' | 'succeeded' | 'failed' | 'aborted'>> = {
+	RUNNING: 'running',
+	SUCCEEDED: 'succeeded',
+	FAILED: 'failed',
+	ABORTED: 'aborted',
+};
+
 function adjustCount(counts: IterationCounts, status: StateStatus | undefined, by: number): void {
-	switch (status) {
-		case 'RUNNING': {
-			counts.running += by;
-
-			break;
-		}
-
-		case 'SUCCEEDED': {
-			counts.succeeded += by;
-
-			break;
-		}
-
-		case 'FAILED': {
-			counts.failed += by;
-
-			break;
-		}
-
-		case 'ABORTED': {
-			counts.aborted += by;
-
-			break;
-		}
-	// No default
+	const field = status === undefined ? undefined : countOf[status];
+	if (field) {
+		counts[field] += by;
 	}
 }
