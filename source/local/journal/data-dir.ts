@@ -65,7 +65,7 @@ function alive(pid: number): boolean {
  */
 export function lockDataDir(dir: string): () => void {
 	const file = path.join(dir, 'journal.lock');
-	const holder = usable(() => (existsSync(file) ? Number.parseInt(readFileSync(file, 'utf8'), 10) : undefined), file);
+	const holder = usable(() => (existsSync(file) ? Math.trunc(Number(readFileSync(file, 'utf8').trim())) : undefined), file);
 	if (holder !== undefined && holder !== process.pid && Number.isInteger(holder) && holder > 0 && alive(holder)) {
 		throw new UserError(`--data-dir ${dir} is in use by another sfntop serve (pid ${holder}); stop it first, or pick another --data-dir`);
 	}
@@ -75,7 +75,7 @@ export function lockDataDir(dir: string): () => void {
 	}, file);
 	return () => {
 		try {
-			if (Number.parseInt(readFileSync(file, 'utf8'), 10) === process.pid) {
+			if (Math.trunc(Number(readFileSync(file, 'utf8').trim())) === process.pid) {
 				rmSync(file, {force: true});
 			}
 		} catch {
