@@ -63,10 +63,14 @@ export class ExecutionRun {
 
 	/** A redrive keeps these iteration (Map) or branch (Parallel) outputs of the top-level state it restarts from. */
 	keepForRedrive(state: string, outputs: Map<number, unknown>): void {
-		this.kept = outputs.size > 0 ? {state, outputs} : undefined;
+		this.kept = {state, outputs};
 	}
 
-	/** The outputs a redrive keeps for this container, on its first entry only (a later loop back into it reruns everything). */
+	/**
+	 * On a redrive, for the state it restarts from, on its first entry only (a
+	 * later loop back into it reruns everything): the outputs to keep (maybe
+	 * none). Undefined for any other state or run.
+	 */
 	takeKept(state: CompiledState): Map<number, unknown> | undefined {
 		if (this.kept?.state !== state.name || state.scope.container) {
 			return undefined;
