@@ -11,7 +11,7 @@ import type {Store} from './store.js';
 import type {StoredExecution, StoredMachine} from './store-types.js';
 
 /** The region in an ARN (`arn:aws:states:REGION:…`). */
-const regionOf = (arn: string) => arn.split(':')[3] ?? 'us-east-1';
+const regionOf = (arn: string) => arn.split(':', 4)[3] ?? 'us-east-1';
 
 /** Set on a new execution before its ExecutionStarted is written (serve: started through a version or alias). */
 export type StartExtra = Partial<Pick<StoredExecution, 'stateMachineVersionArn' | 'stateMachineAliasArn' | 'revisionId'>>;
@@ -159,7 +159,7 @@ export class ExecutionRunner implements ExecutionHost {
 
 	redriveMapRunChild(executionArn: string): ChildExecution | undefined {
 		const execution = this.store.executions.get(executionArn);
-		if (!execution || execution.type !== 'STANDARD' || !['FAILED', 'ABORTED', 'TIMED_OUT'].includes(execution.status)) {
+		if (execution?.type !== 'STANDARD' || !['FAILED', 'ABORTED', 'TIMED_OUT'].includes(execution.status)) {
 			return undefined;
 		}
 

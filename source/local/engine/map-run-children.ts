@@ -34,7 +34,7 @@ export async function runMapRunChildren(host: ExecutionHost, mapRun: MapRun, lan
 	/** Children started or starting (a slot is taken before the start call returns). */
 	const active = new Set<number>();
 	const running = new Map<number, ChildExecution>();
-	let failure: unknown;
+	let failure: Error | undefined;
 	const stopAll = () => {
 		for (const child of running.values()) {
 			child.stop();
@@ -43,8 +43,9 @@ export async function runMapRunChildren(host: ExecutionHost, mapRun: MapRun, lan
 
 	await new Promise<void>(resolve => {
 		const limit = () => (mapRun.record.maxConcurrency > 0 ? Math.min(mapRun.record.maxConcurrency, concurrencyLimit) : concurrencyLimit);
+		const canStart = () => failure === undefined && !lane.aborted && queue.length > 0 && active.size < limit();
 		const launch = () => {
-			while (failure === undefined && !lane.aborted && queue.length > 0 && active.size < limit()) {
+			while (canStart()) {
 				const index = queue.shift()!;
 				active.add(index);
 				void start(index);
@@ -67,7 +68,7 @@ export async function runMapRunChildren(host: ExecutionHost, mapRun: MapRun, lan
 				const result = await child.finished;
 				settle(index, result);
 			} catch (error) {
-				failure ??= error;
+				failure ??= error instanceof Error ? error : new Error(String(error));
 			} finally {
 				running.delete(index);
 				active.delete(index);

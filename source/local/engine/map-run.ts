@@ -34,6 +34,8 @@ export type MapRunRecord = {
 	maxConcurrency: number;
 	toleratedFailurePercentage: number;
 	toleratedFailureCount: number;
+	/** Which tolerances the definition (or UpdateMapRun) gave: only those apply; none given tolerates no failure. */
+	tolerancesGiven: Array<'count' | 'percentage'>;
 	redriveCount: number;
 	redriveDate?: number;
 	children: MapRunChild[];
@@ -79,12 +81,16 @@ export class MapRun {
 		return this.record.children.reduce((sum, child) => sum + (child.status === 'FAILED' || child.status === 'TIMED_OUT' || child.status === 'ABORTED' ? child.items : 0), 0);
 	}
 
-	/** The run fails once more items failed than ToleratedFailureCount allows, or a larger share than ToleratedFailurePercentage. */
+	/**
+	 * The run fails once more items failed than ToleratedFailureCount allows, or a
+	 * larger share than ToleratedFailurePercentage (each only when given; given
+	 * none, the first failure fails it).
+	 */
 	toleranceExceeded(): boolean {
 		const failed = this.failedItems();
 		const total = this.record.children.reduce((sum, child) => sum + child.items, 0);
-		const {toleratedFailureCount, toleratedFailurePercentage} = this.record;
-		return failed > toleratedFailureCount || (total > 0 && (failed / total) * 100 > toleratedFailurePercentage);
+		const {toleratedFailureCount, toleratedFailurePercentage, tolerancesGiven} = this.record;
+		return tolerancesGiven.length === 0 ? failed > 0 : (tolerancesGiven.includes('count') && failed > toleratedFailureCount) || (tolerancesGiven.includes('percentage') && total > 0 && (failed / total) * 100 > toleratedFailurePercentage);
 	}
 
 	setChild(index: number, change: Partial<MapRunChild>): void {
@@ -107,6 +113,16 @@ export class MapRun {
 	/** UpdateMapRun: new concurrency or tolerance, taken into account from the next child on. */
 	update(change: Partial<Pick<MapRunRecord, 'maxConcurrency' | 'toleratedFailureCount' | 'toleratedFailurePercentage'>>): void {
 		Object.assign(this.record, change);
+		const given = new Set(this.record.tolerancesGiven);
+		if (change.toleratedFailureCount !== undefined) {
+			given.add('count');
+		}
+
+		if (change.toleratedFailurePercentage !== undefined) {
+			given.add('percentage');
+		}
+
+		this.record.tolerancesGiven = [...given];
 		this.changed();
 	}
 

@@ -55,8 +55,14 @@ describe('Distributed Map', () => {
 		expect(await waitForEnd(sfn, executionArn)).toBe('SUCCEEDED');
 		const events = await fullHistory(sfn, executionArn);
 		expect(events.map(event => `${event.id} ${event.previousEventId} ${event.type}`)).toEqual([
-			'1 0 ExecutionStarted', '2 0 MapStateEntered', '3 2 MapStateStarted', '4 3 MapRunStarted',
-			'5 4 MapRunSucceeded', '6 5 MapStateSucceeded', '7 5 MapStateExited', '8 7 ExecutionSucceeded',
+			'1 0 ExecutionStarted',
+			'2 0 MapStateEntered',
+			'3 2 MapStateStarted',
+			'4 3 MapRunStarted',
+			'5 4 MapRunSucceeded',
+			'6 5 MapStateSucceeded',
+			'7 5 MapStateExited',
+			'8 7 ExecutionSucceeded',
 		]);
 		expect(events[2].mapStateStartedEventDetails).toEqual({length: 3});
 		const output = JSON.parse((await sfn.send(new DescribeExecutionCommand({executionArn}))).output!) as Array<{itemId: number; recorded: boolean}>;
@@ -64,7 +70,7 @@ describe('Distributed Map', () => {
 
 		const listed = await onlyMapRun(executionArn);
 		expect(events[3].mapRunStartedEventDetails!.mapRunArn).toBe(listed.mapRunArn);
-		expect(listed.mapRunArn).toMatch(new RegExp(`^arn:aws:states:us-east-1:123456789012:mapRun:Distributed\\d+/Fan:[\\da-f-]{36}$`));
+		expect(listed.mapRunArn).toMatch(/^arn:aws:states:us-east-1:123456789012:mapRun:Distributed\d+\/Fan:[\d\-a-f]{36}$/);
 		expect(listed.stateMachineArn).toBe(`${stateMachineArn}/Fan`);
 		const described = await sfn.send(new DescribeMapRunCommand({mapRunArn: listed.mapRunArn}));
 		expect(described).toMatchObject({executionArn, status: 'SUCCEEDED', maxConcurrency: 1, toleratedFailurePercentage: 0, toleratedFailureCount: 0, redriveCount: 0});
@@ -105,7 +111,6 @@ describe('Distributed Map', () => {
 		const {executionArn} = await start(distributed(), {items});
 		expect(await waitForEnd(sfn, executionArn)).toBe('FAILED');
 		const before = await fullHistory(sfn, executionArn);
-		expect(before.slice(-4).map(event => `${event.previousEventId === before.at(-5)!.id ? 'p' : ''}${event.type}`)).toEqual(['pMapRunFailed', 'MapStateFailed', 'ExecutionFailed'].length === 3 ? before.slice(-4).map(event => `${event.previousEventId === before.at(-5)!.id ? 'p' : ''}${event.type}`) : []);
 		expect(before.slice(-3).map(event => event.type)).toEqual(['MapRunFailed', 'MapStateFailed', 'ExecutionFailed']);
 		expect(before.at(-3)!.mapRunFailedEventDetails).toEqual({error: 'States.ExceedToleratedFailureThreshold', cause: 'The specified tolerated failure threshold was exceeded'});
 		const {mapRunArn} = await onlyMapRun(executionArn);
@@ -145,6 +150,8 @@ describe('Distributed Map', () => {
 			setTimeout(resolve, 50);
 		});
 		expect(await sfn.send(new DescribeMapRunCommand({mapRunArn}))).toMatchObject({status: 'ABORTED', executionCounts: {running: 0, aborted: 4}});
+		const events = await fullHistory(sfn, executionArn);
+		expect(events.slice(-2).map(event => event.type)).toEqual(['MapRunAborted', 'ExecutionAborted']);
 	});
 
 	test('ItemReader needs S3, which serve has not: the Map fails with one clear error', async () => {

@@ -18,7 +18,7 @@ function processorOf(call: StateCall): {definition: AslDefinition; text: string}
 	if (!known) {
 		const processor = state.definition.ItemProcessor!;
 		const language = run.machine.definition.QueryLanguage;
-		const definition = {...(language && {QueryLanguage: language}), StartAt: processor.StartAt, States: processor.States} as AslDefinition;
+		const definition: AslDefinition = {...(language && {QueryLanguage: language}), StartAt: processor.StartAt, States: processor.States};
 		known = {definition, text: JSON.stringify(definition)};
 		processorDefinitions.set(state.definition, known);
 	}
@@ -45,8 +45,8 @@ function processorOf(call: StateCall): {definition: AslDefinition; text: string}
  */
 export async function runDistributedMap(call: StateCall): Promise<StateExit> {
 	const {state, lane, run} = call;
-	const definition = state.definition;
-	const host = run.options.host;
+	const {definition} = state;
+	const {host} = run.options;
 	const label = definition.Label ?? state.name;
 	const machineArn = `${run.identity.machineArn}/${label}`;
 	const previous = run.takeKept(state) === undefined ? undefined : host?.mapRunOf(run.identity.executionArn, machineArn);
@@ -76,8 +76,8 @@ export async function runDistributedMap(call: StateCall): Promise<StateExit> {
 
 			const inputs = await mapBatches(definition, itemInputs, call.input, env);
 			lane.write('MapStateStarted', {length: items.length});
-			const toleratedFailureCount = await numericField(definition, 'ToleratedFailureCount', call.input, env) ?? 0;
-			const toleratedFailurePercentage = await numericField(definition, 'ToleratedFailurePercentage', call.input, env) ?? 0;
+			const toleratedFailureCount = await numericField(definition, 'ToleratedFailureCount', call.input, env);
+			const toleratedFailurePercentage = await numericField(definition, 'ToleratedFailurePercentage', call.input, env);
 			const itemsPer = (input: unknown) => (definition.ItemBatcher && typeof input === 'object' && input !== null && Array.isArray((input as {Items?: unknown}).Items) ? (input as {Items: unknown[]}).Items.length : 1);
 			const redriving = previous && previous.record.status !== 'RUNNING' && previous.record.status !== 'SUCCEEDED' && previous.record.children.length === inputs.length ? previous : undefined;
 			const mapRun = redriving ?? new MapRun({
@@ -87,8 +87,9 @@ export async function runDistributedMap(call: StateCall): Promise<StateExit> {
 				status: 'RUNNING',
 				startDate: Date.now(),
 				maxConcurrency,
-				toleratedFailureCount,
-				toleratedFailurePercentage,
+				toleratedFailureCount: toleratedFailureCount ?? 0,
+				toleratedFailurePercentage: toleratedFailurePercentage ?? 0,
+				tolerancesGiven: [...(toleratedFailureCount === undefined ? [] : ['count' as const]), ...(toleratedFailurePercentage === undefined ? [] : ['percentage' as const])],
 				redriveCount: 0,
 				children: inputs.map(input => ({items: itemsPer(input), status: 'PENDING'})),
 			});
@@ -111,6 +112,9 @@ export async function runDistributedMap(call: StateCall): Promise<StateExit> {
 			}
 
 			const processor = processorOf(call);
+			const stopWatching = run.onStop(() => {
+				lane.note('MapRunAborted');
+			});
 			try {
 				const outputs = await runMapRunChildren(host, mapRun, lane, {
 					inputs: inputs.map(input => payloadText(input)),
@@ -131,6 +135,8 @@ export async function runDistributedMap(call: StateCall): Promise<StateExit> {
 				mapRun.finish('FAILED');
 				lane.write('MapRunFailed', error.details());
 				throw error;
+			} finally {
+				stopWatching();
 			}
 		});
 	} catch (error) {
