@@ -2,6 +2,7 @@ import {aliasOperations} from './aliases.js';
 import {executionOperations} from './executions.js';
 import {historyOperations} from './history.js';
 import {machineOperations} from './machines.js';
+import {mapRunOperations} from './map-runs.js';
 import {operationTable, type ApiContext, type OperationTable} from './operation.js';
 import {redriveOperations} from './redrive.js';
 import {versionOperations} from './versions.js';
@@ -20,5 +21,6 @@ export function sfnOperations(context: ApiContext): OperationTable {
 		redriveOperations(context),
 		versionOperations(context),
 		aliasOperations(context),
+		mapRunOperations(context),
 	);
 }
