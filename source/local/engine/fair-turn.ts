@@ -10,6 +10,9 @@ import {setImmediate as nextTurn} from 'node:timers/promises';
 const budgetMs = 8;
 let turnStarted = 0;
 let watching = false;
+const turned = () => {
+	watching = false;
+};
 
 export async function fairTurn(): Promise<void> {
 	for (;;) {
@@ -17,9 +20,7 @@ export async function fairTurn(): Promise<void> {
 			// The first step in this turn of the loop: start the clock, reset it when the loop turns.
 			watching = true;
 			turnStarted = performance.now();
-			setImmediate(() => {
-				watching = false;
-			});
+			setImmediate(turned);
 			return;
 		}
 
