@@ -8,7 +8,6 @@ import {redriveOperations} from './redrive.js';
 import {versionOperations} from './versions.js';
 
 export type {ApiContext, Operation, OperationTable, Request} from './operation.js';
-export {redrivePoint} from './redrive.js';
 
 /**
  * Every Step Functions operation sfntop serve answers, one group per module.
