@@ -12,6 +12,8 @@ describe('Distributed Map: the map run in the parent\'s history', () => {
 		expect(running.states.get('ProcessBatch')).toMatchObject({status: 'RUNNING', mapRun: {arn: mapRunArn, status: 'RUNNING'}});
 		const done = foldEvents(createSnapshot(graph), events);
 		expect(done.states.get('ProcessBatch')).toMatchObject({status: 'SUCCEEDED', attempts: 1, mapRun: {arn: mapRunArn, status: 'SUCCEEDED'}});
+		// No iteration events in a Distributed Map's history: no iteration counts that would read 0/3.
+		expect(done.states.get('ProcessBatch')!.iterations).toBeUndefined();
 	});
 
 	test('MapRunFailed: the run and the Map state fail with its error and cause', () => {

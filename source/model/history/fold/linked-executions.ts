@@ -43,7 +43,8 @@ export function applyMapRunEvent(accumulator: Accumulator, owner: string, event:
 		noteFailure(accumulator, owner, {...(error !== undefined && {error}), ...(cause !== undefined && {cause}), ...(event.timestamp !== undefined && {at: event.timestamp})});
 	}
 
-	updateState(accumulator, owner, {mapRun: {arn, status, ...(error !== undefined && {error}), ...(cause !== undefined && {cause})}}, event.id);
+	// A Distributed Map's history has no iteration events: its MapStateStarted length is not progress to count.
+	updateState(accumulator, owner, {mapRun: {arn, status, ...(error !== undefined && {error}), ...(cause !== undefined && {cause})}, iterations: undefined}, event.id);
 }
 
 /** The child execution a startExecution task event names, if it is one. */
