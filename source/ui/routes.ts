@@ -16,7 +16,7 @@ export type Route =
 export const machinesRoute = (): Route => ({view: 'machines', cursor: 0, filter: ''});
 export const executionsRoute = (machineArn: string, machineName: string): Route => ({view: 'executions', machineArn, machineName, cursor: 0, filter: ''});
 export const runningRoute = (machineArn: string, machineName: string): Route => ({view: 'running', machineArn, machineName, cursor: 0, filter: ''});
-export const executionRoute = (executionArn: string, trail?: string[]): Route => ({view: 'execution', executionArn, panel: 'graph', eventCursor: 'end', filter: '', logScroll: 0, ...(trail && trail.length > 0 && {trail})});
+export const executionRoute = (executionArn: string, trail?: string[]): Extract<Route, {view: 'execution'}> => ({view: 'execution', executionArn, panel: 'graph', eventCursor: 'end', filter: '', logScroll: 0, ...(trail && trail.length > 0 && {trail})});
 export const mapRunRoute = (mapRunArn: string, executionArn: string, stateName: string, trail: string[]): Route => ({view: 'map-run', mapRunArn, executionArn, stateName, trail, cursor: 0, filter: ''});
 
 /** The last part of an ARN: a machine or execution name. */
