@@ -61,7 +61,7 @@ export function fakeSession(options: {
 	preview?: RedrivePreview;
 	/** Executions by ARN (drill-down into children); others get `execution`. */
 	executionsByArn?: Record<string, ExecutionData>;
-	mapRun?: MapRunDescription;
+	mapRun?: MapRunDescription | FakeFollower<MapRunDescription>;
 	mapRunExecutions?: ExecutionSummary[];
 	qualifiers?: MachineQualifiers;
 } = {}): SfnSession & {calls: Calls; followers: Array<FakeFollower<unknown>>; requests: string[]} {
@@ -88,6 +88,11 @@ export function fakeSession(options: {
 		},
 		mapRun(arn) {
 			requests.push(`mapRun ${arn}`);
+			if (options.mapRun && 'getState' in options.mapRun) {
+				followers.push(options.mapRun);
+				return options.mapRun;
+			}
+
 			return make(options.mapRun);
 		},
 		mapRunExecutions(arn, status) {

@@ -3,7 +3,8 @@ import {executionNameOf, mapRunNameOf} from '../arn.js';
 import {fitToWidth, truncateToWidth} from '../text/width.js';
 import {isoOrNull} from '../text/format.js';
 import {sanitize} from '../text/sanitize.js';
-import type {HistoryEvent, StyleRole, StyledLine} from '../types.js';
+import type {HistoryEvent, MapRunDescription, StyleRole, StyledLine} from '../types.js';
+import {mapRunProgressText} from './map-run-text.js';
 import {childExecutionIn} from './fold/linked-executions.js';
 import {payloadText} from './history-event.js';
 
@@ -113,6 +114,21 @@ export function eventLine(event: HistoryEvent, state: string | undefined, attemp
 		{text: event.type, role: roleOf(event.type)},
 		...(detail ? [{text: `  ${detail}`, role: /Failed$|TimedOut$/.test(event.type) ? 'error' as const : 'muted' as const}] : []),
 	];
+}
+
+/** `sfntop tail`'s line for a Distributed Map run's progress (not an AWS event: read with DescribeMapRun). */
+export function mapRunProgressLine(timestamp: number, state: string, run: MapRunDescription): StyledLine {
+	return [
+		{text: `${clock(timestamp)}  `, role: 'muted'},
+		{text: `${fitToWidth(sanitize(state), 28)}  `},
+		{text: 'MapRunProgress', role: run.status === 'FAILED' ? 'error' : (run.status === 'RUNNING' ? 'status.RUNNING' : 'plain')},
+		{text: `  ${run.status === 'RUNNING' ? '' : `${run.status}: `}${mapRunProgressText(run)}`, role: 'muted'},
+	];
+}
+
+/** `sfntop tail --json`'s object for a map run's progress. */
+export function mapRunProgressJson(timestamp: number, state: string, run: MapRunDescription): Record<string, unknown> {
+	return {type: 'MapRunProgress', timestamp: isoOrNull(timestamp), state, mapRunArn: run.arn, status: run.status, itemCounts: run.itemCounts, executionCounts: run.executionCounts};
 }
 
 /** The NDJSON object `sfntop tail --json` prints per event. */
