@@ -19,7 +19,7 @@ export class MapRunProgress {
 	see(snapshot: ExecutionSnapshot): void {
 		for (const state of snapshot.states.values()) {
 			const run = state.mapRun;
-			if (!run || run.status !== 'RUNNING' || this.entries.has(run.arn)) {
+			if (run?.status !== 'RUNNING' || this.entries.has(run.arn)) {
 				continue;
 			}
 
