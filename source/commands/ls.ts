@@ -41,13 +41,13 @@ export const lsCommand = defineCommand({
 		noColorHelp,
 	],
 	examples: ['sfntop ls', 'sfntop ls OrderProcessingStateMachine --status FAILED'],
-	async run({input, flags, options, stdout}) {
+	async run({input, flags, options, stdout, stderr}) {
 		const status = flags.status?.toUpperCase();
 		if (status !== undefined && !isStatus(status)) {
 			throw new UserError(`--status takes one of ${statuses.join(', ')}, not "${flags.status}"`);
 		}
 
-		const api = await createApi(options.session);
+		const api = await createApi({...options.session, notices: stderr});
 		const theme = pickTheme({color: options.display.color});
 		const {width} = options.display;
 		const print = (lines: StyledLine[]) => {
