@@ -8,7 +8,14 @@ import {clipLine} from '../model/text/width.js';
 import {exitCodes, UserError} from '../model/user-error.js';
 import type {Follower, SfnSession} from '../sync/types.js';
 
-export type TailOptions = {json: boolean; logs: boolean; color: boolean; width: number};
+export type TailOptions = {
+	json: boolean;
+	logs: boolean;
+	color: boolean;
+	width: number;
+	/** Aborted when stdout is gone (`| head -1`): stop following, exit 0. */
+	closed?: AbortSignal;
+};
 
 const success = new Set(['SUCCEEDED']);
 
@@ -29,7 +36,6 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 	const attempts = new Map<string, number>();
 	const logFollowers = new Map<string, {follower: Follower<LogLine[]>; printed: number}>();
 	let printed = 0;
-	let lastError: string | undefined;
 	let stoppedOn: UserError | undefined;
 
 	const printLogs = () => {
@@ -55,8 +61,10 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 			}
 
 			finished = true;
+			clearTimeout(logWait);
 			unsubscribe();
 			process.off('SIGINT', onInterrupt);
+			options.closed?.removeEventListener('abort', onClosed);
 			for (const entry of logFollowers.values()) {
 				entry.follower.stop();
 			}
@@ -69,6 +77,12 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 			finish(exitCodes.interrupted);
 		};
 
+		const onClosed = () => {
+			finish(exitCodes.ok);
+		};
+
+		let logWait: NodeJS.Timeout | undefined;
+
 		const onChange = () => {
 			const state = follower.getState();
 			if (state.error && !state.retrying) {
@@ -78,11 +92,7 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 				return;
 			}
 
-			if (state.error && state.error !== lastError) {
-				lastError = state.error;
-				process.stderr.write(`sfntop: ${state.error} (retrying)\n`);
-			}
-
+			// While calls are retried the session prints one line per outage (createSession's `notices`).
 			const {data} = state;
 			if (!data) {
 				return;
@@ -118,7 +128,7 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 				const code = success.has(data.description.status) ? exitCodes.ok : exitCodes.executionUnsuccessful;
 				// Give log lines that belong to the last states a moment to arrive.
 				const waitForLogs = options.logs ? 2500 : 0;
-				setTimeout(() => {
+				logWait = setTimeout(() => {
 					printLogs();
 					finish(code);
 				}, waitForLogs);
@@ -127,6 +137,12 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 
 		const unsubscribe = follower.subscribe(onChange);
 		process.on('SIGINT', onInterrupt);
+		options.closed?.addEventListener('abort', onClosed);
+		if (options.closed?.aborted) {
+			onClosed();
+			return;
+		}
+
 		onChange();
 	}).then(code => {
 		if (stoppedOn) {
