@@ -6,10 +6,12 @@ import {clipLine, displayWidth, padToWidth} from '../model/text/width.js';
 import {lineToAnsi, pickTheme} from '../model/text/theme.js';
 import type {ExecutionStatus, StyledLine} from '../model/types.js';
 import {UserError} from '../model/user-error.js';
-import {createApi, resolveTarget} from '../sync/session.js';
+import {createApi} from '../sync/session.js';
+import {machineExecutions} from '../sync/machine-executions.js';
+import {resolveTarget} from '../sync/resolve-target.js';
 import {attempt} from './aws-command.js';
 import {defineCommand} from './command.js';
-import {displayFlags} from './global-flags.js';
+import {displayFlags, noColorHelp} from './global-flags.js';
 
 const statuses: readonly ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'];
 const isStatus = (text: string): text is ExecutionStatus => (statuses as readonly string[]).includes(text);
@@ -43,7 +45,7 @@ export const lsCommand = defineCommand({
 	flagHelp: [
 		'--status STATUS     Only executions with this status',
 		'--json              One JSON object per line (NDJSON)',
-		'--no-color          No colours (also when NO_COLOR is set)',
+		noColorHelp,
 	],
 	examples: ['sfntop ls', 'sfntop ls OrderProcessingStateMachine --status FAILED'],
 	async run({input, flags, options, stdout, stderr}) {
@@ -80,11 +82,11 @@ export const lsCommand = defineCommand({
 			throw new UserError(`${input[0]} is an execution; \`sfntop ls\` takes a state machine (use \`sfntop tail\` for an execution)`);
 		}
 
-		const page = await attempt(api, 'ListExecutions', async () => api.listExecutions(target.arn, {...(status && {statusFilter: status}), maxResults: 100}));
-		const executions = page.executions ?? [];
+		// Express machines have no ListExecutions: their executions come from their log records (sync/machine-executions.ts).
+		const executions = await attempt(api, 'ListExecutions', async () => machineExecutions(api, target.arn)(status));
 		if (flags.json) {
 			for (const execution of executions) {
-				stdout.write(`${terminalSafeJson({name: execution.name, arn: execution.executionArn, status: execution.status, startDate: isoOrNull(execution.startDate?.getTime()), stopDate: isoOrNull(execution.stopDate?.getTime()), redriveCount: execution.redriveCount ?? 0, ...(execution.stateMachineVersionArn && {stateMachineVersionArn: execution.stateMachineVersionArn}), ...(execution.stateMachineAliasArn && {stateMachineAliasArn: execution.stateMachineAliasArn})})}\n`);
+				stdout.write(`${terminalSafeJson({name: execution.name, arn: execution.arn, status: execution.status, startDate: isoOrNull(execution.startDate), stopDate: isoOrNull(execution.stopDate), redriveCount: execution.redriveCount ?? 0, ...(execution.versionArn && {stateMachineVersionArn: execution.versionArn}), ...(execution.aliasArn && {stateMachineAliasArn: execution.aliasArn})})}\n`);
 			}
 
 			return 0;
@@ -92,16 +94,16 @@ export const lsCommand = defineCommand({
 
 		const now = Date.now();
 		// The version/alias column only when some execution ran under one (most machines have none).
-		const ranUnder = executions.map(execution => sanitize(ranUnderLabel({...(execution.stateMachineVersionArn && {versionArn: execution.stateMachineVersionArn}), ...(execution.stateMachineAliasArn && {aliasArn: execution.stateMachineAliasArn})})));
+		const ranUnder = executions.map(execution => sanitize(ranUnderLabel(execution)));
 		const withVersions = ranUnder.some(Boolean);
 		const rows = executions.map((execution, index) => [
-			sanitize(execution.name ?? ''),
-			execution.status ?? '',
-			formatTime(execution.startDate?.getTime()),
-			formatDuration(execution.startDate ? (execution.stopDate?.getTime() ?? now) - execution.startDate.getTime() : undefined),
+			sanitize(execution.name),
+			execution.status,
+			formatTime(execution.startDate),
+			formatDuration(execution.startDate === undefined ? undefined : (execution.stopDate ?? now) - execution.startDate),
 			...(withVersions ? [ranUnder[index]] : []),
 		]);
-		const roles = [[], ...executions.map(execution => [undefined, executionStatusRole((execution.status ?? 'RUNNING'))])];
+		const roles = [[], ...executions.map(execution => [undefined, executionStatusRole(execution.status)])];
 		print(table([['NAME', 'STATUS', 'STARTED', 'DURATION', ...(withVersions ? ['VERSION'] : [])], ...rows], roles));
 		return 0;
 	},

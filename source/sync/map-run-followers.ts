@@ -2,6 +2,7 @@ import type {AwsApi} from '../aws/sfn.js';
 import {qualifierOf} from '../model/arn.js';
 import type {ExecutionStatus, ExecutionSummary, MachineQualifiers, MapRunDescription} from '../model/types.js';
 import {mapRunCounts, summaryOfListItem} from './execution-summary.js';
+import {followerCalls} from './follower-calls.js';
 import {createPoller} from './poller.js';
 import type {Follower} from './types.js';
 
@@ -12,11 +13,14 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * child executions it has (its counts are AWS's, not a count of listed
  * children). After the run ends, one final read and no more calls.
  */
-export function followMapRun(api: AwsApi, mapRunArn: string, intervalMs: number): Follower<MapRunDescription> {
+export function followMapRun(shared: AwsApi, mapRunArn: string, intervalMs: number): Follower<MapRunDescription> {
+	const calls = followerCalls();
+	const api = shared.scoped(calls.scope);
 	let last: MapRunDescription | undefined;
 	return createPoller({
 		intervalMs,
-		describe: error => api.describe(error, 'DescribeMapRun'),
+		calls,
+		describe: (error, call) => api.describe(error, call ?? 'DescribeMapRun'),
 		async tick() {
 			const run = await api.describeMapRun(mapRunArn);
 			const description: MapRunDescription = {
@@ -40,11 +44,14 @@ export function followMapRun(api: AwsApi, mapRunArn: string, intervalMs: number)
 }
 
 /** A map run's child executions, newest first: one ListExecutions (by mapRunArn) per tick, the newest 100. */
-export function followMapRunExecutions(api: AwsApi, mapRunArn: string, statusFilter: ExecutionStatus | undefined, intervalMs: number): Follower<ExecutionSummary[]> {
+export function followMapRunExecutions(shared: AwsApi, mapRunArn: string, statusFilter: ExecutionStatus | undefined, intervalMs: number): Follower<ExecutionSummary[]> {
+	const calls = followerCalls();
+	const api = shared.scoped(calls.scope);
 	let last: ExecutionSummary[] | undefined;
 	return createPoller({
 		intervalMs: Math.max(intervalMs, 2000),
-		describe: error => api.describe(error, 'ListExecutions'),
+		calls,
+		describe: (error, call) => api.describe(error, call ?? 'ListExecutions'),
 		async tick() {
 			const page = await api.listMapRunExecutions(mapRunArn, {...(statusFilter && {statusFilter}), maxResults: 100});
 			const executions = (page.executions ?? []).map(execution => summaryOfListItem(execution, ''));
@@ -56,11 +63,14 @@ export function followMapRunExecutions(api: AwsApi, mapRunArn: string, statusFil
 }
 
 /** A machine's versions and aliases: slow-moving, so polled at most every 30 s. */
-export function followQualifiers(api: AwsApi, machineArn: string, intervalMs: number): Follower<MachineQualifiers> {
+export function followQualifiers(shared: AwsApi, machineArn: string, intervalMs: number): Follower<MachineQualifiers> {
+	const calls = followerCalls();
+	const api = shared.scoped(calls.scope);
 	let last: MachineQualifiers | undefined;
 	return createPoller({
 		intervalMs: Math.max(intervalMs, 30_000),
-		describe: error => api.describe(error, 'ListStateMachineVersions'),
+		calls,
+		describe: (error, call) => api.describe(error, call ?? 'ListStateMachineVersions'),
 		async tick() {
 			const [versions, aliases] = await Promise.all([api.listStateMachineVersions(machineArn), api.listStateMachineAliases(machineArn)]);
 			const qualifiers: MachineQualifiers = {
