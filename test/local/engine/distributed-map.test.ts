@@ -175,7 +175,7 @@ describe('a map run across a restart (--data-dir)', () => {
 			const first = await localEndpoint({dataDir});
 			const {stateMachineArn} = await first.sfn.send(new CreateStateMachineCommand({name: 'Batch', roleArn, definition: distributed()}));
 			const items = [{itemId: 1, delayMs: 1}, {itemId: 2, delayMs: 1500}];
-			const {executionArn} = await first.sfn.send(new StartExecutionCommand({stateMachineArn, input: JSON.stringify({items})}));
+			const executionArn = (await first.sfn.send(new StartExecutionCommand({stateMachineArn, input: JSON.stringify({items})}))).executionArn!;
 			let counts: {succeeded?: number} | undefined;
 			for (let tries = 0; tries < 200 && counts?.succeeded !== 1; tries++) {
 				const mapRunArn = (await first.sfn.send(new ListMapRunsCommand({executionArn}))).mapRuns?.[0]?.mapRunArn;
