@@ -72,7 +72,7 @@ describe('variables and JSONata in the state details', () => {
 		expect(frame()).toMatch(/args +\{"FunctionName":"price-order","Payload":\{"orderId":"o-1"\}\}/);
 		expect(frame()).toMatch(/out expr +\{% \$states\.result\.Payload %\}/);
 		// The graph marks the states that assign variables.
-		expect(frame()).toMatch(/╰─ \$total \$currency ─+╯/);
+		expect(frame()).toMatch(/┗━ \$total \$currency ━+┛/);
 		expect(frame()).toMatch(/╰─ \$review ─+╯/);
 	});
 
