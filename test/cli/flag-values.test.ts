@@ -59,7 +59,9 @@ describe('names and words, against an endpoint', () => {
 	])('start --name %j is refused locally: nothing is sent', async (name, why) => {
 		const before = endpoint.server.requests.length;
 		const result = await sfntop('start', 'Quick', '--name', name);
-		expect(result.stderr).toMatch(new RegExp(`^sfntop: --name "[^\\n]*" is not a name AWS accepts: ${why.replaceAll(/[()[\]{}.*+?^$|\\]/g, String.raw`\$&`)}; AWS names are 1–80 characters without whitespace, brackets, .+\\n$`));
+		expect(result.stderr).toMatch(/^sfntop: --name "[^\n]*" is not a name AWS accepts: /);
+		expect(result.stderr).toContain(`: ${why}; AWS names are 1–80 characters without whitespace, brackets, `);
+		expect(result.stderr.split('\n')).toHaveLength(2);
 		expect(result.stderr).not.toContain('\u001B');
 		expect(result.code).toBe(2);
 		expect(endpoint.server.requests.length).toBe(before);
