@@ -1,5 +1,9 @@
 import {
 	DescribeExecutionCommand,
+	DescribeMapRunCommand,
+	ListMapRunsCommand,
+	ListStateMachineAliasesCommand,
+	ListStateMachineVersionsCommand,
 	DescribeStateMachineCommand,
 	DescribeStateMachineForExecutionCommand,
 	GetExecutionHistoryCommand,
@@ -82,6 +86,28 @@ export class AwsApi {
 
 	async listExecutions(stateMachineArn: string, options: {statusFilter?: ExecutionStatus; maxResults?: number; nextToken?: string} = {}) {
 		return this.call('ListExecutions', async () => this.clients.sfn.send(new ListExecutionsCommand({stateMachineArn, maxResults: options.maxResults ?? 100, ...(options.statusFilter && {statusFilter: options.statusFilter}), ...(options.nextToken && {nextToken: options.nextToken})})));
+	}
+
+	/** A Distributed Map run's child executions (ListExecutions by mapRunArn: AWS takes it instead of a state machine ARN). */
+	async listMapRunExecutions(mapRunArn: string, options: {statusFilter?: ExecutionStatus; maxResults?: number; nextToken?: string} = {}) {
+		return this.call('ListExecutions', async () => this.clients.sfn.send(new ListExecutionsCommand({mapRunArn, maxResults: options.maxResults ?? 100, ...(options.statusFilter && {statusFilter: options.statusFilter}), ...(options.nextToken && {nextToken: options.nextToken})})));
+	}
+
+	/** One call whatever the number of children: status, item and execution counts, tolerance. */
+	async describeMapRun(mapRunArn: string) {
+		return this.call('DescribeMapRun', async () => this.clients.sfn.send(new DescribeMapRunCommand({mapRunArn})));
+	}
+
+	async listMapRuns(executionArn: string) {
+		return this.call('ListMapRuns', async () => this.clients.sfn.send(new ListMapRunsCommand({executionArn, maxResults: 1000})));
+	}
+
+	async listStateMachineVersions(stateMachineArn: string) {
+		return this.call('ListStateMachineVersions', async () => this.clients.sfn.send(new ListStateMachineVersionsCommand({stateMachineArn, maxResults: 1000})));
+	}
+
+	async listStateMachineAliases(stateMachineArn: string) {
+		return this.call('ListStateMachineAliases', async () => this.clients.sfn.send(new ListStateMachineAliasesCommand({stateMachineArn, maxResults: 100})));
 	}
 
 	async describeExecution(executionArn: string): Promise<DescribeExecutionCommandOutput> {

@@ -7,6 +7,7 @@ import type {ExecutionData} from '../model/types.js';
 import {followExecution} from './execution-follower.js';
 import {followExecutions, followMachines, followRunning} from './list-followers.js';
 import {followStateLogs} from './log-follower.js';
+import {followMapRun, followMapRunExecutions, followQualifiers} from './map-run-followers.js';
 import {outageLines} from './outage-lines.js';
 import {RateLimiter} from './rate-limiter.js';
 import {resolveTarget} from './resolve-target.js';
@@ -136,6 +137,9 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 		machines: () => track(followMachines(api, intervalMs)),
 		executions: (machineArn, statusFilter) => track(followExecutions(api, machineArn, statusFilter, intervalMs)),
 		running: machineArn => track(followRunning(api, machineArn, intervalMs)),
+		mapRun: mapRunArn => track(followMapRun(api, mapRunArn, intervalMs)),
+		mapRunExecutions: (mapRunArn, statusFilter) => track(followMapRunExecutions(api, mapRunArn, statusFilter, intervalMs)),
+		qualifiers: machineArn => track(followQualifiers(api, machineArn, intervalMs)),
 		execution: executionFollower,
 		logs: (executionArn, stateName) => track(followStateLogs(api, () => executions.get(executionArn)?.getState().data, stateName, intervalMs)),
 		resolve: async target => resolveTarget(api, target),
