@@ -155,8 +155,10 @@ async function run({input, flags, options, stdout, stdin}: CommandContext<typeof
 		server = local ? await startLocal() : undefined;
 		const {createSession} = await import('../sync/session.js');
 		// --local talks to its own endpoint, whatever --region and --endpoint-url say.
-		session = await createSession({...options.session, ...(server && {endpointUrl: server.url, region: 'us-east-1'})});
-		const starting = initialRoutes(session, input[0] ?? (local ? 'OrderProcessingStateMachine/latest' : undefined), local);
+		const target = input[0] ?? (local ? 'OrderProcessingStateMachine/latest' : undefined);
+		// Resolving a target is the first contact; without one a first call is made, so an endpoint that can never answer is one line.
+		session = await createSession({...options.session, ...(server && {endpointUrl: server.url, region: 'us-east-1'}), firstContact: !target});
+		const starting = initialRoutes(session, target, local);
 		const initial = await Promise.race([starting, ended]);
 		if (typeof initial === 'number') {
 			return initial;
