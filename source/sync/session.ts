@@ -7,6 +7,7 @@ import type {ExecutionData} from '../model/types.js';
 import {followExecution} from './execution-follower.js';
 import {followExecutions, followMachines, followRunning} from './list-followers.js';
 import {followStateLogs} from './log-follower.js';
+import {followMapRun, followMapRunExecutions, followQualifiers} from './map-run-followers.js';
 import {outageLines} from './outage-lines.js';
 import {RateLimiter} from './rate-limiter.js';
 import {resolveTarget} from './resolve-target.js';
@@ -19,6 +20,12 @@ export type SessionOptions = AwsOptions & {
 	limiter?: RateLimiter;
 	/** A line command's stderr: one line per outage while calls are retried (the dashboard shows STALE instead). */
 	notices?: {write(text: string): unknown};
+	/**
+	 * Make the first call (ListStateMachines) before handing out the session, so that an
+	 * endpoint that can never answer ends the command with one line (the dashboard with
+	 * no target; every other command's first call is its own).
+	 */
+	firstContact?: boolean;
 };
 
 /** Counts API calls over the last minute for the header. */
@@ -77,6 +84,14 @@ export async function createApi(options: Omit<SessionOptions, 'intervalMs'>, cou
 export async function createSession(options: SessionOptions): Promise<SfnSession> {
 	const counter = new CallCounter();
 	const api = await createApi(options, counter);
+	if (options.firstContact) {
+		try {
+			await api.listStateMachines();
+		} catch (error: unknown) {
+			throw api.describe(error, 'ListStateMachines');
+		}
+	}
+
 	const {intervalMs} = options;
 	const followers = new Set<Follower<unknown>>();
 	const executions = new Map<string, Follower<ExecutionData>>();
@@ -122,6 +137,9 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 		machines: () => track(followMachines(api, intervalMs)),
 		executions: (machineArn, statusFilter) => track(followExecutions(api, machineArn, statusFilter, intervalMs)),
 		running: machineArn => track(followRunning(api, machineArn, intervalMs)),
+		mapRun: mapRunArn => track(followMapRun(api, mapRunArn, intervalMs)),
+		mapRunExecutions: (mapRunArn, statusFilter) => track(followMapRunExecutions(api, mapRunArn, statusFilter, intervalMs)),
+		qualifiers: machineArn => track(followQualifiers(api, machineArn, intervalMs)),
 		execution: executionFollower,
 		logs: (executionArn, stateName) => track(followStateLogs(api, () => executions.get(executionArn)?.getState().data, stateName, intervalMs)),
 		resolve: async target => resolveTarget(api, target),
