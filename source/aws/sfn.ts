@@ -21,6 +21,7 @@ import {FilterLogEventsCommand, type FilteredLogEvent} from '@aws-sdk/client-clo
 import {executionArnFor} from '../model/arn.js';
 import type {AwsClients} from './clients.js';
 import {describeAwsError, errorFacts} from './errors.js';
+import {failureKind} from './retry-policy.js';
 import {oneShot, retryingCall, type CallScope, type Contact, type RetryWatch} from './retrying-call.js';
 
 /**
@@ -132,18 +133,23 @@ export class AwsApi {
 	 * Always with a name (a UUID when the user gives none), so that a retry is
 	 * safe: AWS answers the same name and input with the same execution while
 	 * it runs. If it has already ended by the time a retry arrives, AWS says
-	 * ExecutionAlreadyExists: the execution with our name and input is ours.
+	 * ExecutionAlreadyExists: when an earlier attempt may have reached AWS (its
+	 * answer was lost, not refused), the execution with our name and input is ours.
 	 */
 	async startExecution(stateMachineArn: string, input: string, name: string = crypto.randomUUID()): Promise<{executionArn: string; startDate?: Date}> {
-		let attempts = 0;
+		let mayHaveStarted = false;
 		try {
 			const started = await this.call('StartExecution', async () => {
-				attempts++;
-				return this.clients.sfn.send(new StartExecutionCommand({stateMachineArn, input, name}));
+				try {
+					return await this.clients.sfn.send(new StartExecutionCommand({stateMachineArn, input, name}));
+				} catch (error: unknown) {
+					mayHaveStarted ||= !['throttle', 'final', 'tls', 'not-aws'].includes(failureKind(error));
+					throw error;
+				}
 			});
 			return {executionArn: started.executionArn ?? executionArnFor(stateMachineArn, name), ...(started.startDate && {startDate: started.startDate})};
 		} catch (error: unknown) {
-			if (attempts > 1 && errorFacts(error).name === 'ExecutionAlreadyExists') {
+			if (mayHaveStarted && errorFacts(error).name === 'ExecutionAlreadyExists') {
 				const executionArn = executionArnFor(stateMachineArn, name);
 				const existing = await this.describeExecution(executionArn);
 				if (existing.input === input) {

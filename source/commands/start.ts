@@ -1,5 +1,7 @@
 import {readFile} from 'node:fs/promises';
 import {parseJsonText} from '../model/text/json-text.js';
+import {awsNameProblem, awsNameRule} from '../model/aws-names.js';
+import {sanitize} from '../model/text/sanitize.js';
 import {UserError} from '../model/user-error.js';
 import {createSession} from '../sync/session.js';
 import {fileProblem} from './read-input.js';
@@ -51,6 +53,11 @@ export const startCommand = defineCommand({
 	async run({input, flags, options, outputClosed, stdout, stderr}) {
 		if (!input[0]) {
 			throw new UserError('sfntop start needs a state machine: a name or an ARN');
+		}
+
+		const problem = flags.name === undefined ? undefined : awsNameProblem(flags.name);
+		if (flags.name !== undefined && problem) {
+			throw new UserError(`--name "${sanitize(flags.name)}" is not a name AWS accepts: ${problem}; ${awsNameRule}`);
 		}
 
 		const text = await readInput(flags.input);

@@ -20,6 +20,12 @@ export type SessionOptions = AwsOptions & {
 	limiter?: RateLimiter;
 	/** A line command's stderr: one line per outage while calls are retried (the dashboard shows STALE instead). */
 	notices?: {write(text: string): unknown};
+	/**
+	 * Make the first call (ListStateMachines) before handing out the session, so that an
+	 * endpoint that can never answer ends the command with one line (the dashboard with
+	 * no target; every other command's first call is its own).
+	 */
+	firstContact?: boolean;
 };
 
 /** Counts API calls over the last minute for the header. */
@@ -78,6 +84,14 @@ export async function createApi(options: Omit<SessionOptions, 'intervalMs'>, cou
 export async function createSession(options: SessionOptions): Promise<SfnSession> {
 	const counter = new CallCounter();
 	const api = await createApi(options, counter);
+	if (options.firstContact) {
+		try {
+			await api.listStateMachines();
+		} catch (error: unknown) {
+			throw api.describe(error, 'ListStateMachines');
+		}
+	}
+
 	const {intervalMs} = options;
 	const followers = new Set<Follower<unknown>>();
 	const executions = new Map<string, Follower<ExecutionData>>();

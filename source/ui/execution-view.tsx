@@ -174,7 +174,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 	const callsPerMinute = useMemo(() => session.callsPerMinute(), [session, follower]);
 	const ellipsis = ascii ? '~' : '…';
 	const lines = useMemo((): StyledLine[] => {
-		const status = statusLine({view: 'execution', readOnly, error: follower.error ?? logs.error, message});
+		const status = statusLine({view: 'execution', readOnly, error: follower.error ?? logs.error, retrying: follower.error ? follower.retrying : logs.retrying, message});
 		if (!data || !layout) {
 			const text = follower.error ? 'could not load the execution' : `loading ${sanitize(route.executionArn)}…`;
 			return fitBlock([[{text: 'sfntop', role: 'heading'}], [], [{text, role: 'muted'}], ...Array.from({length: Math.max(0, height - 4)}, () => []), status], width, height, ellipsis);

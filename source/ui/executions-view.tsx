@@ -100,7 +100,7 @@ export function ExecutionsView({route, width, height, isActive}: {route: Executi
 				ascii,
 				empty: emptyListText(follower, 'executions', 'no executions match'),
 			}),
-			statusLine({view: 'executions', readOnly, error: follower.error, message}),
+			statusLine({view: 'executions', readOnly, error: follower.error, retrying: follower.retrying, message}),
 		], width, height, ascii ? '~' : '…');
 	}, [executions, follower, cursor, width, height, ascii, route, session, readOnly, message]);
 
