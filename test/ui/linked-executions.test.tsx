@@ -147,7 +147,7 @@ describe('versions and aliases', () => {
 		const data = orderExecution('order-success.json');
 		data.description = {...data.description, versionArn: `${machineArn}:3`, aliasArn: `${machineArn}:prod`};
 		const {waitForFrame} = open(fakeSession({execution: data}), [executionRoute(data.description.arn)]);
-		await waitForFrame(text => text.includes('OrderProcessingStateMachine / order-7  prod (v3)'), 'the alias in the header');
+		await waitForFrame(text => text.includes('OrderProcessingStateMachine / order-7') && /elapsed .* ran prod \(v3\) {3}redrives 0/.test(text), 'the alias in the header');
 	});
 
 	test('the executions list shows a VERSION column, and v filters by each alias and version through the API', async () => {
