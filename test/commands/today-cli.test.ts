@@ -53,7 +53,7 @@ describe('tail shows what today\'s Step Functions adds', () => {
 		const result = await sfntop('start', 'Batch', '--input', '{"items": [1, 2]}', '--tail', '--json', '--interval', '0.2');
 		expect(result.code).toBe(0);
 		const objects = result.stdout.trim().split('\n').map(line => JSON.parse(line) as {type: string; status?: string; itemCounts?: Record<string, number>});
-		expect(objects.filter(object => object.type === 'MapRunProgress').at(-1)).toMatchObject({status: 'SUCCEEDED', itemCounts: {total: 2, succeeded: 2}});
+		expect(objects.findLast(object => object.type === 'MapRunProgress')).toMatchObject({status: 'SUCCEEDED', itemCounts: {total: 2, succeeded: 2}});
 	}, 45_000);
 
 	test('a JSONata state\'s exit says what it assigned; a startExecution task names its child', async () => {
