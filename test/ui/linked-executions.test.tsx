@@ -51,8 +51,8 @@ const mapRun: MapRunDescription = {
 	maxConcurrency: 5,
 	toleratedFailurePercentage: 10,
 	toleratedFailureCount: 0,
-	itemCounts: {pending: 165, running: 20, succeeded: 812, failed: 3, timedOut: 0, aborted: 0, total: 1000, resultsWritten: 0},
-	executionCounts: {pending: 165, running: 20, succeeded: 812, failed: 3, timedOut: 0, aborted: 0, total: 1000, resultsWritten: 0},
+	itemCounts: {pending: 165, running: 20, succeeded: 812, failed: 3, timedOut: 0, aborted: 0, total: 1000, resultsWritten: 0, failuresNotRedrivable: 0, pendingRedrive: 0},
+	executionCounts: {pending: 165, running: 20, succeeded: 812, failed: 3, timedOut: 0, aborted: 0, total: 1000, resultsWritten: 0, failuresNotRedrivable: 0, pendingRedrive: 0},
 };
 
 const children: ExecutionSummary[] = [
