@@ -3,6 +3,7 @@ import type {AwsApi} from '../aws/sfn.js';
 import {executionNameOf} from '../model/arn.js';
 import {executionEndStatus, executionRecordIn} from '../model/history/history-event.js';
 import type {ExecutionStatus, ExecutionSummary, MachineSummary, RunningExecutionSummary} from '../model/types.js';
+import {executionSummaryOf} from './execution-summary.js';
 import {expressLogGroup} from './express-log-group.js';
 import {HistorySync} from './history-sync.js';
 import {createPoller} from './poller.js';
@@ -94,15 +95,7 @@ export function followExecutions(api: AwsApi, machineArn: string, statusFilter: 
 			} else {
 				try {
 					const page = await api.listExecutions(machineArn, {...(statusFilter && {statusFilter}), maxResults: 100});
-					executions = (page.executions ?? []).map(execution => ({
-						arn: execution.executionArn ?? '',
-						name: execution.name ?? '',
-						machineArn: execution.stateMachineArn ?? machineArn,
-						status: execution.status ?? 'RUNNING',
-						...(execution.startDate && {startDate: execution.startDate.getTime()}),
-						...(execution.stopDate && {stopDate: execution.stopDate.getTime()}),
-						...(execution.redriveCount !== undefined && {redriveCount: execution.redriveCount}),
-					}));
+					executions = (page.executions ?? []).map(execution => executionSummaryOf(execution, machineArn));
 				} catch (error: unknown) {
 					if (errorFacts(error).name !== 'StateMachineTypeNotSupported') {
 						throw error;
