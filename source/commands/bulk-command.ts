@@ -27,6 +27,11 @@ const allowedStatuses: Record<BulkAction, readonly ExecutionStatus[]> = {
 
 type Streams = {stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream; stdin: NodeJS.ReadStream};
 
+/** --status (or --since, --name-prefix) turns `redrive` and `stop` to a machine's executions. */
+export function isBulk(flags: {status?: string; since?: string; namePrefix?: string}): boolean {
+	return flags.status !== undefined || flags.since !== undefined || flags.namePrefix !== undefined;
+}
+
 /** One line rewritten in place on a terminal's stderr; nothing elsewhere (pipes and logs stay clean). */
 function progressLine(stderr: NodeJS.WriteStream): {show(text: string): void; clear(): void} {
 	let shown = false;
@@ -67,7 +72,7 @@ async function confirmed(question: string, {stdin, stdout}: Streams, action: Bul
 export async function runBulk(options: {
 	action: BulkAction;
 	session: SfnSession;
-	machine: string;
+	machine: string | undefined;
 	flags: {status?: string; since?: string; namePrefix?: string; yes: boolean; error?: string; cause?: string};
 	display: CommandOptions['display'];
 } & Streams): Promise<number> {
@@ -76,6 +81,10 @@ export async function runBulk(options: {
 	const status = allowedStatuses[action].find(allowed => allowed === flags.status?.toUpperCase());
 	if (!status) {
 		throw new UserError(`--status for ${action} takes ${allowedStatuses[action].join(', ')}, not "${flags.status ?? ''}"`);
+	}
+
+	if (!options.machine) {
+		throw new UserError(`sfntop ${action} --status needs a state machine: sfntop ${action} MACHINE --status ${allowedStatuses[action][0]}`);
 	}
 
 	const sinceMs = flags.since === undefined ? undefined : parseDuration(flags.since, '--since');

@@ -2,7 +2,7 @@ import {createInterface} from 'node:readline/promises';
 import {sanitize} from '../model/text/sanitize.js';
 import {UserError} from '../model/user-error.js';
 import {createSession} from '../sync/session.js';
-import {bulkFlags, runBulk} from './bulk-command.js';
+import {bulkFlags, isBulk, runBulk} from './bulk-command.js';
 import {defineCommand} from './command.js';
 import {executionArnOf} from './execution-target.js';
 import {loadedExecution} from './loaded-execution.js';
@@ -34,11 +34,7 @@ export const redriveCommand = defineCommand({
 	async run({input, flags, options, stdout, stderr, stdin}) {
 		const session = await createSession(options.session);
 		try {
-			if (flags.status !== undefined || flags.since !== undefined || flags.namePrefix !== undefined) {
-				if (!input[0]) {
-					throw new UserError('sfntop redrive --status needs a state machine: sfntop redrive MACHINE --status FAILED');
-				}
-
+			if (isBulk(flags)) {
 				return await runBulk({action: 'redrive', session, machine: input[0], flags, display: options.display, stdout, stderr, stdin});
 			}
 

@@ -1,6 +1,5 @@
-import {UserError} from '../model/user-error.js';
 import {createSession} from '../sync/session.js';
-import {bulkFlags, runBulk} from './bulk-command.js';
+import {bulkFlags, isBulk, runBulk} from './bulk-command.js';
 import {defineCommand} from './command.js';
 import {executionArnOf} from './execution-target.js';
 
@@ -34,11 +33,7 @@ export const stopCommand = defineCommand({
 	async run({input, flags, options, stdout, stderr, stdin}) {
 		const session = await createSession(options.session);
 		try {
-			if (flags.status !== undefined || flags.since !== undefined || flags.namePrefix !== undefined) {
-				if (!input[0]) {
-					throw new UserError('sfntop stop --status needs a state machine: sfntop stop MACHINE --status RUNNING');
-				}
-
+			if (isBulk(flags)) {
 				return await runBulk({action: 'stop', session, machine: input[0], flags, display: options.display, stdout, stderr, stdin});
 			}
 
