@@ -27,6 +27,13 @@ const allowedStatuses: Record<BulkAction, readonly ExecutionStatus[]> = {
 
 type Streams = {stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream; stdin: NodeJS.ReadStream};
 
+/** Help lines for the bulk flags both commands share. */
+export const bulkFlagHelp = [
+	'--since DURATION    With --status: only those started in the last DURATION (30m, 2h, 1h30m, 3d)',
+	'--name-prefix P     With --status: only those whose name starts with P',
+	'--no-color          No colours (also when NO_COLOR is set)',
+];
+
 /** --status (or --since, --name-prefix) turns `redrive` and `stop` to a machine's executions. */
 export function isBulk(flags: {status?: string; since?: string; namePrefix?: string}): boolean {
 	return flags.status !== undefined || flags.since !== undefined || flags.namePrefix !== undefined;

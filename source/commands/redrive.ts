@@ -2,7 +2,7 @@ import {createInterface} from 'node:readline/promises';
 import {sanitize} from '../model/text/sanitize.js';
 import {UserError} from '../model/user-error.js';
 import {createSession} from '../sync/session.js';
-import {bulkFlags, isBulk, runBulk} from './bulk-command.js';
+import {bulkFlagHelp, bulkFlags, isBulk, runBulk} from './bulk-command.js';
 import {defineCommand} from './command.js';
 import {executionArnOf} from './execution-target.js';
 import {loadedExecution} from './loaded-execution.js';
@@ -26,9 +26,7 @@ export const redriveCommand = defineCommand({
 	flagHelp: [
 		'--yes, -y           Do not ask for confirmation',
 		'--status STATUS     Redrive every execution of MACHINE with this status: FAILED, ABORTED or TIMED_OUT',
-		'--since DURATION    With --status: only those started in the last DURATION (30m, 2h, 1h30m, 3d)',
-		'--name-prefix P     With --status: only those whose name starts with P',
-		'--no-color          No colours (also when NO_COLOR is set)',
+		...bulkFlagHelp,
 	],
 	examples: ['sfntop redrive OrderProcessingStateMachine/latest --yes', 'sfntop redrive OrderProcessingStateMachine --status FAILED --since 1h'],
 	async run({input, flags, options, stdout, stderr, stdin}) {

@@ -1,5 +1,5 @@
 import {createSession} from '../sync/session.js';
-import {bulkFlags, isBulk, runBulk} from './bulk-command.js';
+import {bulkFlagHelp, bulkFlags, isBulk, runBulk} from './bulk-command.js';
 import {defineCommand} from './command.js';
 import {executionArnOf} from './execution-target.js';
 
@@ -24,9 +24,7 @@ export const stopCommand = defineCommand({
 		'--error E           Error code to record (e.g. Operator)',
 		'--cause C           Why it was stopped',
 		'--status RUNNING    Stop every running execution of MACHINE (asks first; --yes off a terminal)',
-		'--since DURATION    With --status: only those started in the last DURATION (30m, 2h, 1h30m, 3d)',
-		'--name-prefix P     With --status: only those whose name starts with P',
-		'--no-color          No colours (also when NO_COLOR is set)',
+		...bulkFlagHelp,
 		'--yes, -y           With --status: do not ask for confirmation',
 	],
 	examples: ['sfntop stop OrderProcessingStateMachine/latest --error Operator --cause "bad deploy"', 'sfntop stop OrderProcessingStateMachine --status RUNNING --since 10m --error Operator --cause "bad deploy"'],
