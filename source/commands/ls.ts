@@ -1,7 +1,7 @@
 import {terminalSafeJson, sanitize} from '../model/text/sanitize.js';
 import {formatDuration, formatTime, isoOrNull} from '../model/text/format.js';
 import {executionStatusRole} from '../model/text/status-style.js';
-import {clipLine} from '../model/history/state-table.js';
+import {clipLine, displayWidth, padToWidth} from '../model/text/width.js';
 import {lineToAnsi, pickTheme} from '../model/text/theme.js';
 import type {ExecutionStatus, StyledLine} from '../model/types.js';
 import {UserError} from '../model/user-error.js';
@@ -16,9 +16,9 @@ const isStatus = (text: string): text is ExecutionStatus => (statuses as readonl
 const roleOf = (role: StyledLine[number]['role']) => (role === undefined ? {} : {role});
 
 function table(rows: string[][], roles: Array<Array<StyledLine[number]['role']>> = []): StyledLine[] {
-	const widths = rows[0].map((_, column) => Math.max(...rows.map(row => row[column].length)));
+	const widths = rows[0].map((_, column) => Math.max(...rows.map(row => displayWidth(row[column]))));
 	return rows.map((row, index) => row.flatMap((cell, column) => [
-		{text: cell.padEnd(column === row.length - 1 ? 0 : widths[column]), ...roleOf(index === 0 ? 'heading' : roles[index]?.[column])},
+		{text: column === row.length - 1 ? cell : padToWidth(cell, widths[column]), ...roleOf(index === 0 ? 'heading' : roles[index]?.[column])},
 		...(column === row.length - 1 ? [] : [{text: '  '}]),
 	]));
 }
@@ -41,13 +41,13 @@ export const lsCommand = defineCommand({
 		'--no-color          No colours (also when NO_COLOR is set)',
 	],
 	examples: ['sfntop ls', 'sfntop ls OrderProcessingStateMachine --status FAILED'],
-	async run({input, flags, options, stdout}) {
+	async run({input, flags, options, stdout, stderr}) {
 		const status = flags.status?.toUpperCase();
 		if (status !== undefined && !isStatus(status)) {
 			throw new UserError(`--status takes one of ${statuses.join(', ')}, not "${flags.status}"`);
 		}
 
-		const api = await createApi(options.session);
+		const api = await createApi({...options.session, notices: stderr});
 		const theme = pickTheme({color: options.display.color});
 		const {width} = options.display;
 		const print = (lines: StyledLine[]) => {

@@ -30,7 +30,7 @@ export const redriveCommand = defineCommand({
 	],
 	examples: ['sfntop redrive OrderProcessingStateMachine/latest --yes', 'sfntop redrive OrderProcessingStateMachine --status FAILED --since 1h'],
 	async run({input, flags, options, stdout, stderr, stdin}) {
-		const session = await createSession(options.session);
+		const session = await createSession({...options.session, notices: stderr});
 		try {
 			if (isBulk(flags)) {
 				return await runBulk({action: 'redrive', session, machine: input[0], flags, display: options.display, stdout, stderr, stdin});

@@ -29,7 +29,7 @@ export const stopCommand = defineCommand({
 	],
 	examples: ['sfntop stop OrderProcessingStateMachine/latest --error Operator --cause "bad deploy"', 'sfntop stop OrderProcessingStateMachine --status RUNNING --since 10m --error Operator --cause "bad deploy"'],
 	async run({input, flags, options, stdout, stderr, stdin}) {
-		const session = await createSession(options.session);
+		const session = await createSession({...options.session, notices: stderr});
 		try {
 			if (isBulk(flags)) {
 				return await runBulk({action: 'stop', session, machine: input[0], flags, display: options.display, stdout, stderr, stdin});

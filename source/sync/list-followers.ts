@@ -5,16 +5,20 @@ import {executionEndStatus, executionRecordIn} from '../model/history/history-ev
 import type {ExecutionStatus, ExecutionSummary, MachineSummary, RunningExecutionSummary} from '../model/types.js';
 import {executionSummaryOf} from './execution-summary.js';
 import {expressLogGroup} from './express-log-group.js';
+import {followerCalls} from './follower-calls.js';
 import {HistorySync} from './history-sync.js';
 import {createPoller} from './poller.js';
 import type {Follower} from './types.js';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-export function followMachines(api: AwsApi, intervalMs: number): Follower<MachineSummary[]> {
+export function followMachines(shared: AwsApi, intervalMs: number): Follower<MachineSummary[]> {
+	const calls = followerCalls();
+	const api = shared.scoped(calls.scope);
 	let last: MachineSummary[] | undefined;
 	return createPoller({
 		intervalMs: Math.max(intervalMs, 5000),
+		calls,
 		describe: error => api.describe(error, 'ListStateMachines'),
 		async tick() {
 			const machines = (await api.listStateMachines()).map(machine => ({
@@ -82,12 +86,15 @@ function expressLister(api: AwsApi, machineArn: string) {
 }
 
 /** Newest first, one ListExecutions call per tick (the newest 100 are what a screen shows); Express machines from their log records. */
-export function followExecutions(api: AwsApi, machineArn: string, statusFilter: ExecutionStatus | undefined, intervalMs: number): Follower<ExecutionSummary[]> {
+export function followExecutions(shared: AwsApi, machineArn: string, statusFilter: ExecutionStatus | undefined, intervalMs: number): Follower<ExecutionSummary[]> {
+	const calls = followerCalls();
+	const api = shared.scoped(calls.scope);
 	let last: ExecutionSummary[] | undefined;
 	let express: (() => Promise<ExecutionSummary[]>) | undefined;
 	return createPoller({
 		intervalMs: Math.max(intervalMs, 2000),
-		describe: error => api.describe(error, express ? 'FilterLogEvents' : 'ListExecutions'),
+		calls,
+		describe: (error, call) => api.describe(error, call ?? (express ? 'FilterLogEvents' : 'ListExecutions')),
 		async tick() {
 			let executions: ExecutionSummary[];
 			if (express) {
@@ -114,12 +121,15 @@ export function followExecutions(api: AwsApi, machineArn: string, statusFilter: 
 }
 
 /** Every RUNNING execution of a machine with its current state and Map progress (the deploy-day wall). */
-export function followRunning(api: AwsApi, machineArn: string, intervalMs: number, limit = 50): Follower<RunningExecutionSummary[]> {
+export function followRunning(shared: AwsApi, machineArn: string, intervalMs: number, limit = 50): Follower<RunningExecutionSummary[]> {
+	const calls = followerCalls();
+	const api = shared.scoped(calls.scope);
 	const syncs = new Map<string, HistorySync>();
 	let last: RunningExecutionSummary[] | undefined;
 	return createPoller({
 		intervalMs: Math.max(intervalMs, 2000),
-		describe: error => api.describe(error, 'ListExecutions'),
+		calls,
+		describe: (error, call) => api.describe(error, call ?? 'ListExecutions'),
 		async tick() {
 			const page = await api.listExecutions(machineArn, {statusFilter: 'RUNNING', maxResults: limit});
 			const running = page.executions ?? [];

@@ -8,6 +8,7 @@ import {actOnAll, listMatching, previewBulk} from './bulk-actions.js';
 import {followExecution} from './execution-follower.js';
 import {followExecutions, followMachines, followRunning} from './list-followers.js';
 import {followStateLogs} from './log-follower.js';
+import {outageLines} from './outage-lines.js';
 import {RateLimiter} from './rate-limiter.js';
 import type {Follower, SfnSession} from './types.js';
 
@@ -16,6 +17,8 @@ export type SessionOptions = AwsOptions & {
 	/** The followers' fast poll interval (commands/options.ts reads it from --interval, in seconds). */
 	intervalMs: number;
 	limiter?: RateLimiter;
+	/** A line command's stderr: one line per outage while calls are retried (the dashboard shows STALE instead). */
+	notices?: {write(text: string): unknown};
 };
 
 /** Resolves names, ARNs and MACHINE/latest (see model/arn.ts) to ARNs. */
@@ -113,13 +116,18 @@ export async function createApi(options: Omit<SessionOptions, 'intervalMs'>, cou
 	const clients = await createAwsClients({...options, maxAttempts: 1});
 	const limiter = options.limiter ?? new RateLimiter();
 	const guard = readOnlyGuard(options.readOnly);
-	return new AwsApi(clients, {
-		async before(api) {
-			guard(api);
-			await limiter.take(api);
+	const {notices} = options;
+	const api: AwsApi = new AwsApi(clients, {
+		async before(call) {
+			guard(call);
+			await limiter.take(call);
 			counter?.record();
 		},
+		...(notices && outageLines((error, call) => api.describe(error, call), line => {
+			notices.write(`sfntop: ${line}\n`);
+		})),
 	});
+	return api;
 }
 
 export async function createSession(options: SessionOptions): Promise<SfnSession> {
@@ -197,7 +205,7 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 				follower.refresh();
 			}
 
-			return started.executionArn!;
+			return started.executionArn;
 		},
 		stop,
 		async redrivePreview(executionArn) {

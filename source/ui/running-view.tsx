@@ -1,5 +1,6 @@
 import {useMemo} from 'react';
 import {sanitize} from '../model/text/sanitize.js';
+import {displayWidth, fitToWidth} from '../model/text/width.js';
 import {iterationBadge} from '../model/text/status-style.js';
 import type {StyledLine} from '../model/types.js';
 import {useDashboardActions, useDashboardState} from './dashboard-context.js';
@@ -50,11 +51,11 @@ export function RunningView({route, width, height, isActive}: {route: RunningRou
 	}, isActive);
 
 	const lines = useMemo(() => {
-		const nameWidth = Math.min(36, Math.max(8, ...executions.map(execution => execution.name.length)));
-		const stateWidth = Math.min(30, Math.max(13, ...executions.map(execution => (execution.currentState ?? '').length)));
+		const nameWidth = Math.min(36, Math.max(8, ...executions.map(execution => displayWidth(sanitize(execution.name)))));
+		const stateWidth = Math.min(30, Math.max(13, ...executions.map(execution => displayWidth(sanitize(execution.currentState ?? '')))));
 		const rows: StyledLine[] = executions.map(execution => [
-			{text: `${sanitize(execution.name).padEnd(nameWidth)}  `},
-			{text: sanitize(execution.currentState ?? '-').padEnd(stateWidth), role: 'status.RUNNING'},
+			{text: `${fitToWidth(sanitize(execution.name), nameWidth)}  `},
+			{text: fitToWidth(sanitize(execution.currentState ?? '-'), stateWidth), role: 'status.RUNNING'},
 			{text: `  ${formatElapsed(execution.startDate === undefined ? undefined : now - execution.startDate, true).padEnd(9)}  ${execution.mapProgress ? iterationBadge(execution.mapProgress, ascii) : ''}`},
 		]);
 		return fitBlock([

@@ -48,6 +48,13 @@ describe('no execution is ever stuck', () => {
 		expect(outcome.cause).toContain('25000');
 	});
 
+	test('a redrive of an execution that reached the limit fails again at once, with its failure written', async () => {
+		const first = await runEngine(loop, {stop: false});
+		const second = await runEngine(loop, {stop: false}, {}, {identity: {...identity, redriveCount: 1}, redrive: {previousEvents: first.events}});
+		expect(second.outcome).toMatchObject({status: 'FAILED', error: 'States.Runtime'});
+		expect(second.events).toEqual([expect.objectContaining({id: maxHistoryEvents + 1, type: 'ExecutionFailed'})]);
+	});
+
 	test('a long run of Pass states gives the event loop turns while it runs', async () => {
 		let turns = 0;
 		let running = true;
@@ -87,5 +94,14 @@ describe('no execution is ever stuck', () => {
 		const {events, outcome} = await runEngine({TimeoutSeconds: 1, StartAt: 'Hang', States: {Hang: {Type: 'Wait', Seconds: 3600, End: true}}});
 		expect(outcome).toEqual({status: 'TIMED_OUT', error: 'States.Timeout'});
 		expect(events.at(-1)).toMatchObject({type: 'ExecutionTimedOut', executionTimedOutEventDetails: {error: 'States.Timeout'}});
+	});
+});
+
+describe('resources serve cannot run', () => {
+	test('an activity task fails the execution at once, saying why, instead of waiting forever', async () => {
+		const {outcome} = await runEngine({StartAt: 'Work', States: {Work: {Type: 'Task', Resource: 'arn:aws:states:us-east-1:123456789012:activity:Worker', End: true}}});
+		expect(outcome.status).toBe('FAILED');
+		expect(outcome.error).toBe('States.Runtime');
+		expect(outcome.cause).toContain('does not run activities');
 	});
 });
