@@ -8,7 +8,7 @@ import {UserError} from '../model/user-error.js';
 import {createApi, resolveTarget} from '../sync/session.js';
 import {attempt} from './aws-command.js';
 import {defineCommand} from './command.js';
-import {displayFlags} from './global-flags.js';
+import {displayFlags, noColorHelp} from './global-flags.js';
 
 const statuses: readonly ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'];
 const isStatus = (text: string): text is ExecutionStatus => (statuses as readonly string[]).includes(text);
@@ -38,7 +38,7 @@ export const lsCommand = defineCommand({
 	flagHelp: [
 		'--status STATUS     Only executions with this status',
 		'--json              One JSON object per line (NDJSON)',
-		'--no-color          No colours (also when NO_COLOR is set)',
+		noColorHelp,
 	],
 	examples: ['sfntop ls', 'sfntop ls OrderProcessingStateMachine --status FAILED'],
 	async run({input, flags, options, stdout, stderr}) {
