@@ -48,7 +48,7 @@ describe('the key table', () => {
 		await press('s', 'x', 'R');
 		expect(frame()).not.toContain('input JSON');
 		expect(frame()).not.toContain('Stop order-7?');
-		expect(session.calls).toEqual({start: [], stop: [], redrive: []});
+		expect(session.calls).toEqual({start: [], stop: [], redrive: [], bulk: []});
 		await press('?');
 		await waitForFrame(text => text.includes('Keys in the execution view'));
 		for (const binding of keymap) {
