@@ -58,6 +58,8 @@ export function fakeSession(options: {
 	executions?: ExecutionSummary[];
 	running?: RunningExecutionSummary[];
 	execution?: ExecutionData | FakeFollower<ExecutionData>;
+	/** Per-execution data (the diff view follows two); falls back to `execution`. */
+	executionsByArn?: Record<string, ExecutionData>;
 	logs?: LogLine[];
 	preview?: RedrivePreview;
 } = {}): SfnSession & {calls: Calls; followers: Array<FakeFollower<unknown>>} {
@@ -77,7 +79,12 @@ export function fakeSession(options: {
 		machines: () => make(options.machines ?? [{arn: machineArn, name: 'OrderProcessingStateMachine', type: 'STANDARD', creationDate: Date.UTC(2026, 0, 1)}]),
 		executions: () => make(options.executions ?? []),
 		running: () => make(options.running ?? []),
-		execution() {
+		execution(arn) {
+			const own = options.executionsByArn?.[arn];
+			if (own) {
+				return make(own);
+			}
+
 			if (options.execution && 'getState' in options.execution) {
 				followers.push(options.execution);
 				return options.execution;
