@@ -1,11 +1,14 @@
 import {terminalSafeJson, sanitize} from '../model/text/sanitize.js';
 import {formatDuration, formatTime, isoOrNull} from '../model/text/format.js';
 import {executionStatusRole} from '../model/text/status-style.js';
+import {ranUnderLabel} from '../model/arn.js';
 import {clipLine, displayWidth, padToWidth} from '../model/text/width.js';
 import {lineToAnsi, pickTheme} from '../model/text/theme.js';
 import type {ExecutionStatus, StyledLine} from '../model/types.js';
 import {UserError} from '../model/user-error.js';
-import {createApi, resolveTarget} from '../sync/session.js';
+import {createApi} from '../sync/session.js';
+import {machineExecutions} from '../sync/machine-executions.js';
+import {resolveTarget} from '../sync/resolve-target.js';
 import {attempt} from './aws-command.js';
 import {defineCommand} from './command.js';
 import {displayFlags, noColorHelp} from './global-flags.js';
@@ -17,17 +20,21 @@ const roleOf = (role: StyledLine[number]['role']) => (role === undefined ? {} : 
 
 function table(rows: string[][], roles: Array<Array<StyledLine[number]['role']>> = []): StyledLine[] {
 	const widths = rows[0].map((_, column) => Math.max(...rows.map(row => displayWidth(row[column]))));
-	return rows.map((row, index) => row.flatMap((cell, column) => [
-		{text: column === row.length - 1 ? cell : padToWidth(cell, widths[column]), ...roleOf(index === 0 ? 'heading' : roles[index]?.[column])},
-		...(column === row.length - 1 ? [] : [{text: '  '}]),
-	]));
+	return rows.map((row, index) => {
+		// Cells after the last non-empty one (an execution with no version) leave no trailing blanks.
+		const used = row.findLastIndex(Boolean) + 1;
+		return row.slice(0, used).flatMap((cell, column) => [
+			{text: column === used - 1 ? cell : padToWidth(cell, widths[column]), ...roleOf(index === 0 ? 'heading' : roles[index]?.[column])},
+			...(column === used - 1 ? [] : [{text: '  '}]),
+		]);
+	});
 }
 
 export const lsCommand = defineCommand({
 	name: 'ls',
 	summary: 'List state machines, or the executions of one',
 	usage: 'sfntop ls [MACHINE] [--status RUNNING|SUCCEEDED|FAILED|TIMED_OUT|ABORTED|PENDING_REDRIVE] [--json]',
-	description: 'Without MACHINE: the state machines in the region. With MACHINE (a name or ARN): its newest 100 executions, newest first.',
+	description: 'Without MACHINE: the state machines in the region. With MACHINE (a name or ARN): its newest 100 executions, newest first, with the version or alias each ran under. MACHINE:VERSION or MACHINE:ALIAS lists only the executions started through it.',
 	usesAws: true,
 	flags: {
 		status: {type: 'string'},
@@ -75,25 +82,29 @@ export const lsCommand = defineCommand({
 			throw new UserError(`${input[0]} is an execution; \`sfntop ls\` takes a state machine (use \`sfntop tail\` for an execution)`);
 		}
 
-		const page = await attempt(api, 'ListExecutions', async () => api.listExecutions(target.arn, {...(status && {statusFilter: status}), maxResults: 100}));
-		const executions = page.executions ?? [];
+		// Express machines have no ListExecutions: their executions come from their log records (sync/machine-executions.ts).
+		const executions = await attempt(api, 'ListExecutions', async () => machineExecutions(api, target.arn)(status));
 		if (flags.json) {
 			for (const execution of executions) {
-				stdout.write(`${terminalSafeJson({name: execution.name, arn: execution.executionArn, status: execution.status, startDate: isoOrNull(execution.startDate?.getTime()), stopDate: isoOrNull(execution.stopDate?.getTime()), redriveCount: execution.redriveCount ?? 0})}\n`);
+				stdout.write(`${terminalSafeJson({name: execution.name, arn: execution.arn, status: execution.status, startDate: isoOrNull(execution.startDate), stopDate: isoOrNull(execution.stopDate), redriveCount: execution.redriveCount ?? 0, ...(execution.versionArn && {stateMachineVersionArn: execution.versionArn}), ...(execution.aliasArn && {stateMachineAliasArn: execution.aliasArn})})}\n`);
 			}
 
 			return 0;
 		}
 
 		const now = Date.now();
-		const rows = executions.map(execution => [
-			sanitize(execution.name ?? ''),
-			execution.status ?? '',
-			formatTime(execution.startDate?.getTime()),
-			formatDuration(execution.startDate ? (execution.stopDate?.getTime() ?? now) - execution.startDate.getTime() : undefined),
+		// The version/alias column only when some execution ran under one (most machines have none).
+		const ranUnder = executions.map(execution => sanitize(ranUnderLabel(execution)));
+		const withVersions = ranUnder.some(Boolean);
+		const rows = executions.map((execution, index) => [
+			sanitize(execution.name),
+			execution.status,
+			formatTime(execution.startDate),
+			formatDuration(execution.startDate === undefined ? undefined : (execution.stopDate ?? now) - execution.startDate),
+			...(withVersions ? [ranUnder[index]] : []),
 		]);
-		const roles = [[], ...executions.map(execution => [undefined, executionStatusRole((execution.status ?? 'RUNNING'))])];
-		print(table([['NAME', 'STATUS', 'STARTED', 'DURATION'], ...rows], roles));
+		const roles = [[], ...executions.map(execution => [undefined, executionStatusRole(execution.status)])];
+		print(table([['NAME', 'STATUS', 'STARTED', 'DURATION', ...(withVersions ? ['VERSION'] : [])], ...rows], roles));
 		return 0;
 	},
 });

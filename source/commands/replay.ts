@@ -40,6 +40,20 @@ export function pickExecution(executions: Map<string, HistoryEvent[]>, wanted: s
 	return [...executions.values()][0];
 }
 
+/** AWS writes each assigned variable as JSON text; --json readers get the values. */
+function parsedVariables(assigned: Record<string, string>): Record<string, unknown> {
+	const values: Record<string, unknown> = {};
+	for (const [name, text] of Object.entries(assigned)) {
+		try {
+			values[name] = JSON.parse(text) as unknown;
+		} catch {
+			values[name] = text;
+		}
+	}
+
+	return values;
+}
+
 export function replayJson(snapshot: ExecutionSnapshot, graph: MachineGraph): unknown {
 	return {
 		execution: {
@@ -64,6 +78,9 @@ export function replayJson(snapshot: ExecutionSnapshot, graph: MachineGraph): un
 				error: status?.error ?? null,
 				cause: status?.cause ?? null,
 				...(status?.retries && {retries: status.retries.map(retry => ({attempt: retry.attempt, error: retry.error ?? null, cause: retry.cause ?? null, failedAt: isoOrNull(retry.failedAt), retriedAt: isoOrNull(retry.retriedAt)}))}),
+				...(status?.assignedVariables && {assignedVariables: parsedVariables(status.assignedVariables)}),
+				...(status?.mapRun && {mapRun: status.mapRun}),
+				...(status?.childExecutions && {childExecutions: status.childExecutions}),
 				...(status?.iterations && {iterations: status.iterations}),
 				...((state.type === 'Parallel') && {branches: branchStatuses(snapshot, graph, state.name)}),
 			};

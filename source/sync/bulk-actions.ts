@@ -5,7 +5,7 @@ import {stoppedIn} from '../model/history/stopped-in.js';
 import {groupRerunPoints, planBulk, type BulkAction, type BulkPreview, type BulkResult} from '../model/bulk/bulk-plan.js';
 import {isRecord} from '../model/text/json-text.js';
 import type {ExecutionStatus, ExecutionSummary, MachineGraph} from '../model/types.js';
-import {executionSummaryOf} from './execution-summary.js';
+import {summaryOfListItem} from './execution-summary.js';
 
 export type ExecutionFilter = {
 	status: ExecutionStatus;
@@ -30,7 +30,7 @@ export async function listMatching(api: AwsApi, machineArn: string, filter: Exec
 	do {
 		const page = await api.listExecutions(machineArn, {statusFilter: filter.status, maxResults: 1000, ...(nextToken && {nextToken})});
 		for (const item of page.executions ?? []) {
-			const execution = executionSummaryOf(item, machineArn);
+			const execution = summaryOfListItem(item, machineArn);
 			if (filter.startedAfter !== undefined && (execution.startDate ?? 0) < filter.startedAfter) {
 				return matched;
 			}

@@ -1,6 +1,6 @@
 import {createAwsClients, type AwsOptions} from '../aws/clients.js';
 import {AwsApi, mutatingApis} from '../aws/sfn.js';
-import {executionArnFor, isExpressExecution, parseTarget, regionOfArn} from '../model/arn.js';
+import {isExpressExecution} from '../model/arn.js';
 import {redrivePreview} from '../model/history/redrive-preview.js';
 import {UserError} from '../model/user-error.js';
 import type {ExecutionData} from '../model/types.js';
@@ -8,8 +8,10 @@ import {actOnAll, listMatching, previewBulk} from './bulk-actions.js';
 import {followExecution} from './execution-follower.js';
 import {followExecutions, followMachines, followRunning} from './list-followers.js';
 import {followStateLogs} from './log-follower.js';
+import {followMapRun, followMapRunExecutions, followQualifiers} from './map-run-followers.js';
 import {outageLines} from './outage-lines.js';
 import {RateLimiter} from './rate-limiter.js';
+import {resolveTarget} from './resolve-target.js';
 import type {Follower, SfnSession} from './types.js';
 
 export type SessionOptions = AwsOptions & {
@@ -19,63 +21,13 @@ export type SessionOptions = AwsOptions & {
 	limiter?: RateLimiter;
 	/** A line command's stderr: one line per outage while calls are retried (the dashboard shows STALE instead). */
 	notices?: {write(text: string): unknown};
+	/**
+	 * Make the first call (ListStateMachines) before handing out the session, so that an
+	 * endpoint that can never answer ends the command with one line (the dashboard with
+	 * no target; every other command's first call is its own).
+	 */
+	firstContact?: boolean;
 };
-
-/** Resolves names, ARNs and MACHINE/latest (see model/arn.ts) to ARNs. */
-export async function resolveTarget(api: AwsApi, text: string): Promise<{kind: 'machine'; arn: string} | {kind: 'execution'; arn: string}> {
-	const target = parseTarget(text);
-	const arnRegion = target.kind === 'machine-arn' || target.kind === 'execution-arn' ? regionOfArn(target.arn) : undefined;
-	if (arnRegion && arnRegion !== api.clients.region) {
-		throw new UserError(`${text} is in region ${arnRegion}, but sfntop is using ${api.clients.region}; pass --region ${arnRegion}`);
-	}
-
-	switch (target.kind) {
-		case 'machine-arn': {
-			return {kind: 'machine', arn: target.arn};
-		}
-
-		case 'execution-arn': {
-			return {kind: 'execution', arn: target.arn};
-		}
-
-		default: {
-			const machineName = target.kind === 'machine-name' ? target.name : target.machine;
-			let machines;
-			try {
-				machines = await api.listStateMachines();
-			} catch (error: unknown) {
-				throw api.describe(error, 'ListStateMachines');
-			}
-
-			const machine = machines.find(candidate => candidate.name === machineName);
-			if (!machine?.stateMachineArn) {
-				throw new UserError(`no state machine named ${machineName} in ${api.clients.region}; \`sfntop ls\` lists them`, 'notFound');
-			}
-
-			if (target.kind === 'machine-name') {
-				return {kind: 'machine', arn: machine.stateMachineArn};
-			}
-
-			if (target.kind === 'execution-name') {
-				return {kind: 'execution', arn: executionArnFor(machine.stateMachineArn, target.name)};
-			}
-
-			let page;
-			try {
-				page = await api.listExecutions(machine.stateMachineArn, {maxResults: 1, ...(target.status && {statusFilter: target.status})});
-			} catch (error: unknown) {
-				throw api.describe(error, 'ListExecutions');
-			}
-
-			const newest = page.executions?.[0]?.executionArn;
-			if (!newest) {
-				throw new UserError(target.status ? `${machineName} has no ${target.status} executions; \`sfntop ls ${machineName}\` lists its executions` : `${machineName} has no executions yet; start one with \`sfntop start ${machineName}\``, 'notFound');
-			}
-
-			return {kind: 'execution', arn: newest};
-		}
-	}
-}
 
 /** Counts API calls over the last minute for the header. */
 class CallCounter {
@@ -133,6 +85,14 @@ export async function createApi(options: Omit<SessionOptions, 'intervalMs'>, cou
 export async function createSession(options: SessionOptions): Promise<SfnSession> {
 	const counter = new CallCounter();
 	const api = await createApi(options, counter);
+	if (options.firstContact) {
+		try {
+			await api.listStateMachines();
+		} catch (error: unknown) {
+			throw api.describe(error, 'ListStateMachines');
+		}
+	}
+
 	const {intervalMs} = options;
 	const followers = new Set<Follower<unknown>>();
 	const executions = new Map<string, Follower<ExecutionData>>();
@@ -189,6 +149,9 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 		machines: () => track(followMachines(api, intervalMs)),
 		executions: (machineArn, statusFilter) => track(followExecutions(api, machineArn, statusFilter, intervalMs)),
 		running: machineArn => track(followRunning(api, machineArn, intervalMs)),
+		mapRun: mapRunArn => track(followMapRun(api, mapRunArn, intervalMs)),
+		mapRunExecutions: (mapRunArn, statusFilter) => track(followMapRunExecutions(api, mapRunArn, statusFilter, intervalMs)),
+		qualifiers: machineArn => track(followQualifiers(api, machineArn, intervalMs)),
 		execution: executionFollower,
 		logs: (executionArn, stateName) => track(followStateLogs(api, () => executions.get(executionArn)?.getState().data, stateName, intervalMs)),
 		resolve: async target => resolveTarget(api, target),

@@ -3,7 +3,7 @@
 // snapshots and call SfnSession actions; they never touch an SDK client.
 import type {ErrorKind} from '../model/user-error.js';
 import type {BulkAction, BulkPreview, BulkResult} from '../model/bulk/bulk-plan.js';
-import type {ExecutionData, ExecutionStatus, ExecutionSummary, LogLine, MachineSummary, RedrivePreview, RunningExecutionSummary} from '../model/types.js';
+import type {ExecutionData, ExecutionStatus, ExecutionSummary, LogLine, MachineQualifiers, MachineSummary, MapRunDescription, RedrivePreview, RunningExecutionSummary} from '../model/types.js';
 
 export type FollowerState<T> = {
 	/** Last good data; kept on screen (marked stale) when a later call fails. */
@@ -44,6 +44,12 @@ export type SfnSession = {
 	executions(machineArn: string, statusFilter?: ExecutionStatus): Follower<ExecutionSummary[]>;
 	running(machineArn: string): Follower<RunningExecutionSummary[]>;
 	execution(executionArn: string): Follower<ExecutionData>;
+	/** A Distributed Map run's counts and tolerance: one DescribeMapRun per tick, however many children. */
+	mapRun(mapRunArn: string): Follower<MapRunDescription>;
+	/** A map run's child executions, newest first (ListExecutions by mapRunArn). */
+	mapRunExecutions(mapRunArn: string, statusFilter?: ExecutionStatus): Follower<ExecutionSummary[]>;
+	/** A machine's versions and aliases (to filter its executions by them). */
+	qualifiers(machineArn: string): Follower<MachineQualifiers>;
 	/** Log lines for one state of an execution (Lambda logs, execution records). */
 	logs(executionArn: string, stateName: string): Follower<LogLine[]>;
 	/** Resolve a name, ARN or `MACHINE/latest` to what it names. */

@@ -3,11 +3,11 @@
 // disagree. Read-only mode removes the mutating entries from the table itself.
 import type {Key} from 'ink';
 
-export type ViewName = 'machines' | 'executions' | 'running' | 'execution' | 'diff';
+export type ViewName = 'machines' | 'executions' | 'running' | 'execution' | 'map-run' | 'diff';
 
 export type CommandId =
 	| 'up' | 'down' | 'left' | 'right' | 'pageUp' | 'pageDown' | 'top' | 'bottom'
-	| 'enter' | 'panel' | 'back' | 'filter' | 'statusFilter' | 'running'
+	| 'enter' | 'panel' | 'back' | 'filter' | 'statusFilter' | 'versionFilter' | 'running'
 	| 'start' | 'stop' | 'redrive' | 'help' | 'quit'
 	| 'timeline' | 'mark' | 'diff' | 'select' | 'copy' | 'console';
 
@@ -35,11 +35,12 @@ export const keymap: readonly Binding[] = [
 	{command: 'pageDown', keys: ['pagedown', 'ctrl+d'], label: 'PgDn', description: 'scroll a page down'},
 	{command: 'top', keys: ['home', 'g'], label: 'g', description: 'go to the first row'},
 	{command: 'bottom', keys: ['end', 'G'], label: 'G', description: 'go to the last row'},
-	{command: 'enter', keys: ['enter'], label: 'enter', description: 'open the selected machine, execution or state (on an event: its state)', hint: 'open'},
+	{command: 'enter', keys: ['enter'], label: 'enter', description: 'open what is selected: machine, execution, state, an event\'s state, map run children, child execution', hint: 'open'},
 	{command: 'panel', keys: ['tab'], label: 'tab', description: 'switch panel: graph, state details and logs, event history', views: ['execution'], hint: 'panel'},
 	{command: 'back', keys: ['esc', 'backspace'], label: 'esc', description: 'go back', hint: 'back'},
-	{command: 'filter', keys: ['/'], label: '/', description: 'filter the current list or the event history', views: ['machines', 'executions', 'running', 'execution'], hint: 'filter'},
-	{command: 'statusFilter', keys: ['f'], label: 'f', description: 'cycle the status filter (all, running, failed, ...)', views: ['executions'], hint: 'status'},
+	{command: 'filter', keys: ['/'], label: '/', description: 'filter the current list or the event history', views: ['machines', 'executions', 'running', 'execution', 'map-run'], hint: 'filter'},
+	{command: 'statusFilter', keys: ['f'], label: 'f', description: 'cycle the status filter (all, running, failed, ...)', views: ['executions', 'map-run'], hint: 'status'},
+	{command: 'versionFilter', keys: ['v'], label: 'v', description: 'cycle the version/alias filter (all, each alias, each version)', views: ['executions'], hint: 'version'},
 	{command: 'running', keys: ['r'], label: 'r', description: 'show every running execution of the machine', views: ['machines', 'executions'], hint: 'running'},
 	{command: 'start', keys: ['s'], label: 's', description: 'start an execution (asks for JSON input)', views: ['machines', 'executions', 'running', 'execution'], mutating: true, hint: 'start'},
 	{command: 'stop', keys: ['x'], label: 'x', description: 'stop the execution, or every selected one (asks to confirm; shows how many can be stopped)', views: ['executions', 'running', 'execution'], mutating: true, hint: 'stop'},

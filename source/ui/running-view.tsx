@@ -71,7 +71,7 @@ export function RunningView({route, width, height, isActive}: {route: RunningRou
 				ascii,
 				empty: emptyListText(follower, 'running executions', 'nothing is running'),
 			}),
-			statusLine({view: 'running', readOnly, error: follower.error, message}),
+			statusLine({view: 'running', readOnly, error: follower.error, retrying: follower.retrying, message}),
 		], width, height, ascii ? '~' : '…');
 	}, [executions, follower, cursor, width, height, ascii, route, session, now, readOnly, message]);
 

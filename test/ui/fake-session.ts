@@ -3,7 +3,7 @@
 import {foldFixture, loadEvents, orderGraph} from '../helpers/histories.js';
 import {groupRerunPoints, planBulk} from '../../source/model/bulk/bulk-plan.js';
 import type {Follower, FollowerState, SfnSession} from '../../source/sync/types.js';
-import type {ExecutionData, ExecutionSummary, LogLine, MachineSummary, RedrivePreview, RunningExecutionSummary} from '../../source/model/types.js';
+import type {ExecutionData, ExecutionSummary, LogLine, MachineQualifiers, MachineSummary, MapRunDescription, RedrivePreview, RunningExecutionSummary} from '../../source/model/types.js';
 
 export type FakeFollower<T> = Follower<T> & {push(state: Partial<FollowerState<T>>): void; refreshes: number; stopped: boolean};
 
@@ -58,12 +58,17 @@ export function fakeSession(options: {
 	executions?: ExecutionSummary[];
 	running?: RunningExecutionSummary[];
 	execution?: ExecutionData | FakeFollower<ExecutionData>;
-	/** Per-execution data (the diff view follows two); falls back to `execution`. */
-	executionsByArn?: Record<string, ExecutionData>;
 	logs?: LogLine[];
 	preview?: RedrivePreview;
-} = {}): SfnSession & {calls: Calls; followers: Array<FakeFollower<unknown>>} {
+	/** Executions by ARN (drill-down into children); others get `execution`. */
+	executionsByArn?: Record<string, ExecutionData>;
+	mapRun?: MapRunDescription | FakeFollower<MapRunDescription>;
+	mapRunExecutions?: ExecutionSummary[];
+	qualifiers?: MachineQualifiers;
+} = {}): SfnSession & {calls: Calls; followers: Array<FakeFollower<unknown>>; requests: string[]} {
 	const calls: Calls = {start: [], stop: [], redrive: [], bulk: []};
+	// What each follower was asked for (`executions arn FAILED`), so tests see the filters a view passes down.
+	const requests: string[] = [];
 	const followers: Array<FakeFollower<unknown>> = [];
 	const make = <T>(data: T | undefined): FakeFollower<T> => {
 		const follower = fixedFollower(data);
@@ -74,15 +79,37 @@ export function fakeSession(options: {
 	return {
 		calls,
 		followers,
+		requests,
 		readOnly: options.readOnly ?? false,
 		region: 'us-east-1',
 		machines: () => make(options.machines ?? [{arn: machineArn, name: 'OrderProcessingStateMachine', type: 'STANDARD', creationDate: Date.UTC(2026, 0, 1)}]),
-		executions: () => make(options.executions ?? []),
+		executions(arn, status) {
+			requests.push(`executions ${arn} ${status ?? ''}`.trim());
+			return make(options.executions ?? []);
+		},
+		mapRun(arn) {
+			requests.push(`mapRun ${arn}`);
+			if (options.mapRun && 'getState' in options.mapRun) {
+				followers.push(options.mapRun);
+				return options.mapRun;
+			}
+
+			return make(options.mapRun);
+		},
+		mapRunExecutions(arn, status) {
+			requests.push(`mapRunExecutions ${arn} ${status ?? ''}`.trim());
+			return make(options.mapRunExecutions ?? []);
+		},
+		qualifiers(arn) {
+			requests.push(`qualifiers ${arn}`);
+			return make(options.qualifiers ?? {versions: [], aliases: []});
+		},
 		running: () => make(options.running ?? []),
 		execution(arn) {
-			const own = options.executionsByArn?.[arn];
-			if (own) {
-				return make(own);
+			requests.push(`execution ${arn}`);
+			const byArn = options.executionsByArn?.[arn];
+			if (byArn) {
+				return make(byArn);
 			}
 
 			if (options.execution && 'getState' in options.execution) {
