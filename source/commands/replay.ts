@@ -9,6 +9,7 @@ import {createSnapshot, foldEvents} from '../model/history/history-fold.js';
 import {parseHistoryText} from '../model/history/history-input.js';
 import {sanitize, terminalSafeJson} from '../model/text/sanitize.js';
 import {decorateByStatus} from '../model/graph/status-decoration.js';
+import {variableBadges} from '../model/graph/variable-marks.js';
 import {executionStatusRole} from '../model/text/status-style.js';
 import {stateTable} from '../model/history/state-table.js';
 import {clipLine} from '../model/text/width.js';
@@ -216,7 +217,7 @@ export const replayCommand = defineCommand({
 		const theme = pickTheme({color: options.display.color});
 		const lines: StyledLine[] = [...headerLines(snapshot, lastEventId, at), []];
 		if (graph.states.length > 0) {
-			lines.push(...renderGraph(layoutGraph(graph, {maxWidth: width, ascii}), decorateByStatus(snapshot, {ascii})), []);
+			lines.push(...renderGraph(layoutGraph(graph, {maxWidth: width, ascii}), decorateByStatus(snapshot, {ascii, badges: variableBadges(graph)})), []);
 		}
 
 		lines.push(...stateTable(snapshot, graph, width, ascii));

@@ -4,7 +4,8 @@ import {timelineRows} from '../model/timeline/timeline-rows.js';
 import {mapRunBadge} from '../model/history/map-run-text.js';
 import {variablesInScope} from '../model/history/variables.js';
 import {sanitize} from '../model/text/sanitize.js';
-import type {ExecutionSnapshot, MapRunDescription, StyledLine} from '../model/types.js';
+import {variableBadges} from '../model/graph/variable-marks.js';
+import type {ExecutionSnapshot, MachineGraph, MapRunDescription, StyledLine} from '../model/types.js';
 import {useDashboardActions, useDashboardState} from './dashboard-context.js';
 import {eventTableLines, filterEvents, stateOfEvent} from './event-table.js';
 import {executionKeys} from './execution-actions.js';
@@ -28,9 +29,9 @@ type ExecutionRoute = Extract<Route, {view: 'execution'}>;
 
 const panels: Panel[] = ['graph', 'details', 'events'];
 
-/** The graph badge of each Distributed Map state whose map run has been read. */
-function mapRunBadges(snapshot: ExecutionSnapshot | undefined, runs: ReadonlyMap<string, MapRunDescription>, ascii: boolean): ReadonlyMap<string, string> {
-	const badges = new Map<string, string>();
+/** The graph badges: each Distributed Map's map run counts (once read), else the variables a state assigns. */
+function mapRunBadges(snapshot: ExecutionSnapshot | undefined, graph: MachineGraph | undefined, runs: ReadonlyMap<string, MapRunDescription>, ascii: boolean): ReadonlyMap<string, string> {
+	const badges = graph ? variableBadges(graph) : new Map<string, string>();
 	for (const state of snapshot?.states.values() ?? []) {
 		const run = state.mapRun ? runs.get(state.mapRun.arn) : undefined;
 		if (run) {
@@ -59,7 +60,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 	const selectedName = data ? route.selected ?? defaultSelection(data.snapshot, data.graph) : undefined;
 	const mapRunArns = useMemo(() => (data ? [...data.snapshot.states.values()].flatMap(state => (state.mapRun ? [state.mapRun.arn] : [])) : []), [data?.snapshot]);
 	const mapRuns = useMapRuns(mapRunArns);
-	const badges = useMemo(() => mapRunBadges(data?.snapshot, mapRuns, ascii), [data?.snapshot, mapRuns, ascii]);
+	const badges = useMemo(() => mapRunBadges(data?.snapshot, data?.graph, mapRuns, ascii), [data?.snapshot, data?.graph, mapRuns, ascii]);
 	// What the selected state could read: walked back through the history once per change, not per frame.
 	const scope = useMemo(() => (data && selectedName !== undefined ? variablesInScope(data.events, selectedName) : undefined), [data?.events, data?.snapshot.eventCount, selectedName]);
 	const logs = useFollower(selectedName === undefined ? undefined : () => session.logs(route.executionArn, selectedName), `${route.executionArn}\n${selectedName ?? ''}`);

@@ -71,6 +71,9 @@ describe('variables and JSONata in the state details', () => {
 		expect(frame()).toMatch(/arg expr +\{"FunctionName":"price-order","Payload":\{"orderId":"\{% \$states\.input\.orderId %\}"\}\}/);
 		expect(frame()).toMatch(/args +\{"FunctionName":"price-order","Payload":\{"orderId":"o-1"\}\}/);
 		expect(frame()).toMatch(/out expr +\{% \$states\.result\.Payload %\}/);
+		// The graph marks the states that assign variables.
+		expect(frame()).toMatch(/┗━ \$total \$currency ━+┛/);
+		expect(frame()).toMatch(/╰─ \$review ─+╯/);
 	});
 
 	test('the selected state\'s variables in scope, newest assignment of each, from the states before it', async () => {

@@ -11,6 +11,7 @@ const failedStatuses = new Set(['FAILED', 'TIMED_OUT']);
  * state(s) highlighted, and — once the execution has failed — the state it
  * failed in highlighted in red. Shared by replay and the dashboard.
  */
+/** `badges`: a Distributed Map's map run counts (they win over the history's), else marks such as the variables a state assigns (Map counts win over them). */
 export function decorateByStatus(snapshot: ExecutionSnapshot, options: {ascii: boolean; selected?: string; badges?: ReadonlyMap<string, string>}): (name: string) => NodeDecoration | undefined {
 	const active = new Set(snapshot.activeStates);
 	return name => {
@@ -29,7 +30,7 @@ export function decorateByStatus(snapshot: ExecutionSnapshot, options: {ascii: b
 		}
 
 		// A Distributed Map's counts come from its map run (DescribeMapRun), not from this history.
-		const badge = options.badges?.get(name) ?? (state.iterations && iterationBadge(state.iterations, options.ascii));
+		const badge = (state.mapRun && options.badges?.get(name)) || (state.iterations && iterationBadge(state.iterations, options.ascii)) || options.badges?.get(name);
 		return {
 			role: stateStatusRole(state.status),
 			marker: statusMarker(state.status, options.ascii),
