@@ -6,6 +6,7 @@ import type {StoredExecution} from '../store-types.js';
 import {executionOf, standardOnly, targetOf} from './lookups.js';
 import {defaultLogging, seconds, type ApiContext, type Operation, type Request} from './operation.js';
 import {listExecutions, versionFields} from './list-executions.js';
+import {redriveStatusReason} from './redrive.js';
 
 function requireJsonInput(input: unknown): string {
 	const text = input === undefined ? '{}' : input;
@@ -28,7 +29,7 @@ function requireJsonInput(input: unknown): string {
 
 function describeExecution(execution: StoredExecution): Record<string, unknown> {
 	const ended = execution.status !== 'RUNNING' && execution.status !== 'PENDING_REDRIVE';
-	const redrivable = execution.type === 'STANDARD' && ['FAILED', 'ABORTED', 'TIMED_OUT'].includes(execution.status);
+	const reason = redriveStatusReason(execution);
 	return {
 		executionArn: execution.arn,
 		stateMachineArn: execution.machineArn,
@@ -44,8 +45,8 @@ function describeExecution(execution: StoredExecution): Record<string, unknown> 
 		...(execution.cause !== undefined && {cause: execution.cause}),
 		redriveCount: execution.redriveCount,
 		...(execution.redriveDate !== undefined && {redriveDate: seconds(execution.redriveDate)}),
-		redriveStatus: redrivable ? 'REDRIVABLE' : 'NOT_REDRIVABLE',
-		...(!redrivable && {redriveStatusReason: execution.type === 'EXPRESS' ? 'Execution is an Express execution' : `Execution is ${execution.status}`}),
+		redriveStatus: reason === undefined ? 'REDRIVABLE' : 'NOT_REDRIVABLE',
+		...(reason !== undefined && {redriveStatusReason: reason}),
 	};
 }
 
