@@ -7,7 +7,7 @@
  */
 import {describe, expect, test} from 'vitest';
 import {validateDefinition} from '../../source/local/asl/index.js';
-import {corpusFiles, fixtureDefinitions} from '../helpers/corpus.js';
+import {corpusDirectory, corpusFiles, corpusSkipNote, fixtureDefinitions} from '../helpers/corpus.js';
 import {deployedForm} from './deployed-form.js';
 
 const files = [...fixtureDefinitions(), ...corpusFiles()];
@@ -20,6 +20,10 @@ const refusedByAws: Record<string, string> = {
 };
 
 describe('validation accepts every definition AWS accepts', () => {
+	test.skipIf(!corpusDirectory)(corpusDirectory ? `the sweep over ${corpusDirectory}` : corpusSkipNote, () => {
+		expect(corpusFiles().length).toBeGreaterThan(0);
+	});
+
 	test.each(files.map(({file, text}) => [file, text]))('%s', async (file, text) => {
 		const errors = (await validateDefinition(deployedForm(text))).diagnostics.filter(diagnostic => diagnostic.severity === 'ERROR');
 		if (Object.hasOwn(refusedByAws, file)) {
