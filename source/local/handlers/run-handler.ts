@@ -1,5 +1,5 @@
 import process from 'node:process';
-import {currentScope, InvocationScope, runInScope, type HandlerOutput} from './invocation-scope.js';
+import {currentScope, InvocationScope, outsideScopes, runInScope, type HandlerOutput} from './invocation-scope.js';
 import {HandlerFailure, lambdaErrorOf, oneLine, unhandledRejectionError, unserialisableResult} from './lambda-error.js';
 import {captureOutput} from './output-capture.js';
 import type {Handler, HandlerContext} from './types.js';
@@ -35,7 +35,13 @@ export async function runHandler(handler: Handler, event: unknown, context: Hand
 		report(`sfntop serve: ${invocation.label} failed after it returned: ${oneLine(error)}`);
 	});
 	try {
-		const result = await Promise.race([runInScope(scope, async () => handler(event, context)), crashed]);
+		// Context.log is serve's code (a log record, a journal write): whatever it starts is not the handler's.
+		const ownContext = {...context, log(line: string) {
+			outsideScopes(() => {
+				context.log(line);
+			});
+		}};
+		const result = await Promise.race([runInScope(scope, async () => handler(event, ownContext)), crashed]);
 		return jsonResult(result);
 	} catch (error) {
 		if (error instanceof HandlerFailure) {
