@@ -36,8 +36,9 @@ describe('Task states, as AWS writes them', () => {
 	test('lambda:invoke of a function that does not exist: TaskFailed Lambda.ResourceNotFoundException with Lambda\'s answer as text, on ExecutionFailed too', async () => {
 		const {events} = await runEngine({StartAt: 'Start', States: {Start: {Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: {FunctionName: 'no_such_fn', Payload: null}, End: true}}}, {}, handlersOf({}));
 		expect(shape(events)).toEqual(['1 0 ExecutionStarted', '2 0 TaskStateEntered', '3 2 TaskScheduled', '4 3 TaskStarted', '5 4 TaskFailed', '6 5 ExecutionFailed']);
-		const cause = /^Function not found: arn:aws:lambda:us-east-1:123456789012:function:no_such_fn:\$LATEST \(Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: [\da-f-]{36}; Proxy: null\)$/;
-		expect(details(events[4])).toEqual({resourceType: 'lambda', resource: 'invoke', error: 'Lambda.ResourceNotFoundException', cause: expect.stringMatching(cause)});
+		const cause = /^Function not found: arn:aws:lambda:us-east-1:123456789012:function:no_such_fn:\$LATEST \(Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: [\d\-a-f]{36}; Proxy: null\)$/;
+		expect(details(events[4])).toMatchObject({resourceType: 'lambda', resource: 'invoke', error: 'Lambda.ResourceNotFoundException'});
+		expect(details(events[4]).cause).toMatch(cause);
 		expect(details(events[5])).toEqual({error: 'Lambda.ResourceNotFoundException', cause: details(events[4]).cause});
 	});
 
