@@ -1,9 +1,9 @@
 import type {ExecutionStatus} from '@aws-sdk/client-sfn';
 import type {AwsApi} from '../aws/sfn.js';
 import {executionEndStatus} from '../model/history/history-fold.js';
-import {HistorySync} from './history-sync.js';
+import {listedExecutions} from './execution-pages.js';
 import {createPoller} from './poller.js';
-import type {ExecutionSummary, Follower, MachineSummary, RunningExecutionSummary} from './types.js';
+import type {ExecutionSummary, Follower, MachineSummary} from './types.js';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -104,15 +104,7 @@ export function followExecutions(api: AwsApi, machineArn: string, statusFilter: 
 			} else {
 				try {
 					const page = await api.listExecutions(machineArn, {...(statusFilter && {statusFilter}), maxResults: 100});
-					executions = (page.executions ?? []).map(execution => ({
-						arn: execution.executionArn ?? '',
-						name: execution.name ?? '',
-						machineArn: execution.stateMachineArn ?? machineArn,
-						status: execution.status ?? 'RUNNING',
-						...(execution.startDate && {startDate: execution.startDate.getTime()}),
-						...(execution.stopDate && {stopDate: execution.stopDate.getTime()}),
-						...(execution.redriveCount !== undefined && {redriveCount: execution.redriveCount}),
-					}));
+					executions = listedExecutions(page, machineArn);
 				} catch (error: unknown) {
 					if ((error as {name?: string}).name !== 'StateMachineTypeNotSupported') {
 						throw error;
@@ -126,53 +118,6 @@ export function followExecutions(api: AwsApi, machineArn: string, statusFilter: 
 			const changed = !same(executions, last);
 			last = executions;
 			return {data: executions, changed};
-		},
-	});
-}
-
-/** Every RUNNING execution of a machine with its current state and Map progress (the deploy-day wall). */
-export function followRunning(api: AwsApi, machineArn: string, intervalMs: number, limit = 50): Follower<RunningExecutionSummary[]> {
-	const syncs = new Map<string, HistorySync>();
-	let last: RunningExecutionSummary[] | undefined;
-	return createPoller({
-		intervalMs: Math.max(intervalMs, 2000),
-		describe: error => api.describe(error, 'ListExecutions'),
-		async tick() {
-			const page = await api.listExecutions(machineArn, {statusFilter: 'RUNNING', maxResults: limit});
-			const running = page.executions ?? [];
-			const live = new Set(running.map(execution => execution.executionArn!));
-			for (const arn of syncs.keys()) {
-				if (!live.has(arn)) {
-					syncs.delete(arn);
-				}
-			}
-
-			const summaries: RunningExecutionSummary[] = [];
-			for (const execution of running) {
-				const arn = execution.executionArn!;
-				let sync = syncs.get(arn);
-				if (!sync) {
-					sync = new HistorySync(api, arn);
-					syncs.set(arn, sync);
-				}
-
-				await sync.update();
-				const current = sync.snapshot.activeStates.at(-1);
-				const map = [...sync.snapshot.states.values()].find(state => state.iterations && state.status === 'RUNNING')?.iterations;
-				summaries.push({
-					arn,
-					name: execution.name ?? '',
-					machineArn,
-					status: execution.status ?? 'RUNNING',
-					...(execution.startDate && {startDate: execution.startDate.getTime()}),
-					...(current && {currentState: current}),
-					...(map && {mapProgress: {total: map.total, succeeded: map.succeeded, failed: map.failed, running: map.running}}),
-				});
-			}
-
-			const changed = !same(summaries, last);
-			last = summaries;
-			return {data: summaries, changed};
 		},
 	});
 }

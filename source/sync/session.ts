@@ -1,13 +1,16 @@
 import type {ExecutionStatus} from '@aws-sdk/client-sfn';
 import {createAwsClients, type AwsOptions} from '../aws/clients.js';
-import {AwsApi, mutatingApis} from '../aws/sfn.js';
+import {AwsApi, mutatingApis, type CallHooks} from '../aws/sfn.js';
 import {executionArnFor, parseTarget, regionOfArn} from '../model/arn.js';
 import {redrivePreview} from '../model/history/redrive-preview.js';
 import {UserError} from '../model/user-error.js';
 import {followExecution} from './execution-follower.js';
-import {followExecutions, followMachines, followRunning} from './list-followers.js';
+import {followExecutions, followMachines} from './list-followers.js';
 import {followStateLogs} from './log-follower.js';
+import {CallCounter} from './call-counter.js';
 import {RateLimiter} from './rate-limiter.js';
+import {bucketsForBudget} from './wall-budget.js';
+import {createWalls} from './walls.js';
 import type {ExecutionData, Follower, SfnSession} from './types.js';
 
 export type SessionOptions = AwsOptions & {
@@ -15,6 +18,8 @@ export type SessionOptions = AwsOptions & {
 	/** The followers' fast poll interval (commands/options.ts reads it from --interval, in seconds). */
 	intervalMs: number;
 	limiter?: RateLimiter;
+	/** The running wall's row reads per second (--budget); default sync/wall-budget.ts defaultWallBudget. */
+	budget?: number;
 };
 
 /** Resolves names, ARNs and MACHINE/latest (see model/arn.ts) to ARNs. */
@@ -73,32 +78,10 @@ export async function resolveTarget(api: AwsApi, text: string): Promise<{kind: '
 	}
 }
 
-/** Counts API calls over the last minute for the header. */
-class CallCounter {
-	private readonly times: number[] = [];
-
-	record(): void {
-		this.times.push(Date.now());
-		this.trim();
-	}
-
-	perMinute(): number {
-		this.trim();
-		return this.times.length;
-	}
-
-	private trim(): void {
-		const cutoff = Date.now() - 60_000;
-		while (this.times.length > 0 && this.times[0] < cutoff) {
-			this.times.shift();
-		}
-	}
-}
-
-export async function createApi(options: Omit<SessionOptions, 'intervalMs'>, counter?: {record(): void}): Promise<AwsApi> {
-	const clients = await createAwsClients({...options, maxAttempts: 1});
-	const limiter = options.limiter ?? new RateLimiter();
-	return new AwsApi(clients, {
+/** What runs before every call of a session: the read-only guard, the shared limiter, the header's count. */
+function sessionHooks(options: Omit<SessionOptions, 'intervalMs'>, counter?: {record(): void}): CallHooks {
+	const limiter = options.limiter ?? new RateLimiter(bucketsForBudget(options.budget));
+	return {
 		async before(api) {
 			if (options.readOnly && mutatingApis.has(api)) {
 				// The promise of --read-only: a mutating call is never sent.
@@ -108,16 +91,28 @@ export async function createApi(options: Omit<SessionOptions, 'intervalMs'>, cou
 			await limiter.take(api);
 			counter?.record();
 		},
-	});
+	};
+}
+
+export async function createApi(options: Omit<SessionOptions, 'intervalMs'>, counter?: {record(): void}): Promise<AwsApi> {
+	return (await createApiWithHooks(options, counter)).api;
+}
+
+/** The session's AwsApi and its hooks (a budgeted api for the wall runs the same hooks first). */
+export async function createApiWithHooks(options: Omit<SessionOptions, 'intervalMs'>, counter?: {record(): void}): Promise<{api: AwsApi; hooks: CallHooks}> {
+	const clients = await createAwsClients({...options, maxAttempts: 1});
+	const hooks = sessionHooks(options, counter);
+	return {api: new AwsApi(clients, hooks), hooks};
 }
 
 export async function createSession(options: SessionOptions): Promise<SfnSession> {
 	const counter = new CallCounter();
-	const api = await createApi(options, counter);
+	const {api, hooks} = await createApiWithHooks(options, counter);
 	const {intervalMs} = options;
+	const walls = createWalls(api, hooks, {intervalMs, ...(options.budget !== undefined && {budget: options.budget})});
 	const followers = new Set<Follower<unknown>>();
 	const executions = new Map<string, Follower<ExecutionData>>();
-	const track = <T>(follower: Follower<T>): Follower<T> => {
+	const track = <F extends Follower<unknown>>(follower: F): F => {
 		followers.add(follower);
 		const stop = follower.stop.bind(follower);
 		follower.stop = () => {
@@ -164,7 +159,8 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 		...(api.clients.endpoint && {endpoint: api.clients.endpoint}),
 		machines: () => track(followMachines(api, intervalMs)),
 		executions: (machineArn, statusFilter) => track(followExecutions(api, machineArn, statusFilter, intervalMs)),
-		running: machineArn => track(followRunning(api, machineArn, intervalMs)),
+		running: machineArn => track(walls.running(machineArn)),
+		machineWall: () => track(walls.machineWall()),
 		execution: executionFollower,
 		logs: (executionArn, stateName) => track(followStateLogs(api, () => executions.get(executionArn)?.getState().data, stateName, intervalMs)),
 		resolve: async target => resolveTarget(api, target),

@@ -2,6 +2,7 @@
 // dashboard (source/ui/) and the line commands. Views read FollowerState
 // snapshots and call SfnSession actions; they never touch an SDK client.
 import type {ExecutionSnapshot, ExecutionStatus, HistoryEvent, MachineGraph} from '../model/types.js';
+import type {MachineWallRow, RunningWall} from '../model/wall/wall-types.js';
 
 export type FollowerState<T> = {
 	/** Last good data; kept on screen (marked stale) when a later call fails. */
@@ -88,11 +89,13 @@ export type RedrivePreview = {
 	keep: string[];
 };
 
-export type RunningExecutionSummary = ExecutionSummary & {
-	/** Innermost active state, when known. */
-	currentState?: string;
-	mapProgress?: {total: number; succeeded: number; failed: number; running: number};
+/** A follower of many rows that reads the rows on screen first (the walls). */
+export type RowsFollower<T> = Follower<T> & {
+	/** The rows (ARNs) the user can see now: read before the rest. */
+	show(arns: readonly string[]): void;
 };
+
+export type RunningWallFollower = RowsFollower<RunningWall>;
 
 /** Everything the dashboard needs, bound to one account/region/endpoint. */
 export type SfnSession = {
@@ -102,7 +105,10 @@ export type SfnSession = {
 	endpoint?: string;
 	machines(): Follower<MachineSummary[]>;
 	executions(machineArn: string, statusFilter?: ExecutionStatus): Follower<ExecutionSummary[]>;
-	running(machineArn: string): Follower<RunningExecutionSummary[]>;
+	/** Every RUNNING execution of a machine, kept fresh within the call budget (--budget). */
+	running(machineArn: string): RunningWallFollower;
+	/** One row per machine: running, failed and succeeded in the last hour (ListExecutions only). */
+	machineWall(): RowsFollower<MachineWallRow[]>;
 	execution(executionArn: string): Follower<ExecutionData>;
 	/** Log lines for one state of an execution (Lambda logs, execution records). */
 	logs(executionArn: string, stateName: string): Follower<LogLine[]>;

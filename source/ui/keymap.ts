@@ -3,11 +3,11 @@
 // disagree. Read-only mode removes the mutating entries from the table itself.
 import type {Key} from 'ink';
 
-export type ViewName = 'machines' | 'executions' | 'running' | 'execution';
+export type ViewName = 'machines' | 'machine-wall' | 'executions' | 'running' | 'execution';
 
 export type CommandId =
 	| 'up' | 'down' | 'left' | 'right' | 'pageUp' | 'pageDown' | 'top' | 'bottom'
-	| 'enter' | 'panel' | 'back' | 'filter' | 'statusFilter' | 'running'
+	| 'enter' | 'panel' | 'back' | 'filter' | 'statusFilter' | 'machineWall' | 'sort' | 'running'
 	| 'start' | 'stop' | 'redrive' | 'help' | 'quit';
 
 export type Binding = {
@@ -39,8 +39,10 @@ export const keymap: readonly Binding[] = [
 	{command: 'back', keys: ['esc', 'backspace'], label: 'esc', description: 'go back', hint: 'back'},
 	{command: 'filter', keys: ['/'], label: '/', description: 'filter the current list or the event history', hint: 'filter'},
 	{command: 'statusFilter', keys: ['f'], label: 'f', description: 'cycle the status filter (all, running, failed, ...)', views: ['executions'], hint: 'status'},
-	{command: 'running', keys: ['r'], label: 'r', description: 'show every running execution of the machine', views: ['machines', 'executions'], hint: 'running'},
-	{command: 'start', keys: ['s'], label: 's', description: 'start an execution (asks for JSON input)', views: ['machines', 'executions', 'running', 'execution'], mutating: true, hint: 'start'},
+	{command: 'machineWall', keys: ['f'], label: 'f', description: 'the wall of all machines: running, failed and succeeded in the last hour', views: ['machines'], hint: 'wall'},
+	{command: 'sort', keys: ['o'], label: 'o', description: 'sort by elapsed time, name or current state', views: ['running'], hint: 'sort'},
+	{command: 'running', keys: ['r'], label: 'r', description: 'show every running execution of the machine', views: ['machines', 'machine-wall', 'executions'], hint: 'running'},
+	{command: 'start', keys: ['s'], label: 's', description: 'start an execution (asks for JSON input)', views: ['machines', 'machine-wall', 'executions', 'running', 'execution'], mutating: true, hint: 'start'},
 	{command: 'stop', keys: ['x'], label: 'x', description: 'stop the execution (asks to confirm; optional error and cause)', views: ['executions', 'running', 'execution'], mutating: true, hint: 'stop'},
 	{command: 'redrive', keys: ['R'], label: 'R', description: 'redrive the failed execution (shows what reruns, then asks)', views: ['executions', 'execution'], mutating: true, hint: 'redrive'},
 	{command: 'help', keys: ['?'], label: '?', description: 'show this help', hint: 'help'},

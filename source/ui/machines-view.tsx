@@ -6,7 +6,7 @@ import {useDashboard} from './dashboard-context.js';
 import {listHeaderLine} from './list-header.js';
 import {clampCursor, listPaneLines} from './list-pane.js';
 import {listNavigation} from './list-navigation.js';
-import {executionsRoute, runningRoute, type Route} from './routes.js';
+import {executionsRoute, machineWallRoute, runningRoute, type Route} from './routes.js';
 import {fitBlock} from './screen-lines.js';
 import {statusLine} from './status-line.js';
 import {StyledLines} from './styled-lines.js';
@@ -33,6 +33,9 @@ export function MachinesView({route, width, height, isActive}: {route: MachinesR
 			if (selected) {
 				dashboard.open(executionsRoute(selected.arn, selected.name));
 			}
+		},
+		machineWall() {
+			dashboard.open(machineWallRoute());
 		},
 		running() {
 			if (selected) {

@@ -1,43 +1,56 @@
-import {useMemo} from 'react';
+import {useEffect, useMemo} from 'react';
 import {sanitize} from '../model/text/sanitize.js';
-import {iterationBadge} from '../model/text/status-style.js';
+import {filterRunning, nextSortKey, sortRunning} from '../model/wall/running-order.js';
 import type {StyledLine} from '../model/types.js';
 import {useDashboard} from './dashboard-context.js';
-import {formatElapsed} from './header.js';
-import {listHeaderLine} from './list-header.js';
+import {freshness} from './header.js';
 import {clampCursor, listPaneLines} from './list-pane.js';
 import {listNavigation} from './list-navigation.js';
 import {executionRoute, type Route} from './routes.js';
-import {fitBlock} from './screen-lines.js';
+import {budgetText, runningColumns, runningHeader, runningRow, runningSummaryLines, sortLabels} from './running-lines.js';
+import {fitBlock, visibleWindow} from './screen-lines.js';
 import {statusLine} from './status-line.js';
 import {StyledLines} from './styled-lines.js';
 import {useClock} from './use-clock.js';
 import {useCommands} from './use-commands.js';
-import {useFollower} from './use-follower.js';
+import {useFollowerOf} from './use-follower.js';
 
 type RunningRoute = Extract<Route, {view: 'running'}>;
 
-/** The deploy-day wall: every RUNNING execution of a machine, one line each. */
+/** Lines above the list: the header and two summary lines. */
+const headLines = 3;
+
+/**
+ * The deploy-day wall: every RUNNING execution of a machine, one line each,
+ * with a summary of where they all are. Rows are read within the call budget,
+ * the ones on screen first; each shows its age once older than a tick.
+ */
 export function RunningView({route, width, height, isActive}: {route: RunningRoute; width: number; height: number; isActive: boolean}) {
 	const dashboard = useDashboard();
 	const {session, ascii} = dashboard;
-	const follower = useFollower(() => session.running(route.machineArn), `running\n${route.machineArn}`);
-	const executions = useMemo(() => {
-		const needle = route.filter.toLowerCase();
-		return (follower.data ?? [])
-			.filter(execution => !needle || execution.name.toLowerCase().includes(needle) || (execution.currentState ?? '').toLowerCase().includes(needle))
-			.toSorted((a, b) => (a.startDate ?? 0) - (b.startDate ?? 0));
-	}, [follower.data, route.filter]);
-	const now = useClock(executions.length > 0, dashboard.now);
-	const cursor = clampCursor(route.cursor, executions.length);
-	const selected = executions[cursor];
+	const {follower, state} = useFollowerOf(() => session.running(route.machineArn), `running\n${route.machineArn}`);
+	const wall = state.data;
+	const rows = useMemo(() => sortRunning(filterRunning(wall?.rows ?? [], route.filter), route.sort), [wall, route.filter, route.sort]);
+	const now = useClock(true, dashboard.now);
+	const cursor = clampCursor(route.cursor, rows.length);
+	const selected = rows[cursor];
+	const listHeight = height - headLines - 1;
+	const {start, end} = visibleWindow(rows.length, cursor, listHeight - 2);
+	const onScreen = rows.slice(start, end).map(row => row.arn).join('\n');
+
+	useEffect(() => {
+		follower.show(onScreen ? onScreen.split('\n') : []);
+	}, [follower, onScreen]);
 
 	useCommands('running', {
-		...listNavigation(dashboard, executions.length, height),
+		...listNavigation(dashboard, rows.length, height),
 		enter() {
 			if (selected) {
 				dashboard.open(executionRoute(selected.arn));
 			}
+		},
+		sort() {
+			dashboard.update(current => (current.view === 'running' ? {sort: nextSortKey(current.sort), cursor: 0} : {}));
 		},
 		start() {
 			dashboard.prompt({kind: 'start', machineArn: route.machineArn, machineName: route.machineName});
@@ -50,29 +63,31 @@ export function RunningView({route, width, height, isActive}: {route: RunningRou
 	}, isActive);
 
 	const lines = useMemo(() => {
-		const nameWidth = Math.min(36, Math.max(8, ...executions.map(execution => execution.name.length)));
-		const stateWidth = Math.min(30, Math.max(13, ...executions.map(execution => (execution.currentState ?? '').length)));
-		const rows: StyledLine[] = executions.map(execution => [
-			{text: `${sanitize(execution.name).padEnd(nameWidth)}  `},
-			{text: sanitize(execution.currentState ?? '-').padEnd(stateWidth), role: 'status.RUNNING'},
-			{text: `  ${formatElapsed(execution.startDate === undefined ? undefined : now - execution.startDate, true).padEnd(9)}  ${execution.mapProgress ? iterationBadge(execution.mapProgress, ascii) : ''}`},
-		]);
+		const columns = runningColumns(rows);
+		const total = wall?.rows.length ?? 0;
+		const header: StyledLine = [
+			{text: 'sfntop ', role: 'heading'},
+			{text: `${sanitize(route.machineName)} / running`},
+			{text: `   ${session.region}${session.endpoint ? ` ${sanitize(session.endpoint)}` : ''}   ${wall ? budgetText(wall) : ''}   `, role: 'muted'},
+			...freshness(state),
+		];
 		return fitBlock([
-			listHeaderLine(session, [route.machineName, 'running'], follower),
+			header,
+			...(wall ? runningSummaryLines(wall) : [[], []]),
 			...listPaneLines({
-				title: 'Running executions',
-				right: String(executions.length),
-				header: `${'NAME'.padEnd(nameWidth)}  ${'CURRENT STATE'.padEnd(stateWidth)}  ELAPSED    MAP`,
-				rows,
-				cursor,
+				title: `Running executions, ${sortLabels[route.sort]}`,
+				right: route.filter ? `${rows.length} of ${total} /${sanitize(route.filter)}` : String(total),
+				header: runningHeader(columns),
+				rows: rows.slice(start, end).map(row => runningRow(row, columns, now, wall?.tickMs ?? 0, ascii)),
+				cursor: cursor - start,
 				width,
-				height: height - 2,
+				height: listHeight,
 				ascii,
-				empty: follower.error && !follower.data ? 'could not load running executions; the reason is below, retrying' : follower.loading ? 'loading running executions…' : 'nothing is running',
+				empty: state.error && !wall ? 'could not load running executions; the reason is below, retrying' : state.loading ? 'loading running executions…' : (route.filter ? 'no running execution matches the filter' : 'nothing is running'),
 			}),
-			statusLine({view: 'running', readOnly: dashboard.readOnly, error: follower.error, message: dashboard.message}),
+			statusLine({view: 'running', readOnly: dashboard.readOnly, error: state.error, message: dashboard.message}),
 		], width, height, ascii ? '~' : '…');
-	}, [executions, follower, cursor, width, height, ascii, route, session, now, dashboard.readOnly, dashboard.message]);
+	}, [rows, wall, state, cursor, start, end, width, height, listHeight, ascii, route, session, now, dashboard.readOnly, dashboard.message]);
 
 	return <StyledLines lines={lines} theme={dashboard.theme}/>;
 }

@@ -16,8 +16,13 @@ const noFollower = {
  * only when the follower publishes a new state object (snapshot identity).
  */
 export function useFollower<T>(create: (() => Follower<T>) | undefined, key: string): FollowerState<T> {
+	return useFollowerOf(create ?? (() => noFollower as Follower<T>), key).state;
+}
+
+/** useFollower, also handing back the follower itself (the walls are told which rows are on screen). */
+export function useFollowerOf<F extends Follower<unknown>>(create: () => F, key: string): {follower: F; state: ReturnType<F['getState']>} {
 	const {registerFollower} = useDashboard();
-	const follower = useMemo(() => create?.() ?? (noFollower as Follower<T>), [key]);
+	const follower = useMemo(create, [key]);
 	useEffect(() => {
 		const unregister = registerFollower(follower);
 		return () => {
@@ -25,5 +30,6 @@ export function useFollower<T>(create: (() => Follower<T>) | undefined, key: str
 			follower.stop();
 		};
 	}, [follower, registerFollower]);
-	return useSyncExternalStore(follower.subscribe, follower.getState);
+	const state = useSyncExternalStore(follower.subscribe, follower.getState) as ReturnType<F['getState']>;
+	return {follower, state};
 }

@@ -1,0 +1,103 @@
+import {useEffect, useMemo} from 'react';
+import {sanitize} from '../model/text/sanitize.js';
+import type {StyledLine} from '../model/types.js';
+import type {MachineWallRow} from '../model/wall/wall-types.js';
+import {useDashboard} from './dashboard-context.js';
+import {listHeaderLine} from './list-header.js';
+import {clampCursor, listPaneLines} from './list-pane.js';
+import {listNavigation} from './list-navigation.js';
+import {executionsRoute, runningRoute, type Route} from './routes.js';
+import {rowAge} from './running-lines.js';
+import {fitBlock, visibleWindow} from './screen-lines.js';
+import {statusLine} from './status-line.js';
+import {StyledLines} from './styled-lines.js';
+import {useClock} from './use-clock.js';
+import {useCommands} from './use-commands.js';
+import {useFollowerOf} from './use-follower.js';
+
+type MachineWallRoute = Extract<Route, {view: 'machine-wall'}>;
+
+const count = (value: number | undefined, capped: boolean | undefined) => (value === undefined ? '…' : `${value}${capped ? '+' : ''}`);
+
+function machineRow(row: MachineWallRow, nameWidth: number, now: number): StyledLine {
+	if (row.note) {
+		return [{text: `${sanitize(row.name).padEnd(nameWidth)}  `}, {text: row.note, role: 'muted'}];
+	}
+
+	const age = rowAge(row, now, 30_000);
+	return [
+		{text: `${sanitize(row.name).padEnd(nameWidth)}  `},
+		{text: count(row.running, row.capped).padStart(7), role: row.running ? 'status.RUNNING' : 'muted'},
+		{text: '  '},
+		{text: count(row.failedLastHour, row.capped).padStart(11), role: row.failedLastHour ? 'status.FAILED' : 'muted'},
+		{text: '  '},
+		{text: count(row.succeededLastHour, row.capped).padStart(14), role: row.succeededLastHour ? 'status.SUCCEEDED' : 'muted'},
+		{text: `  ${age}`, role: 'muted'},
+	];
+}
+
+/**
+ * The wall of all machines (`f` on the machines list): running, failed in the
+ * last hour and succeeded in the last hour per machine, from ListExecutions
+ * only; machines with failures first, then the busiest.
+ */
+export function MachineWallView({route, width, height, isActive}: {route: MachineWallRoute; width: number; height: number; isActive: boolean}) {
+	const dashboard = useDashboard();
+	const {session, ascii} = dashboard;
+	const {follower, state} = useFollowerOf(() => session.machineWall(), 'machine-wall');
+	const machines = useMemo(() => {
+		const needle = route.filter.toLowerCase();
+		return (state.data ?? [])
+			.filter(machine => !needle || machine.name.toLowerCase().includes(needle))
+			.toSorted((a, b) => (b.failedLastHour ?? 0) - (a.failedLastHour ?? 0) || (b.running ?? 0) - (a.running ?? 0) || a.name.localeCompare(b.name));
+	}, [state.data, route.filter]);
+	const now = useClock(true, dashboard.now);
+	const cursor = clampCursor(route.cursor, machines.length);
+	const selected = machines[cursor];
+	const {start, end} = visibleWindow(machines.length, cursor, height - 4);
+	const onScreen = machines.slice(start, end).map(machine => machine.arn).join('\n');
+
+	useEffect(() => {
+		follower.show(onScreen ? onScreen.split('\n') : []);
+	}, [follower, onScreen]);
+
+	useCommands('machine-wall', {
+		...listNavigation(dashboard, machines.length, height),
+		enter() {
+			if (selected) {
+				dashboard.open(executionsRoute(selected.arn, selected.name));
+			}
+		},
+		running() {
+			if (selected) {
+				dashboard.open(runningRoute(selected.arn, selected.name));
+			}
+		},
+		start() {
+			if (selected) {
+				dashboard.prompt({kind: 'start', machineArn: selected.arn, machineName: selected.name});
+			}
+		},
+	}, isActive);
+
+	const lines = useMemo(() => {
+		const nameWidth = Math.min(48, Math.max(12, ...machines.map(machine => machine.name.length)));
+		return fitBlock([
+			listHeaderLine(session, ['wall of machines'], state),
+			...listPaneLines({
+				title: 'All machines: running, and ended in the last hour',
+				right: `${machines.length}${route.filter ? ` /${sanitize(route.filter)}` : ''}`,
+				header: `${'NAME'.padEnd(nameWidth)}  RUNNING  FAILED (1h)  SUCCEEDED (1h)  AGE`,
+				rows: machines.slice(start, end).map(machine => machineRow(machine, nameWidth, now)),
+				cursor: cursor - start,
+				width,
+				height: height - 2,
+				ascii,
+				empty: state.error && !state.data ? 'could not load state machines; the reason is below, retrying' : state.loading ? 'loading state machines…' : 'no state machines in this account and region',
+			}),
+			statusLine({view: 'machine-wall', readOnly: dashboard.readOnly, error: state.error, message: dashboard.message}),
+		], width, height, ascii ? '~' : '…');
+	}, [machines, state, cursor, start, end, width, height, ascii, route.filter, session, now, dashboard.readOnly, dashboard.message]);
+
+	return <StyledLines lines={lines} theme={dashboard.theme}/>;
+}
