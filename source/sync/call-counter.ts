@@ -17,9 +17,10 @@ export class CallCounter {
 	}
 
 	private trim(): void {
+		// The last 60 s, half-open: a call exactly a minute old is out (so a budget of B/s shows at most 60 × B).
 		const cutoff = this.clock.now() - 60_000;
 		let drop = 0;
-		while (drop < this.times.length && this.times[drop] < cutoff) {
+		while (drop < this.times.length && this.times[drop] <= cutoff) {
 			drop++;
 		}
 

@@ -104,7 +104,7 @@ export class MachineWallState {
 		const failed = await pageExecutions(this.api, arn, {statusFilter: 'FAILED', maxPages: endedPages, more: withinHour});
 		const succeeded = await pageExecutions(this.api, arn, {statusFilter: 'SUCCEEDED', maxPages: endedPages, more: withinHour});
 		const endedWithinHour = (executions: Array<{stopDate?: number}>) => executions.filter(execution => (execution.stopDate ?? 0) >= since).length;
-		const capped = running.capped || failed.capped || succeeded.capped;
+		const capped = {...(running.capped && {running: true}), ...(failed.capped && {failed: true}), ...(succeeded.capped && {succeeded: true})};
 		return {
 			arn,
 			name,
@@ -112,7 +112,7 @@ export class MachineWallState {
 			running: running.executions.length,
 			failedLastHour: endedWithinHour(failed.executions),
 			succeededLastHour: endedWithinHour(succeeded.executions),
-			...(capped && {capped}),
+			...(Object.keys(capped).length > 0 && {capped}),
 			readAt: this.settings.clock.now(),
 		};
 	}

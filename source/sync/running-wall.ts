@@ -105,9 +105,9 @@ export class RunningWallState {
 		return changed;
 	}
 
-	/** The row or ending to read next (marked busy), or undefined when none is due. */
-	pick(): string | undefined {
-		const key = nextToRefresh(this.candidates(), this.settings.clock.now(), this.settings.recentMs);
+	/** The row or ending to read next (marked busy), or undefined when none is due; `skip` leaves some out. */
+	pick(skip?: ReadonlySet<string>): string | undefined {
+		const key = nextToRefresh(skip ? [...this.candidates()].filter(candidate => !skip.has(candidate.key)) : this.candidates(), this.settings.clock.now(), this.settings.recentMs);
 		if (key?.startsWith(endingKey)) {
 			this.endings.get(key.slice(endingKey.length))!.busy = true;
 		} else if (key) {
@@ -138,9 +138,12 @@ export class RunningWallState {
 		try {
 			const added = await row.sync.update();
 			const now = clock.now();
+			// The first read is where the row starts, not a change: only later news makes it "changed lately".
+			const changed = added > 0 && row.view.readAt !== undefined;
+			const changedAt = changed ? now : row.view.changedAt;
 			const {arn, name, machineArn, startDate} = row.view;
-			row.view = {arn, name, machineArn, ...(startDate !== undefined && {startDate}), ...rowProgress(row.sync.snapshot), readAt: now, ...((added > 0 ? now : row.view.changedAt) !== undefined && {changedAt: added > 0 ? now : row.view.changedAt})};
-			row.intervalMs = nextInterval(row.intervalMs, added > 0, this.settings.tickMs, this.settings.maxIdleMs);
+			row.view = {arn, name, machineArn, ...(startDate !== undefined && {startDate}), ...rowProgress(row.sync.snapshot), readAt: now, ...(changedAt !== undefined && {changedAt})};
+			row.intervalMs = nextInterval(row.intervalMs, changed, this.settings.tickMs, this.settings.maxIdleMs);
 			if (row.sync.ended && !row.ended) {
 				row.ended = true;
 				this.countEnd(arn, row.sync.snapshot.status);

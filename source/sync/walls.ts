@@ -5,7 +5,7 @@ import {realClock, type Clock} from './rate-limiter.js';
 import {RunningWallState, type WallSettings} from './running-wall.js';
 import type {RowsFollower} from './types.js';
 import {budgetedApi, defaultWallBudget} from './wall-budget.js';
-import {followWall} from './wall-follower.js';
+import {followWall, readWorkers} from './wall-follower.js';
 
 /** Walls kept per session: leaving a wall and coming back keeps what was read (a few machines at most). */
 const keptWalls = 4;
@@ -57,4 +57,23 @@ export function createWalls(api: AwsApi, hooks: CallHooks, options: {intervalMs:
 			return followWall(machines, error => api.describe(error, 'ListExecutions'));
 		},
 	};
+}
+
+/**
+ * One read of every row, within the budget (`ls --wide`): resolves once each
+ * row has been read, calling `onRead` after each read. With nothing on
+ * screen, rows are read in list order (equal ages: ties go to the first).
+ */
+export async function readEveryRowOnce(state: RunningWallState, onRead?: (done: number, total: number) => void): Promise<void> {
+	const total = state.rows.size;
+	const read = new Set<string>();
+	const worker = async () => {
+		for (let key = state.pick(read); key; key = state.pick(read)) {
+			read.add(key);
+			await state.read(key);
+			onRead?.(read.size, total);
+		}
+	};
+
+	await Promise.all(Array.from({length: readWorkers(state.settings.budget)}, worker));
 }

@@ -27,11 +27,11 @@ function machineRow(row: MachineWallRow, nameWidth: number, now: number): Styled
 	const age = rowAge(row, now, 30_000);
 	return [
 		{text: `${sanitize(row.name).padEnd(nameWidth)}  `},
-		{text: count(row.running, row.capped).padStart(7), role: row.running ? 'status.RUNNING' : 'muted'},
+		{text: count(row.running, row.capped?.running).padStart(7), role: row.running ? 'status.RUNNING' : 'muted'},
 		{text: '  '},
-		{text: count(row.failedLastHour, row.capped).padStart(11), role: row.failedLastHour ? 'status.FAILED' : 'muted'},
+		{text: count(row.failedLastHour, row.capped?.failed).padStart(11), role: row.failedLastHour ? 'status.FAILED' : 'muted'},
 		{text: '  '},
-		{text: count(row.succeededLastHour, row.capped).padStart(14), role: row.succeededLastHour ? 'status.SUCCEEDED' : 'muted'},
+		{text: count(row.succeededLastHour, row.capped?.succeeded).padStart(14), role: row.succeededLastHour ? 'status.SUCCEEDED' : 'muted'},
 		{text: `  ${age}`, role: 'muted'},
 	];
 }

@@ -22,11 +22,13 @@ export function fleetInput(index: number): Record<string, unknown> {
 	return index % 4 === 3 ? {lane: 'batch', items: [{wait: 0}, {wait: 0}, {wait: 0}, {wait: 3600}]} : {lane: 'approval'};
 }
 
-/** Creates machine `name` and starts `count` executions of it (in parallel batches); resolves to the machine ARN. */
+/** Creates machine `name` and starts `count` executions of it (in parallel batches of 10); resolves to the machine ARN. */
 export async function startFleet(sfn: SFNClient, name: string, count: number): Promise<string> {
 	const {stateMachineArn} = await sfn.send(new CreateStateMachineCommand({name, definition: JSON.stringify(fleetDefinition), roleArn: 'arn:aws:iam::123456789012:role/R'}));
-	for (let from = 0; from < count; from += 50) {
-		await Promise.all(Array.from({length: Math.min(50, count - from)}, async (_, offset) => sfn.send(new StartExecutionCommand({
+	// Small batches: a keep-alive socket idle for longer than the server's keep-alive
+	// timeout (Node's 5 s) while a big batch is served gets closed as it is reused.
+	for (let from = 0; from < count; from += 10) {
+		await Promise.all(Array.from({length: Math.min(10, count - from)}, async (_, offset) => sfn.send(new StartExecutionCommand({
 			stateMachineArn,
 			name: `run-${String(from + offset).padStart(4, '0')}`,
 			input: JSON.stringify(fleetInput(from + offset)),

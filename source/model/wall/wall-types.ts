@@ -48,8 +48,8 @@ export type MachineWallRow = {
 	running?: number;
 	failedLastHour?: number;
 	succeededLastHour?: number;
-	/** True when a count stopped at the page limit (shown as `1000+`). */
-	capped?: boolean;
+	/** Counts that stopped at the page limit (shown as `5000+`). */
+	capped?: {running?: boolean; failed?: boolean; succeeded?: boolean};
 	readAt?: number;
 	/** One line when this machine could not be counted (Express machines have no ListExecutions). */
 	note?: string;
