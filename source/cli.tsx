@@ -1,8 +1,9 @@
-// sfntop's entry point: parse argv, pick a command, turn errors into one line.
+// Sfntop's entry point: parse argv, pick a command, turn errors into one line.
 // No logic lives here (STYLE.md: cli.tsx is thin).
 import process from 'node:process';
 import {readFileSync} from 'node:fs';
 import meow, {type AnyFlags} from 'meow';
+import {isRecord} from './model/text/json-text.js';
 import {commandList, findCommand, loadDashboardCommand} from './commands/index.js';
 import type {Command} from './commands/command.js';
 import {awsFlagHelp, awsFlags, displayFlagHelp, takesNextWord} from './commands/global-flags.js';
@@ -10,7 +11,8 @@ import {commandOptions} from './commands/options.js';
 import {exitCodes, isUserError} from './model/user-error.js';
 import {closestWord} from './model/text/closest-word.js';
 
-const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};
+const packageJson: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const version = isRecord(packageJson) && typeof packageJson.version === 'string' ? packageJson.version : 'unknown';
 
 function mainHelp(): string {
 	const names = commandList.map(entry => `  ${entry.name.padEnd(10)}${entry.summary}`);
@@ -118,7 +120,7 @@ class UsageError extends Error {}
 async function main(): Promise<number> {
 	const argv = process.argv.slice(2);
 	if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
-		process.stdout.write(`${packageJson.version}\n`);
+		process.stdout.write(`${version}\n`);
 		return exitCodes.ok;
 	}
 
@@ -135,7 +137,7 @@ async function main(): Promise<number> {
 		flags,
 		allowUnknownFlags: true,
 		description: false,
-		version: packageJson.version,
+		version,
 	});
 
 	const known = knownFlagNames(flags);

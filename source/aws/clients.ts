@@ -46,7 +46,7 @@ export async function createAwsClients(options: AwsOptions): Promise<AwsClients>
 	}
 
 	if (!region) {
-		throw new UserError('no AWS region configured; pass --region, set AWS_REGION, or add a region to your profile', 3);
+		throw new UserError('no AWS region configured; pass --region, set AWS_REGION, or add a region to your profile', 'aws');
 	}
 
 	return {sfn, logs, region, ...(endpoint && {endpoint})};

@@ -48,7 +48,8 @@ export class AwsApi {
 		const machines = [];
 		let nextToken: string | undefined;
 		do {
-			const page = await this.call('ListStateMachines', async () => this.clients.sfn.send(new ListStateMachinesCommand({maxResults: 1000, nextToken})));
+			const token = nextToken;
+			const page = await this.call('ListStateMachines', async () => this.clients.sfn.send(new ListStateMachinesCommand({maxResults: 1000, nextToken: token})));
 			machines.push(...(page.stateMachines ?? []));
 			nextToken = page.nextToken;
 		} while (nextToken);
@@ -101,5 +102,13 @@ export class AwsApi {
 	}
 }
 
-/** Mutating calls: --read-only guarantees none of these is ever sent. */
-export const mutatingApis = new Set(['StartExecution', 'StopExecution', 'RedriveExecution', 'StartSyncExecution', 'CreateStateMachine', 'UpdateStateMachine', 'DeleteStateMachine']);
+/** Mutating calls, with what each does in words: --read-only guarantees none of these is ever sent. */
+export const mutatingApis: ReadonlyMap<string, string> = new Map([
+	['StartExecution', 'starting an execution'],
+	['StopExecution', 'stopping an execution'],
+	['RedriveExecution', 'redriving an execution'],
+	['StartSyncExecution', 'starting an execution'],
+	['CreateStateMachine', 'creating a state machine'],
+	['UpdateStateMachine', 'updating a state machine'],
+	['DeleteStateMachine', 'deleting a state machine'],
+]);

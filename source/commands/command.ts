@@ -23,7 +23,7 @@ export type Command<Flags extends AnyFlags = AnyFlags> = {
 	name: string;
 	/** One line for the command list in `sfntop --help`. */
 	summary: string;
-	/** e.g. `sfntop graph FILE|- [--width N]` */
+	/** E.g. `sfntop graph FILE|- [--width N]` */
 	usage: string;
 	/** Extra paragraphs for `sfntop <command> --help`. */
 	description?: string;

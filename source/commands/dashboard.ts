@@ -1,5 +1,6 @@
 import process from 'node:process';
 import {createElement} from 'react';
+import {machineNameOf, machineOfExecution} from '../model/arn.js';
 import {plainTheme, colorTheme} from '../model/text/theme.js';
 import {UserError} from '../model/user-error.js';
 import type {SfnSession} from '../sync/types.js';
@@ -12,17 +13,11 @@ const notATerminal = 'the dashboard needs a terminal; use `sfntop tail EXECUTION
 /** `--local`: the embedded endpoint with its demo, in-process, on a free loopback port. */
 async function startLocal(): Promise<{url: string; close: () => Promise<void>}> {
 	// Any SDK needs credentials and a region even against a local endpoint; only --local invents them.
+	// An empty variable is as good as none: `||=`, not `??=`.
 	process.env.AWS_ACCESS_KEY_ID ||= 'local';
 	process.env.AWS_SECRET_ACCESS_KEY ||= 'local';
 	const {startServer} = await import('../local/server.js');
 	return startServer({port: 0, host: '127.0.0.1', demo: true});
-}
-
-/** The machine ARN an execution ARN belongs to (so esc from an execution lands on its machine's list). */
-function machineOfExecution(arn: string): {arn: string; name: string} | undefined {
-	const parts = arn.split(':');
-	const at = parts.indexOf('execution');
-	return at === -1 || parts.length < at + 3 ? undefined : {arn: [...parts.slice(0, at), 'stateMachine', parts[at + 1]].join(':'), name: parts[at + 1]};
 }
 
 async function resolveWithRetry(session: SfnSession, target: string, attempts: number) {
@@ -49,8 +44,9 @@ async function initialRoutes(session: SfnSession, target: string | undefined, lo
 	if (target) {
 		const found = await resolveWithRetry(session, target, local ? 60 : 1);
 		if (found.kind === 'machine') {
-			initial.push(executionsRoute(found.arn, found.arn.split(':').at(-1) ?? found.arn));
+			initial.push(executionsRoute(found.arn, machineNameOf(found.arn)));
 		} else {
+			// Esc from the execution lands on its machine's list.
 			const machine = machineOfExecution(found.arn);
 			if (machine) {
 				initial.push(executionsRoute(machine.arn, machine.name));
@@ -72,7 +68,7 @@ const dashboardFlags = {
 
 async function run({input, flags, options, stdout, stdin}: CommandContext<typeof dashboardFlags>): Promise<number> {
 	if (!stdout.isTTY) {
-		throw new UserError(notATerminal, 2);
+		throw new UserError(notATerminal, 'usage');
 	}
 
 	// The first frame comes first: Ink + React load (~250 ms), a splash is drawn, and only then does the

@@ -54,5 +54,6 @@ export function takesNextWord(argument: string): boolean {
 	}
 
 	const name = argument.replace(/^-+/, '').replaceAll(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
-	return name in sharedFlags && sharedFlags[name as keyof typeof sharedFlags].type !== 'boolean';
+	const flags: AnyFlags = sharedFlags;
+	return Object.hasOwn(flags, name) && flags[name].type !== 'boolean';
 }

@@ -11,12 +11,15 @@ import {defineCommand} from './command.js';
 import {budgetFlag, budgetFlagHelp, displayFlags} from './global-flags.js';
 import {listRunningWide} from './ls-wide.js';
 
-const statuses = new Set(['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE']);
+const statuses: readonly ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'];
+const isStatus = (text: string): text is ExecutionStatus => (statuses as readonly string[]).includes(text);
+
+const roleOf = (role: StyledLine[number]['role']) => (role === undefined ? {} : {role});
 
 function table(rows: string[][], roles: Array<Array<StyledLine[number]['role']>> = []): StyledLine[] {
 	const widths = rows[0].map((_, column) => Math.max(...rows.map(row => row[column].length)));
 	return rows.map((row, index) => row.flatMap((cell, column) => [
-		{text: cell.padEnd(column === row.length - 1 ? 0 : widths[column]), ...(index === 0 ? {role: 'heading' as const} : (roles[index]?.[column] ? {role: roles[index][column]} : {}))},
+		{text: cell.padEnd(column === row.length - 1 ? 0 : widths[column]), ...roleOf(index === 0 ? 'heading' : roles[index]?.[column])},
 		...(column === row.length - 1 ? [] : [{text: '  '}]),
 	]));
 }
@@ -50,8 +53,8 @@ export const lsCommand = defineCommand({
 	examples: ['sfntop ls', 'sfntop ls OrderProcessingStateMachine --status FAILED', 'sfntop ls OrderProcessingStateMachine --status RUNNING --wide'],
 	async run({input, flags, options, stdout, stderr}) {
 		const status = flags.status?.toUpperCase();
-		if (status && !statuses.has(status)) {
-			throw new UserError(`--status takes one of ${[...statuses].join(', ')}, not "${flags.status}"`);
+		if (status !== undefined && !isStatus(status)) {
+			throw new UserError(`--status takes one of ${statuses.join(', ')}, not "${flags.status}"`);
 		}
 
 		if (flags.wide && ((status && status !== 'RUNNING') || !input[0])) {
@@ -91,7 +94,7 @@ export const lsCommand = defineCommand({
 			return 0;
 		}
 
-		const page = await attempt(api, 'ListExecutions', async () => api.listExecutions(target.arn, {...(status && {statusFilter: status as ExecutionStatus}), maxResults: 100}));
+		const page = await attempt(api, 'ListExecutions', async () => api.listExecutions(target.arn, {...(status && {statusFilter: status}), maxResults: 100}));
 		const executions = page.executions ?? [];
 		if (flags.json) {
 			for (const execution of executions) {

@@ -1,5 +1,6 @@
 import {Buffer} from 'node:buffer';
 import {readFile} from 'node:fs/promises';
+import {errorFacts} from '../aws/errors.js';
 import {UserError} from '../model/user-error.js';
 
 /** Reads a file argument, or stdin for `-`, with one-line errors a person can act on. */
@@ -15,7 +16,9 @@ export async function readInputFile(file: string | undefined, stdin: NodeJS.Read
 
 		const chunks: Uint8Array[] = [];
 		for await (const chunk of stdin) {
-			chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk as Uint8Array);
+			// Buffers, or strings when someone set an encoding on the stream.
+			const data: unknown = chunk;
+			chunks.push(Buffer.isBuffer(data) ? data : Buffer.from(String(data)));
 		}
 
 		return {text: Buffer.concat(chunks).toString('utf8'), name: 'standard input'};
@@ -24,8 +27,28 @@ export async function readInputFile(file: string | undefined, stdin: NodeJS.Read
 	try {
 		return {text: await readFile(file, 'utf8'), name: file};
 	} catch (error: unknown) {
-		const {code} = (error as NodeJS.ErrnoException);
-		const reason = code === 'ENOENT' ? 'no such file' : (code === 'EISDIR' ? 'it is a directory' : (code === 'EACCES' ? 'permission denied' : (error as Error).message));
-		throw new UserError(`cannot read ${file}: ${reason}`);
+		throw new UserError(`cannot read ${file}: ${fileProblem(error)}`);
+	}
+}
+
+/** Why a file could not be read, in words: the usual errno codes, else the error's own message. */
+export function fileProblem(error: unknown): string {
+	const {code, message} = errorFacts(error);
+	switch (code) {
+		case 'ENOENT': {
+			return 'no such file';
+		}
+
+		case 'EISDIR': {
+			return 'it is a directory';
+		}
+
+		case 'EACCES': {
+			return 'permission denied';
+		}
+
+		default: {
+			return message ?? String(error);
+		}
 	}
 }

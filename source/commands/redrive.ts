@@ -1,7 +1,8 @@
 import {createInterface} from 'node:readline/promises';
 import {sanitize} from '../model/text/sanitize.js';
 import {UserError} from '../model/user-error.js';
-import type {ExecutionData, SfnSession} from '../sync/types.js';
+import type {SfnSession} from '../sync/types.js';
+import type {ExecutionData} from '../model/types.js';
 import {createSession} from '../sync/session.js';
 import {defineCommand} from './command.js';
 import {executionArnOf} from './execution-target.js';
@@ -16,7 +17,7 @@ async function loaded(session: SfnSession, arn: string): Promise<ExecutionData> 
 				resolve(state.data);
 			} else if (state.error && !state.retrying) {
 				unsubscribe();
-				reject(new UserError(state.error, /^no such|^not a valid/.test(state.error) ? 2 : 3));
+				reject(new UserError(state.error, state.errorKind));
 			}
 		};
 
@@ -41,17 +42,15 @@ export const redriveCommand = defineCommand({
 	flagHelp: ['--yes, -y           Do not ask for confirmation'],
 	examples: ['sfntop redrive OrderProcessingStateMachine/latest --yes'],
 	async run({input, flags, options, stdout, stdin}) {
-		if (options.session.readOnly) {
-			throw new UserError('--read-only: redriving an execution is disabled');
-		}
-
 		const session = await createSession(options.session);
 		try {
+			// Read-only refuses before anything is loaded or asked.
+			session.assertAllowed('RedriveExecution');
 			const arn = await executionArnOf(session, input[0], 'redrive');
 			const data = await loaded(session, arn);
 			const preview = await session.redrivePreview(arn);
 			if (!preview.redrivable) {
-				throw new UserError(`cannot redrive ${arn}: ${preview.reason ?? 'not redrivable'}`);
+				throw new UserError(`cannot redrive ${arn}: ${preview.reason ?? 'not redrivable'}`, 'refused');
 			}
 
 			stdout.write(`Redrive ${arn}\n  status: ${data.description.status}${data.description.error ? ` (${sanitize(data.description.error)})` : ''}, redriven ${data.description.redriveCount ?? 0} times\n`);

@@ -4,7 +4,8 @@ import {formatDuration, formatTime, isoOrNull} from '../model/text/format.js';
 import {graphFromHistory} from '../model/graph/graph-from-history.js';
 import {layoutGraph} from '../model/graph/graph-layout.js';
 import {renderGraph} from '../model/graph/graph-render.js';
-import {branchStatuses, createSnapshot, foldEvents} from '../model/history/history-fold.js';
+import {branchStatuses} from '../model/history/branch-statuses.js';
+import {createSnapshot, foldEvents} from '../model/history/history-fold.js';
 import {parseHistoryText} from '../model/history/history-input.js';
 import {sanitize, terminalSafeJson} from '../model/text/sanitize.js';
 import {decorateByStatus} from '../model/graph/status-decoration.js';
@@ -113,7 +114,11 @@ export const replayCommand = defineCommand({
 		const {text, name} = await readInputFile(input[0], stdin, 'an execution history');
 		const parsed = parseHistoryText(text, name);
 		let events = pickExecution(parsed.executions, flags.execution);
-		const lastEventId = events.reduce((max, event) => Math.max(max, event.id), 0);
+		let lastEventId = 0;
+		for (const event of events) {
+			lastEventId = Math.max(lastEventId, event.id);
+		}
+
 		const {at} = flags;
 		if (at !== undefined) {
 			if (!Number.isInteger(at) || at < 0) {

@@ -1,4 +1,5 @@
 import process from 'node:process';
+import {errorFacts} from '../aws/errors.js';
 import {UserError} from '../model/user-error.js';
 import {loadHandlersFile} from '../local/handlers/load.js';
 import {parseFaults} from '../local/faults.js';
@@ -10,7 +11,7 @@ const loopback = new Set(['127.0.0.1', 'localhost', '::1']);
 export const serveCommand = defineCommand({
 	name: 'serve',
 	summary: 'Run the embedded Step Functions + CloudWatch Logs endpoint',
-	usage: 'sfntop serve [--port 8083] [--host 127.0.0.1] [--data-dir DIR] [--demo] [--handlers FILE] [--faults SPEC]',
+	usage: 'sfntop serve [--port 8083] [--host 127.0.0.1] [--data-dir DIR [--repair]] [--demo] [--handlers FILE] [--faults SPEC]',
 	description: [
 		'An HTTP endpoint speaking the Step Functions and CloudWatch Logs wire protocols,',
 		'for the AWS CLI, any AWS SDK and sfntop itself (--endpoint-url). States Language',
@@ -21,6 +22,7 @@ export const serveCommand = defineCommand({
 		port: {type: 'number', default: 8083},
 		host: {type: 'string', default: '127.0.0.1'},
 		dataDir: {type: 'string'},
+		repair: {type: 'boolean', default: false},
 		demo: {type: 'boolean', default: false},
 		handlers: {type: 'string'},
 		faults: {type: 'string'},
@@ -29,6 +31,7 @@ export const serveCommand = defineCommand({
 		'--port N            Port to listen on (default 8083; 0 picks a free one)',
 		'--host HOST         Address to bind (default 127.0.0.1)',
 		'--data-dir DIR      Keep machines, executions, histories and logs across restarts',
+		'--repair            Start from a damaged journal: keep its good records, move the rest aside',
 		'--demo              Create demo workflows and keep executions trickling',
 		'--handlers FILE     ES module exporting async functions keyed by Lambda function name',
 		'--faults SPEC       Inject faults, e.g. throttle=0.3,5xx=0.1,reset=0.05,latency=20-200,seed=7',
@@ -47,12 +50,18 @@ export const serveCommand = defineCommand({
 			parseFaults(flags.faults);
 		}
 
+		if (flags.repair && flags.dataDir === undefined) {
+			throw new UserError('--repair mends the journal of a --data-dir; give --data-dir DIR too');
+		}
+
 		const handlers = flags.handlers === undefined ? undefined : await loadHandlersFile(flags.handlers);
 		let server;
 		try {
-			server = await startServer({port, host, ...(flags.dataDir !== undefined && {dataDir: flags.dataDir}), demo: flags.demo, ...(handlers && {handlers}), ...(flags.faults !== undefined && {faults: flags.faults})});
+			server = await startServer({port, host, ...(flags.dataDir !== undefined && {dataDir: flags.dataDir}), repair: flags.repair, notice(line) {
+				stderr.write(`${line}\n`);
+			}, demo: flags.demo, ...(handlers && {handlers}), ...(flags.faults !== undefined && {faults: flags.faults})});
 		} catch (error: unknown) {
-			const {code} = (error as NodeJS.ErrnoException);
+			const {code} = errorFacts(error);
 			if (code === 'EADDRINUSE') {
 				throw new UserError(`port ${port} on ${host} is already in use; pick another with --port (0 picks a free one)`);
 			}
@@ -68,8 +77,9 @@ export const serveCommand = defineCommand({
 			stderr.write(`sfntop serve: warning: listening on ${host} with no authentication; anyone who can reach it can start and stop executions\n`);
 		}
 
-		stdout.write(`sfntop serve listening on ${server.url}\n`);
-		await new Promise<void>(resolve => {
+		// The signal handlers go on before the listening line: a script that waits for that line
+		// and then sends SIGTERM must find them (it used to kill the process half the time).
+		const stopped = new Promise<void>(resolve => {
 			const shutdown = () => {
 				process.off('SIGINT', shutdown);
 				process.off('SIGTERM', shutdown);
@@ -79,6 +89,8 @@ export const serveCommand = defineCommand({
 			process.on('SIGINT', shutdown);
 			process.on('SIGTERM', shutdown);
 		});
+		stdout.write(`sfntop serve listening on ${server.url}\n`);
+		await stopped;
 		return 0;
 	},
 });

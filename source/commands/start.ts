@@ -2,6 +2,7 @@ import {readFile} from 'node:fs/promises';
 import {parseJsonText} from '../model/text/json-text.js';
 import {UserError} from '../model/user-error.js';
 import {createSession} from '../sync/session.js';
+import {fileProblem} from './read-input.js';
 import {defineCommand} from './command.js';
 import {tailFlags, tailFlagHelp} from './tail.js';
 import {tailExecution} from './tail-runner.js';
@@ -18,7 +19,7 @@ async function readInput(value: string | undefined): Promise<string> {
 		try {
 			text = await readFile(file, 'utf8');
 		} catch (error: unknown) {
-			throw new UserError(`cannot read --input file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+			throw new UserError(`cannot read --input file ${file}: ${fileProblem(error)}`);
 		}
 
 		what = `--input file ${file}`;
@@ -53,12 +54,9 @@ export const startCommand = defineCommand({
 		}
 
 		const text = await readInput(flags.input);
-		if (options.session.readOnly) {
-			throw new UserError('--read-only: starting an execution is disabled');
-		}
-
 		const session = await createSession(options.session);
 		try {
+			session.assertAllowed('StartExecution');
 			const target = await session.resolve(input[0]);
 			if (target.kind !== 'machine') {
 				throw new UserError(`${input[0]} is an execution; give a state machine name or ARN`);

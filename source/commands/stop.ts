@@ -1,4 +1,3 @@
-import {UserError} from '../model/user-error.js';
 import {createSession} from '../sync/session.js';
 import {defineCommand} from './command.js';
 import {executionArnOf} from './execution-target.js';
@@ -19,12 +18,9 @@ export const stopCommand = defineCommand({
 	],
 	examples: ['sfntop stop OrderProcessingStateMachine/latest --error Operator --cause "bad deploy"'],
 	async run({input, flags, options, stdout}) {
-		if (options.session.readOnly) {
-			throw new UserError('--read-only: stopping an execution is disabled');
-		}
-
 		const session = await createSession(options.session);
 		try {
+			session.assertAllowed('StopExecution');
 			const arn = await executionArnOf(session, input[0], 'stop');
 			await session.stop(arn, flags.error, flags.cause);
 			stdout.write(`stopped ${arn}\n`);

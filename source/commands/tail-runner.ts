@@ -1,11 +1,12 @@
 import process from 'node:process';
 import {terminalSafeJson} from '../model/text/sanitize.js';
-import {EventOwners, eventJson, eventLine, logLine} from '../model/history/event-line.js';
+import {eventJson, eventLine, logLine} from '../model/history/event-line.js';
+import {EventOwners} from '../model/history/event-owners.js';
 import {lineToAnsi, pickTheme} from '../model/text/theme.js';
-import type {StyledLine} from '../model/types.js';
+import {type StyledLine, type LogLine} from '../model/types.js';
 import {clipLine} from '../model/history/state-table.js';
-import {UserError} from '../model/user-error.js';
-import type {Follower, LogLine, SfnSession} from '../sync/types.js';
+import {exitCodes, UserError} from '../model/user-error.js';
+import type {Follower, SfnSession} from '../sync/types.js';
 
 export type TailOptions = {json: boolean; logs: boolean; color: boolean; width: number};
 
@@ -29,6 +30,7 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 	const logFollowers = new Map<string, {follower: Follower<LogLine[]>; printed: number}>();
 	let printed = 0;
 	let lastError: string | undefined;
+	let stoppedOn: UserError | undefined;
 
 	const printLogs = () => {
 		for (const [state, entry] of logFollowers) {
@@ -64,15 +66,15 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 		};
 
 		const onInterrupt = () => {
-			finish(130);
+			finish(exitCodes.interrupted);
 		};
 
 		const onChange = () => {
 			const state = follower.getState();
 			if (state.error && !state.retrying) {
 				// Polling stopped on this error (no such execution, access denied): one line, and exit.
-				lastError = state.error;
-				finish(/^no such|^not a valid|^cannot redrive/.test(state.error) ? 2 : 3);
+				stoppedOn = new UserError(state.error, state.errorKind);
+				finish(stoppedOn.exitCode);
 				return;
 			}
 
@@ -112,7 +114,7 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 
 			printed = data.events.length;
 			if (state.done) {
-				const code = success.has(data.description.status) ? 0 : 1;
+				const code = success.has(data.description.status) ? exitCodes.ok : exitCodes.executionUnsuccessful;
 				// Give log lines that belong to the last states a moment to arrive.
 				const waitForLogs = options.logs ? 2500 : 0;
 				setTimeout(() => {
@@ -126,8 +128,8 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 		process.on('SIGINT', onInterrupt);
 		onChange();
 	}).then(code => {
-		if (code === 2 || code === 3) {
-			throw new UserError(lastError ?? 'could not follow the execution', code);
+		if (stoppedOn) {
+			throw stoppedOn;
 		}
 
 		return code;

@@ -11,7 +11,12 @@ export type Fault = {kind: 'none' | 'throttle' | 'server-error' | 'reset'; delay
 
 export function parseFaults(spec: string): FaultSpec {
 	const faults: FaultSpec = {throttle: 0, serverError: 0, reset: 0, latency: [0, 0], seed: 1};
-	for (const part of spec.split(',').map(item => item.trim()).filter(Boolean)) {
+	for (const item of spec.split(',')) {
+		const part = item.trim();
+		if (!part) {
+			continue;
+		}
+
 		const [key, value = ''] = part.split('=', 2);
 		const probability = () => {
 			const number = Number(value);
@@ -49,7 +54,7 @@ export function parseFaults(spec: string): FaultSpec {
 			}
 
 			case 'seed': {
-				faults.seed = Number.parseInt(value, 10) || 1;
+				faults.seed = Math.trunc(Number(value)) || 1;
 				break;
 			}
 
@@ -66,9 +71,10 @@ export function parseFaults(spec: string): FaultSpec {
 export function faultInjector(spec: FaultSpec): () => Fault {
 	let state = spec.seed >>> 0;
 	const next = () => {
+		// eslint-disable-next-line unicorn/prefer-math-trunc -- `| 0` wraps to 32 bits (mulberry32), it does not truncate
 		state = (state + 0x6D_2B_79_F5) | 0;
 		let t = Math.imul(state ^ (state >>> 15), 1 | state);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
 		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
 	};
 

@@ -1,51 +1,61 @@
-import {Buffer} from 'node:buffer';
 import {accountId} from './arns.js';
-import {AwsError, validation} from './aws-error.js';
+import {AwsError} from './aws-error.js';
+import {compareText, decodeToken, encodeToken, keysetPage, type Cursor} from './api/cursor.js';
 import {operationTable, type Operation, type OperationTable} from './api/operation.js';
 import type {Store} from './store.js';
-import type {StoredGroup, StoredLogEvent} from './store-types.js';
+import type {StoredGroup, StoredLogEvent, StoredStream} from './store-types.js';
+
+/*
+ * The CloudWatch Logs operations serve answers. Requests are already read
+ * against AWS's model (api-model/), so fields have their types here. Page
+ * tokens are cursors (api/cursor.ts): a name, or an event's timestamp and id.
+ */
 
 const groupArn = (region: string, name: string) => `arn:aws:logs:${region}:${accountId}:log-group:${name}:*`;
+/** CloudWatch Logs' answer to a token it did not issue (recorded: GetLogEvents and FilterLogEvents). */
+const invalidToken = () => new AwsError('InvalidParameterException', 'The specified nextToken is invalid.');
+const noGroup = () => new AwsError('ResourceNotFoundException', 'The specified log group does not exist.');
+const noStream = () => new AwsError('ResourceNotFoundException', 'The specified log stream does not exist.');
 
-function token(offset: number): string {
-	return Buffer.from(String(offset)).toString('base64url');
+/** `group` or the group named in an ARN (`logGroupIdentifier`). */
+function groupName(body: Record<string, unknown>): string {
+	const name = body.logGroupName ?? (typeof body.logGroupIdentifier === 'string' ? /:log-group:([^:]+)/.exec(body.logGroupIdentifier)?.[1] ?? body.logGroupIdentifier : undefined);
+	if (typeof name !== 'string') {
+		throw new AwsError('InvalidParameterException', 'Either logGroupName or logGroupIdentifier must be specified.');
+	}
+
+	return name;
 }
 
-function offsetOf(value: unknown): number {
-	if (typeof value !== 'string') {
-		return 0;
+const inWindow = (event: StoredLogEvent, body: Record<string, unknown>) => (typeof body.startTime !== 'number' || event.timestamp >= body.startTime) && (typeof body.endTime !== 'number' || event.timestamp < body.endTime);
+
+function getLogEvents(stream: StoredStream, group: string, body: Record<string, unknown>) {
+	const events = stream.events.filter(event => inWindow(event, body));
+	const limit = typeof body.limit === 'number' ? body.limit : 10_000;
+	const scope = `${group} ${stream.name}`;
+	const [direction, cursorText] = typeof body.nextToken === 'string' ? [body.nextToken.slice(0, 2), body.nextToken.slice(2)] : [undefined, undefined];
+	if (direction !== undefined && direction !== 'f/' && direction !== 'b/') {
+		throw invalidToken();
 	}
 
-	const offset = Number(Buffer.from(value, 'base64url').toString('utf8'));
-	if (!Number.isInteger(offset) || offset < 0) {
-		throw new AwsError('InvalidParameterException', 'The specified nextToken is not valid');
-	}
-
-	return offset;
-}
-
-function limitOf(value: unknown, fallback: number, max: number): number {
-	if (value === undefined) {
-		return fallback;
-	}
-
-	const limit = Number(value);
-	if (!Number.isInteger(limit) || limit < 1 || limit > max) {
-		throw new AwsError('InvalidParameterException', `limit must be between 1 and ${max}`);
-	}
-
-	return limit;
+	const cursor = cursorText === undefined ? undefined : decodeToken(cursorText, 'log-events', scope, invalidToken);
+	const after = cursor ? events.filter(event => event.eventId > String(cursor.e)) : events;
+	const before = cursor ? events.filter(event => event.eventId < String(cursor.e)) : events;
+	// Without a token: the oldest events when startFromHead, else the newest (AWS's default).
+	const items = direction === 'f/' || (!direction && body.startFromHead === true) ? after.slice(0, limit) : before.slice(Math.max(0, before.length - limit));
+	const token = (prefix: string, event: StoredLogEvent | undefined) => (event ? `${prefix}${encodeToken('log-events', scope, {e: event.eventId})}` : body.nextToken as string | undefined ?? `${prefix}${encodeToken('log-events', scope, {e: ''})}`);
+	return {
+		events: items.map(event => ({timestamp: event.timestamp, message: event.message, ingestionTime: event.ingestionTime})),
+		nextForwardToken: token('f/', items.at(-1)),
+		nextBackwardToken: token('b/', items[0]),
+	};
 }
 
 export function logsOperations(store: Store): OperationTable {
-	const groupOf = (name: unknown): StoredGroup => {
-		if (typeof name !== 'string' || name === '') {
-			throw validation('1 validation error detected: Value null at \'logGroupName\' failed to satisfy constraint: Member must not be null');
-		}
-
+	const groupOf = (name: string): StoredGroup => {
 		const group = store.logGroups.get(name);
 		if (!group) {
-			throw new AwsError('ResourceNotFoundException', 'The specified log group does not exist.');
+			throw noGroup();
 		}
 
 		return group;
@@ -53,101 +63,83 @@ export function logsOperations(store: Store): OperationTable {
 
 	const operations: Record<string, Operation> = {
 		CreateLogGroup({body}) {
-			if (typeof body.logGroupName !== 'string' || !/^[\w#\-./]{1,512}$/.test(body.logGroupName)) {
-				throw new AwsError('InvalidParameterException', 'logGroupName is not valid');
-			}
-
-			if (store.logGroups.has(body.logGroupName)) {
+			const name = body.logGroupName as string;
+			if (store.logGroups.has(name)) {
 				throw new AwsError('ResourceAlreadyExistsException', 'The specified log group already exists');
 			}
 
-			store.ensureGroup(body.logGroupName);
+			store.ensureGroup(name);
 			return {};
 		},
 		CreateLogStream({body}) {
-			const group = groupOf(body.logGroupName);
-			if (typeof body.logStreamName !== 'string') {
-				throw new AwsError('InvalidParameterException', 'logStreamName is required');
-			}
-
-			if (group.streams.has(body.logStreamName)) {
+			const group = groupOf(body.logGroupName as string);
+			if (group.streams.has(body.logStreamName as string)) {
 				throw new AwsError('ResourceAlreadyExistsException', 'The specified log stream already exists');
 			}
 
-			store.createStream(group.name, body.logStreamName);
+			store.createStream(group.name, body.logStreamName as string);
 			return {};
 		},
 		DescribeLogGroups({region, body}) {
 			const prefix = typeof body.logGroupNamePrefix === 'string' ? body.logGroupNamePrefix : '';
-			const all = [...store.logGroups.values()].filter(group => group.name.startsWith(prefix)).toSorted((a, b) => a.name.localeCompare(b.name));
-			const start = offsetOf(body.nextToken);
-			const limit = limitOf(body.limit, 50, 50);
-			const items = all.slice(start, start + limit);
-			return {
-				logGroups: items.map(group => ({logGroupName: group.name, creationTime: group.creationTime, arn: groupArn(region, group.name), storedBytes: 0})),
-				...((start + limit < all.length) && {nextToken: token(start + limit)}),
-			};
+			const all = [...store.logGroups.values()].filter(group => group.name.startsWith(prefix)).toSorted((a, b) => compareText(a.name, b.name));
+			const {items, nextToken} = keysetPage(all, {nextToken: body.nextToken, maxResults: body.limit}, {
+				kind: 'log-groups', scope: prefix, defaultSize: 50, invalid: invalidToken, cursorOf: group => ({n: group.name}), isAfter: (group, cursor) => group.name > String(cursor.n),
+			});
+			return {logGroups: items.map(group => ({logGroupName: group.name, creationTime: group.creationTime, arn: groupArn(region, group.name), storedBytes: 0})), ...(nextToken && {nextToken})};
 		},
 		DescribeLogStreams({region, body}) {
-			const group = groupOf(body.logGroupName);
+			const group = groupOf(groupName(body));
 			const prefix = typeof body.logStreamNamePrefix === 'string' ? body.logStreamNamePrefix : '';
-			let streams = [...group.streams.values()].filter(stream => stream.name.startsWith(prefix));
-			streams = body.orderBy === 'LastEventTime'
-				? streams.toSorted((a, b) => (a.events.at(-1)?.timestamp ?? 0) - (b.events.at(-1)?.timestamp ?? 0))
-				: streams.toSorted((a, b) => a.name.localeCompare(b.name));
-			if (body.descending === true) {
-				streams.reverse();
-			}
-
-			const start = offsetOf(body.nextToken);
-			const limit = limitOf(body.limit, 50, 50);
+			const byTime = body.orderBy === 'LastEventTime';
+			const descending = body.descending === true;
+			const lastTime = (stream: StoredStream) => stream.events.at(-1)?.timestamp ?? 0;
+			const keyOf = (stream: StoredStream): Cursor => (byTime ? {t: lastTime(stream), n: stream.name} : {n: stream.name});
+			const compare = (a: Cursor, b: Cursor) => (Number(a.t ?? 0) - Number(b.t ?? 0) || compareText(String(a.n), String(b.n))) * (descending ? -1 : 1);
+			const streams = [...group.streams.values()].filter(stream => stream.name.startsWith(prefix)).toSorted((a, b) => compare(keyOf(a), keyOf(b)));
+			const {items, nextToken} = keysetPage(streams, {nextToken: body.nextToken, maxResults: body.limit}, {
+				kind: 'log-streams', scope: `${group.name} ${prefix} ${byTime} ${descending}`, defaultSize: 50, invalid: invalidToken, cursorOf: keyOf, isAfter: (stream, cursor) => compare(keyOf(stream), cursor) > 0,
+			});
 			return {
-				logStreams: streams.slice(start, start + limit).map(stream => ({
+				logStreams: items.map(stream => ({
 					logStreamName: stream.name,
 					creationTime: stream.creationTime,
 					...((stream.events.length > 0) && {firstEventTimestamp: stream.events[0].timestamp, lastEventTimestamp: stream.events.at(-1)!.timestamp, lastIngestionTime: stream.events.at(-1)!.ingestionTime}),
 					arn: `${groupArn(region, group.name).slice(0, -2)}:log-stream:${stream.name}`,
 					storedBytes: 0,
 				})),
-				...((start + limit < streams.length) && {nextToken: token(start + limit)}),
+				...(nextToken && {nextToken}),
 			};
 		},
 		PutLogEvents({body}) {
-			const group = groupOf(body.logGroupName);
-			if (typeof body.logStreamName !== 'string' || !group.streams.has(body.logStreamName)) {
-				throw new AwsError('ResourceNotFoundException', 'The specified log stream does not exist.');
+			const group = groupOf(body.logGroupName as string);
+			const stream = group.streams.get(body.logStreamName as string);
+			if (!stream) {
+				throw noStream();
 			}
 
-			const events = Array.isArray(body.logEvents) ? body.logEvents as Array<{timestamp?: unknown; message?: unknown}> : [];
+			const events = body.logEvents as Array<{timestamp: number; message: string}>;
+			if (events.some((event, index) => index > 0 && event.timestamp < events[index - 1].timestamp)) {
+				throw new AwsError('InvalidParameterException', 'Log events in a single PutLogEvents request must be in chronological order.');
+			}
+
 			for (const event of events) {
-				if (typeof event.timestamp !== 'number' || typeof event.message !== 'string') {
-					throw new AwsError('InvalidParameterException', 'each log event needs a numeric timestamp and a string message');
-				}
-
-				store.addLog(group.name, body.logStreamName, event.timestamp, event.message);
+				store.addLog(group.name, stream.name, event.timestamp, event.message);
 			}
 
-			return {nextSequenceToken: token(Date.now())};
+			return {nextSequenceToken: encodeToken('sequence', '', {t: Date.now()})};
 		},
 		GetLogEvents({body}) {
-			const group = groupOf(body.logGroupName);
-			const stream = typeof body.logStreamName === 'string' ? group.streams.get(body.logStreamName) : undefined;
+			const group = groupOf(groupName(body));
+			const stream = group.streams.get(body.logStreamName as string);
 			if (!stream) {
-				throw new AwsError('ResourceNotFoundException', 'The specified log stream does not exist.');
+				throw noStream();
 			}
 
-			const inWindow = stream.events.filter(event => (typeof body.startTime !== 'number' || event.timestamp >= body.startTime) && (typeof body.endTime !== 'number' || event.timestamp < body.endTime));
-			const start = typeof body.nextToken === 'string' ? Number(body.nextToken.slice(2)) || 0 : 0;
-			const limit = limitOf(body.limit, 10_000, 10_000);
-			const items = inWindow.slice(start, start + limit);
-			return {
-				events: items.map(event => ({timestamp: event.timestamp, message: event.message, ingestionTime: event.ingestionTime})),
-				nextForwardToken: `f/${start + items.length}`,
-				nextBackwardToken: `b/${start}`,
-			};
+			return getLogEvents(stream, group.name, body);
 		},
 		FilterLogEvents({body}) {
-			const group = groupOf(body.logGroupName);
+			const group = groupOf(groupName(body));
 			const names = Array.isArray(body.logStreamNames) ? new Set(body.logStreamNames as string[]) : undefined;
 			const prefix = typeof body.logStreamNamePrefix === 'string' ? body.logStreamNamePrefix : '';
 			const pattern = typeof body.filterPattern === 'string' ? body.filterPattern.replaceAll(/^"|"$/g, '') : '';
@@ -158,12 +150,8 @@ export function logsOperations(store: Store): OperationTable {
 				}
 
 				for (const event of stream.events) {
-					if ((typeof body.startTime === 'number' && event.timestamp < body.startTime) || (typeof body.endTime === 'number' && event.timestamp > body.endTime)) {
-						continue;
-					}
-
-					// Filter patterns are matched as plain substrings (quoted terms included): enough for ids and words.
-					if (pattern && !event.message.includes(pattern)) {
+					// FilterLogEvents' endTime is inclusive; filter patterns are matched as plain substrings (quoted terms included).
+					if ((typeof body.startTime === 'number' && event.timestamp < body.startTime) || (typeof body.endTime === 'number' && event.timestamp > body.endTime) || (pattern && !event.message.includes(pattern))) {
 						continue;
 					}
 
@@ -171,14 +159,19 @@ export function logsOperations(store: Store): OperationTable {
 				}
 			}
 
-			matches.sort((a, b) => a.timestamp - b.timestamp || a.eventId.localeCompare(b.eventId));
-			const start = offsetOf(body.nextToken);
-			const limit = limitOf(body.limit, 10_000, 10_000);
-			const items = matches.slice(start, start + limit);
+			matches.sort((a, b) => a.timestamp - b.timestamp || compareText(a.eventId, b.eventId));
+			const {items, nextToken} = keysetPage(matches, {nextToken: body.nextToken, maxResults: body.limit}, {
+				kind: 'filter',
+				scope: JSON.stringify([group.name, body.logStreamNames ?? null, prefix, pattern, body.startTime ?? null, body.endTime ?? null]),
+				defaultSize: 10_000,
+				invalid: invalidToken,
+				cursorOf: event => ({t: event.timestamp, e: event.eventId}),
+				isAfter: (event, cursor) => event.timestamp > Number(cursor.t) || (event.timestamp === Number(cursor.t) && event.eventId > String(cursor.e)),
+			});
 			return {
 				events: items.map(event => ({logStreamName: event.logStreamName, timestamp: event.timestamp, message: event.message, ingestionTime: event.ingestionTime, eventId: event.eventId})),
 				searchedLogStreams: [],
-				...((start + limit < matches.length) && {nextToken: token(start + limit)}),
+				...(nextToken && {nextToken}),
 			};
 		},
 		StartLiveTail() {

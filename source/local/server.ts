@@ -3,13 +3,17 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {builtInHandlers} from './handlers/built-in.js';
 import type {HandlerRegistry} from './handlers/types.js';
+import {readRequest} from './api-model/check-request.js';
+import {logsModel} from './api-model/logs.generated.js';
+import type {ServiceModel} from './api-model/shape-types.js';
+import {sfnModel} from './api-model/sfn.generated.js';
 import {regionOfRequest} from './arns.js';
 import {AwsError} from './aws-error.js';
 import {startDemo} from './demo/trickle.js';
 import {ExecutionRunner} from './execution-runner.js';
 import {faultInjector, parseFaults} from './faults.js';
 import {logsOperations} from './logs-api.js';
-import {sfnOperations, type Request} from './api/index.js';
+import {sfnOperations} from './api/index.js';
 import {Store} from './store.js';
 
 export type ServerOptions = {
@@ -17,6 +21,10 @@ export type ServerOptions = {
 	port?: number;
 	host?: string;
 	dataDir?: string;
+	/** --repair: start from a damaged journal, keeping its good records. */
+	repair?: boolean;
+	/** One-line notes for the operator: a cut torn record, what --repair did (default: nowhere). */
+	notice?: (line: string) => void;
 	demo?: boolean;
 	/** Extra handlers (and overrides of the built-in ones), keyed by function name. */
 	handlers?: HandlerRegistry;
@@ -38,15 +46,16 @@ export type RunningServer = {
 /** Request bodies above this get an AWS-style error, never a crash (the largest real request, StartExecution with 256 KiB input, fits). */
 export const maxBodyBytes = 1024 * 1024;
 
-type Service = {service: 'sfn' | 'logs'; contentType: string};
+type Service = {service: 'sfn' | 'logs'; contentType: string; model: ServiceModel; validationError: string};
 /** X-Amz-Target prefixes; a Map so `constructor.X` or `__proto__.X` finds nothing. */
 const services = new Map<string, Service>([
-	['AWSStepFunctions', {service: 'sfn', contentType: 'application/x-amz-json-1.0'}],
-	['Logs_20140328', {service: 'logs', contentType: 'application/x-amz-json-1.1'}],
+	['AWSStepFunctions', {service: 'sfn', contentType: 'application/x-amz-json-1.0', model: sfnModel, validationError: 'ValidationException'}],
+	// CloudWatch Logs answers a constraint failure with InvalidParameterException (recorded: limit 10001 on GetLogEvents and FilterLogEvents).
+	['Logs_20140328', {service: 'logs', contentType: 'application/x-amz-json-1.1', model: logsModel, validationError: 'InvalidParameterException'}],
 ]);
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-	const store = new Store(options.dataDir);
+	const store = new Store({...(options.dataDir !== undefined && {dataDir: options.dataDir}), repair: options.repair, notice: options.notice});
 	let currentRegion = 'us-east-1';
 	// Null prototype: a Lambda named `constructor` or `toString` is a function that does not exist, not Object's.
 	const handlers: HandlerRegistry = Object.assign(Object.create(null) as HandlerRegistry, builtInHandlers, options.handlers);
@@ -90,7 +99,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 				chunks.push(chunk);
 			}
 		});
-		request.on('end', async () => {
+		// Answers once the whole body is in; every failure inside becomes an AWS error reply.
+		const answer = async (): Promise<void> => {
 			if (tooLarge) {
 				fail(new AwsError('ValidationException', `Request body is ${size} bytes; the most accepted is ${maxBodyBytes}`, 413));
 				return;
@@ -148,13 +158,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
 			currentRegion = regionOfRequest(request.headers.authorization, currentRegion);
 			try {
-				const result = await handler({region: currentRegion, body: body as Request['body']});
+				const read = readRequest(service.model, operation, body as Record<string, unknown>, service.validationError);
+				const result = await handler({region: currentRegion, body: read});
 				record(200);
 				send(200, result ?? {}, contentType);
 				requests.at(-1)!.bytes = sentBytes;
 			} catch (error: unknown) {
 				fail(error instanceof AwsError ? error : new AwsError('InternalFailure', `sfntop serve: ${(error as Error).message}`, 500));
 			}
+		};
+
+		request.on('end', () => {
+			void answer();
 		});
 		request.on('error', () => {
 			request.socket.destroy();
@@ -163,9 +178,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
 	const host = options.host ?? '127.0.0.1';
 	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
+		server.once('error', (error: Error) => {
+			store.close();
+			reject(error);
+		});
 		server.listen(options.port ?? 8083, host, () => {
-			server.off('error', reject);
+			server.removeAllListeners('error');
 			resolve();
 		});
 	});

@@ -15,6 +15,39 @@ export type StoredMachine = {
 	loggingConfiguration?: LoggingConfiguration;
 	creationDate: number;
 	updateDate?: number;
+	/** Set by the first update that changes the definition, role or logging; a new one each such update (AWS's revisionId). */
+	revisionId?: string;
+	/** The number the next published version gets: numbers are never reused, even after a delete. */
+	nextVersion?: number;
+	/** DescribeStateMachine's `variableReferences` (what each state reads), from validation. */
+	variableReferences?: Record<string, string[]>;
+};
+
+/** A published version: an immutable copy of the machine at one revision. */
+export type StoredVersion = {
+	arn: string;
+	machineArn: string;
+	version: number;
+	definition: string;
+	roleArn: string;
+	type: 'STANDARD' | 'EXPRESS';
+	loggingConfiguration?: LoggingConfiguration;
+	revisionId?: string;
+	description?: string;
+	creationDate: number;
+	variableReferences?: Record<string, string[]>;
+};
+
+export type RoutingEntry = {stateMachineVersionArn: string; weight: number};
+
+export type StoredAlias = {
+	arn: string;
+	machineArn: string;
+	name: string;
+	description?: string;
+	routingConfiguration: RoutingEntry[];
+	creationDate: number;
+	updateDate?: number;
 };
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'PENDING_REDRIVE';
@@ -37,8 +70,22 @@ export type StoredExecution = {
 	cause?: string;
 	redriveCount: number;
 	redriveDate?: number;
+	/** Started through a version (or an alias, which routed to this version). */
+	stateMachineVersionArn?: string;
+	/** Started through an alias. */
+	stateMachineAliasArn?: string;
+	/** The revision of the definition it ran (DescribeStateMachineForExecution). */
+	revisionId?: string;
+	/**
+	 * The history while the execution runs. Once it has ended the store keeps
+	 * the history in a compact form (or in the journal) and this is empty:
+	 * read it with `store.eventsOf(execution)`.
+	 */
 	events: WireEvent[];
 };
+
+/** What the journal records of an execution besides its history. */
+export type ExecutionSummary = Omit<StoredExecution, 'events'>;
 
 export type StoredLogEvent = {timestamp: number; message: string; ingestionTime: number; eventId: string};
 

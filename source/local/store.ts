@@ -1,117 +1,62 @@
-import {closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync} from 'node:fs';
-import path from 'node:path';
 import type {WireEvent} from './engine/wire-event.js';
-import type {StoredExecution, StoredGroup, StoredLogEvent, StoredMachine, StoredStream} from './store-types.js';
+import {JournalFile, type JournalOptions} from './journal/journal-file.js';
+import type {JournalRecord} from './journal/records.js';
+import type {Place} from './journal/scan.js';
+import {captureSnapshot, type Snapshot} from './store-snapshot.js';
+import {isRunning, StoreState} from './store-state.js';
+import type {StoredAlias, StoredExecution, StoredGroup, StoredLogEvent, StoredMachine, StoredVersion} from './store-types.js';
 
 /*
- * Everything the endpoint knows, in memory, mirrored to an append-only
- * journal (`DIR/journal.jsonl`) when --data-dir is given. Each record is one
- * write(2) of one line, so a `kill -9` loses nothing already written (it is
- * in the kernel's page cache); mutations the API acknowledges (create,
- * start, stop, redrive, delete) are also fsync'd before the response, so
- * they survive a machine crash too. A torn last line is skipped on load.
+ * Everything the endpoint knows, in memory, mirrored to a checksummed
+ * append-only journal (`DIR/journal.jsonl`, see journal/) when --data-dir is
+ * given. Each record is one write(2) of one line, so a `kill -9` loses
+ * nothing already written; mutations the API acknowledges (create, start,
+ * stop, redrive, delete) are also fsync'd before the response. A finished
+ * execution's history leaves the live heap (history-archive.ts); compaction
+ * rewrites the journal as a snapshot of the state, so it stays bounded and a
+ * restart reads little.
  */
 
-type Record =
-	| {t: 'machine'; machine: StoredMachine}
-	| {t: 'machine-delete'; arn: string}
-	| {t: 'execution'; execution: Omit<StoredExecution, 'events'>}
-	| {t: 'event'; arn: string; event: WireEvent}
-	| {t: 'log-group'; name: string; creationTime: number}
-	| {t: 'log'; group: string; stream: string; event: StoredLogEvent};
+export type StoreOptions = JournalOptions & {
+	dataDir?: string;
+	/** Journal records beyond which a compaction starts (at least twice what the last one wrote). */
+	compactAfter?: number;
+};
 
-export class Store {
-	readonly machines = new Map<string, StoredMachine>();
-	readonly executions = new Map<string, StoredExecution>();
-	readonly logGroups = new Map<string, StoredGroup>();
-	private journal: number | undefined;
-	private logEventCounter = 0;
+const defaultCompactAfter = 20_000;
 
-	constructor(dataDir?: string) {
-		if (!dataDir) {
+export class Store extends StoreState {
+	private readonly journal: JournalFile | undefined;
+	private readonly compactAfter: number;
+	private compactAt: number;
+	private compacting: Promise<void> | undefined;
+	private readonly notice: ((line: string) => void) | undefined;
+
+	constructor(options: StoreOptions = {}) {
+		super(place => this.journal!.read(place));
+		this.compactAfter = options.compactAfter ?? defaultCompactAfter;
+		this.compactAt = this.compactAfter;
+		this.notice = options.notice;
+		if (!options.dataDir) {
 			return;
 		}
 
-		mkdirSync(dataDir, {recursive: true});
-		const file = path.join(dataDir, 'journal.jsonl');
-		if (existsSync(file)) {
-			this.load(readFileSync(file, 'utf8'));
+		this.journal = new JournalFile(options.dataDir, options, (entry, readBack) => {
+			this.replay(entry, readBack);
+		});
+		for (const execution of this.executions.values()) {
+			this.archiveIfEnded(execution);
 		}
 
-		this.journal = openSync(file, 'a');
+		if (this.journal.needsRewrite) {
+			this.compact();
+		} else {
+			this.maybeCompact();
+		}
 	}
 
 	close(): void {
-		if (this.journal === undefined) {
-			return;
-		}
-
-		closeSync(this.journal);
-		this.journal = undefined;
-	}
-
-	private append(record: Record, durable = false): void {
-		if (this.journal === undefined) {
-			return;
-		}
-
-		writeSync(this.journal, `${JSON.stringify(record)}\n`);
-		if (durable) {
-			fsyncSync(this.journal);
-		}
-	}
-
-	private load(text: string): void {
-		for (const line of text.split('\n')) {
-			if (line.trim() === '') {
-				continue;
-			}
-
-			let record: Record;
-			try {
-				record = JSON.parse(line) as Record;
-			} catch {
-				continue; // A line torn by a crash mid-write.
-			}
-
-			this.apply(record);
-		}
-	}
-
-	private apply(record: Record): void {
-		switch (record.t) {
-			case 'machine': {
-				this.machines.set(record.machine.arn, record.machine);
-				break;
-			}
-
-			case 'machine-delete': {
-				this.machines.delete(record.arn);
-				break;
-			}
-
-			case 'execution': {
-				const existing = this.executions.get(record.execution.arn);
-				this.executions.set(record.execution.arn, {...record.execution, events: existing?.events ?? []});
-				break;
-			}
-
-			case 'event': {
-				this.executions.get(record.arn)?.events.push(record.event);
-				break;
-			}
-
-			case 'log-group': {
-				this.ensureGroup(record.name, record.creationTime, false);
-				break;
-			}
-
-			case 'log': {
-				this.streamOf(record.group, record.stream, record.event.timestamp, false).events.push(record.event);
-				this.logEventCounter = Math.max(this.logEventCounter, Number(record.event.eventId.split('-', 1)[0]) || 0);
-				break;
-			}
-		}
+		this.journal?.close();
 	}
 
 	putMachine(machine: StoredMachine): void {
@@ -120,48 +65,70 @@ export class Store {
 	}
 
 	deleteMachine(arn: string): void {
-		this.machines.delete(arn);
+		this.forgetMachine(arn);
 		this.append({t: 'machine-delete', arn}, true);
 	}
 
-	/** Saves an execution's summary fields (not its events). */
+	putVersion(version: StoredVersion): void {
+		this.versions.set(version.arn, version);
+		this.append({t: 'version', version}, true);
+	}
+
+	deleteVersion(arn: string): void {
+		this.versions.delete(arn);
+		this.append({t: 'version-delete', arn}, true);
+	}
+
+	putAlias(alias: StoredAlias): void {
+		this.aliases.set(alias.arn, alias);
+		this.append({t: 'alias', alias}, true);
+	}
+
+	deleteAlias(arn: string): void {
+		this.aliases.delete(arn);
+		this.append({t: 'alias-delete', arn}, true);
+	}
+
+	/** Saves an execution's summary fields (not its events); an ended execution's history moves out of the live heap. */
 	putExecution(execution: StoredExecution, durable = false): void {
 		this.executions.set(execution.arn, execution);
+		if (isRunning(execution.status)) {
+			this.reopen(execution);
+		}
+
 		const {events: _events, ...summary} = execution;
 		this.append({t: 'execution', execution: summary}, durable);
+		this.archiveIfEnded(execution);
+	}
+
+	deleteExecution(arn: string): void {
+		this.executions.delete(arn);
+		this.archive.delete(arn);
+		this.append({t: 'execution-delete', arn});
 	}
 
 	addEvent(execution: StoredExecution, event: WireEvent): void {
+		this.reopen(execution);
 		execution.events.push(event);
 		this.append({t: 'event', arn: execution.arn, event});
 	}
 
-	ensureGroup(name: string, creationTime = Date.now(), journal = true): StoredGroup {
+	ensureGroup(name: string, creationTime = Date.now()): StoredGroup {
 		let group = this.logGroups.get(name);
 		if (!group) {
 			group = {name, creationTime, streams: new Map()};
 			this.logGroups.set(name, group);
-			if (journal) {
-				this.append({t: 'log-group', name, creationTime});
-			}
+			this.append({t: 'log-group', name, creationTime});
 		}
 
 		return group;
 	}
 
-	private streamOf(groupName: string, streamName: string, time: number, journal: boolean): StoredStream {
-		const group = this.ensureGroup(groupName, time, journal);
-		let stream = group.streams.get(streamName);
-		if (!stream) {
-			stream = {name: streamName, creationTime: time, events: []};
-			group.streams.set(streamName, stream);
-		}
-
-		return stream;
-	}
-
 	createStream(groupName: string, streamName: string): void {
-		this.streamOf(groupName, streamName, Date.now(), true);
+		const creationTime = Date.now();
+		this.ensureGroup(groupName, creationTime);
+		this.streamOf(groupName, streamName, creationTime);
+		this.append({t: 'log-stream', group: groupName, stream: streamName, creationTime});
 	}
 
 	/** Keeps only the newest `max` events of each stream and the newest `max / 10` streams of each group (in memory; the demo's bound on growth). */
@@ -186,8 +153,61 @@ export class Store {
 	addLog(groupName: string, streamName: string, timestamp: number, message: string): StoredLogEvent {
 		this.logEventCounter++;
 		const event: StoredLogEvent = {timestamp, message, ingestionTime: Date.now(), eventId: `${this.logEventCounter}`.padStart(12, '0')};
-		this.streamOf(groupName, streamName, timestamp, true).events.push(event);
+		this.ensureGroup(groupName, timestamp);
+		this.streamOf(groupName, streamName, timestamp).stream.events.push(event);
 		this.append({t: 'log', group: groupName, stream: streamName, event});
 		return event;
+	}
+
+	/** Rewrites the journal as a snapshot of the state, now (startup, --repair). */
+	compact(): void {
+		if (!this.journal || this.compacting) {
+			return;
+		}
+
+		const snapshot = captureSnapshot(this);
+		this.moveArchived(snapshot, this.journal.rewrite(snapshot.lines));
+	}
+
+	/** Rewrites the journal in the background once it holds far more records than the state needs. */
+	private maybeCompact(): void {
+		if (!this.journal || this.compacting || this.journal.recordCount < this.compactAt) {
+			return;
+		}
+
+		const snapshot = captureSnapshot(this);
+		this.compacting = this.journal.rewriteInBackground(snapshot.lines).then(places => {
+			if (places) {
+				this.moveArchived(snapshot, places);
+			}
+		}, (error: unknown) => {
+			this.notice?.(`sfntop serve: could not compact ${this.journal?.file ?? 'the journal'}: ${(error as Error).message}; it keeps growing until the next start`);
+			this.compactAt = Infinity;
+		}).finally(() => {
+			this.compacting = undefined;
+		});
+	}
+
+	/** Histories still archived as they were captured now live at their place in the new file. */
+	private moveArchived(snapshot: Snapshot, places: Map<string, Place>): void {
+		for (const [arn, place] of places) {
+			if (this.archive.get(arn) === snapshot.archived.get(arn)) {
+				this.archive.set(arn, {place});
+			}
+		}
+
+		this.compactAt = Math.max(this.compactAfter, 2 * (this.journal?.recordCount ?? 0));
+	}
+
+	/** Resolves when a background compaction in progress has finished (tests, shutdown). */
+	async settled(): Promise<void> {
+		await this.compacting;
+	}
+
+	private append(record: JournalRecord, durable = false): void {
+		if (this.journal) {
+			this.journal.append(JSON.stringify(record), durable);
+			this.maybeCompact();
+		}
 	}
 }

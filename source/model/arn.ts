@@ -14,8 +14,8 @@ export type Target =
 	| {kind: 'execution-name'; machine: string; name: string}
 	| {kind: 'latest'; machine: string};
 
-const machineArn = /^arn:aws[\w-]*:states:([\d\-a-z]+):(\d{12}):stateMachine:([\w-]{1,80})(?::[\w-]+)?$/;
-const executionArn = /^arn:aws[\w-]*:states:([\d\-a-z]+):(\d{12}):(?:execution|express):([\w-]{1,80}):([\w-]{1,80})(?::[\w-]+)?$/;
+const machineArn = /^arn:aws[\w-]*:states:([\d\-a-z]+):\d{12}:stateMachine:[\w-]{1,80}(?::[\w-]+)?$/;
+const executionArn = /^arn:aws[\w-]*:states:([\d\-a-z]+):\d{12}:(?:execution|express):[\w-]{1,80}:[\w-]{1,80}(?::[\w-]+)?$/;
 const name = /^[\w-]{1,80}$/;
 
 export function parseTarget(text: string): Target {
@@ -48,15 +48,84 @@ export function regionOfArn(arn: string): string | undefined {
 	return machineArn.exec(arn)?.[1] ?? executionArn.exec(arn)?.[1];
 }
 
+/*
+ * Reading and building the ARNs the API hands back. Lenient on purpose: these
+ * come from AWS (or sfntop serve), not from the user, so anything shaped like
+ * `arn:PARTITION:states:REGION:ACCOUNT:TYPE:...` is read by position.
+ *   state machine  ...:stateMachine:MACHINE[:VERSION-OR-ALIAS]
+ *   execution      ...:execution:MACHINE:NAME
+ *   Express        ...:express:MACHINE:NAME:ID
+ */
+export type StatesArn =
+	| {kind: 'stateMachine'; partition: string; region: string; account: string; machine: string; qualifier?: string}
+	| {kind: 'execution'; express: boolean; partition: string; region: string; account: string; machine: string; name: string; id?: string};
+
+export function parseStatesArn(arn: string): StatesArn | undefined {
+	const [prefix, partition, service, region, account, type, machine, part, id] = arn.split(':', 9);
+	if (prefix !== 'arn' || service !== 'states' || !machine) {
+		return undefined;
+	}
+
+	if (type === 'stateMachine') {
+		return {kind: 'stateMachine', partition, region, account, machine, ...(part && {qualifier: part})};
+	}
+
+	return (type === 'execution' || type === 'express') && part ? {kind: 'execution', express: type === 'express', partition, region, account, machine, name: part, ...(id && {id})} : undefined;
+}
+
+/** A state machine's name from its ARN (the ARN itself when it is not one). */
+export function machineNameOf(arn: string): string {
+	return parseStatesArn(arn)?.machine ?? arn;
+}
+
+/** An execution's name from its ARN: NAME, also for Express ARNs, whose last part is an id. */
+export function executionNameOf(arn: string): string {
+	const parsed = parseStatesArn(arn);
+	return parsed?.kind === 'execution' ? parsed.name : arn;
+}
+
+/** Express executions have no history API; their ARNs say so (`:express:`). */
+export function isExpressExecution(arn: string): boolean {
+	const parsed = parseStatesArn(arn);
+	return parsed?.kind === 'execution' && parsed.express;
+}
+
+/** The state machine an execution belongs to, or undefined when `arn` is not an execution ARN. */
+export function machineOfExecution(arn: string): {arn: string; name: string} | undefined {
+	const parsed = parseStatesArn(arn);
+	return parsed?.kind === 'execution' ? {arn: ['arn', parsed.partition, 'states', parsed.region, parsed.account, 'stateMachine', parsed.machine].join(':'), name: parsed.machine} : undefined;
+}
+
 export function machineArnOfExecution(arn: string): string {
-	const match = executionArn.exec(arn);
-	if (!match) {
+	const machine = machineOfExecution(arn);
+	if (!machine) {
 		throw new UserError(`"${arn}" is not an execution ARN`);
 	}
 
-	return `arn:aws:states:${match[1]}:${match[2]}:stateMachine:${match[3]}`;
+	return machine.arn;
 }
 
+/** The ARN of the execution called `executionName` of a machine (a version or alias qualifier is not part of it). */
 export function executionArnFor(machine: string, executionName: string): string {
-	return `${machine.replace(':stateMachine:', ':execution:')}:${executionName}`;
+	const parsed = parseStatesArn(machine);
+	return parsed?.kind === 'stateMachine'
+		? ['arn', parsed.partition, 'states', parsed.region, parsed.account, 'execution', parsed.machine, executionName].join(':')
+		: `${machine.replace(':stateMachine:', ':execution:')}:${executionName}`;
+}
+
+/** A service integration's resource ARN from a TaskScheduled event's resourceType and resource (`lambda`, `invoke`). */
+export function integrationArn(resourceType: string, resource: string): string {
+	return `arn:aws:states:::${resourceType}:${resource}`;
+}
+
+const lambdaArn = /^arn:aws[\w-]*:lambda:[^:]+:\d+:function:([^:]+)/;
+
+/** The function name in a Lambda function ARN (with or without a version or alias), or undefined. */
+export function lambdaFunctionOf(arn: string): string | undefined {
+	return lambdaArn.exec(arn)?.[1];
+}
+
+/** The log group name in a CloudWatch Logs log group ARN (`...:log-group:NAME` or `...:log-group:NAME:*`). */
+export function logGroupNameOf(arn: string): string | undefined {
+	return /:log-group:([^:]+)/.exec(arn)?.[1];
 }

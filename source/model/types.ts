@@ -118,6 +118,66 @@ export type ExecutionSnapshot = {
 	eventCount: number;
 };
 
+/* ---------- What the API says about machines and executions (filled by sync/, shown by ui/ and commands/) ---------- */
+
+export type MachineSummary = {
+	arn: string;
+	name: string;
+	type: 'STANDARD' | 'EXPRESS';
+	creationDate?: number;
+};
+
+export type ExecutionSummary = {
+	arn: string;
+	name: string;
+	machineArn: string;
+	status: ExecutionStatus;
+	startDate?: number;
+	stopDate?: number;
+	redriveCount?: number;
+};
+
+export type ExecutionDescription = ExecutionSummary & {
+	machineName: string;
+	input?: string;
+	output?: string;
+	error?: string;
+	cause?: string;
+	redriveStatus?: 'REDRIVABLE' | 'NOT_REDRIVABLE' | 'REDRIVABLE_BY_MAP_RUN';
+	redriveStatusReason?: string;
+};
+
+/** What the execution view shows: description, definition graph, folded history. */
+export type ExecutionData = {
+	description: ExecutionDescription;
+	graph: MachineGraph;
+	snapshot: ExecutionSnapshot;
+	/** Every event folded so far, oldest first (append-only; share, do not copy). */
+	events: readonly HistoryEvent[];
+};
+
+export type LogLine = {
+	/** CloudWatch eventId: the dedupe key. */
+	id: string;
+	timestamp: number;
+	logGroup: string;
+	logStream: string;
+	/** Raw (untrusted) message; sanitise before printing. */
+	message: string;
+	/** The state this line belongs to, when known. */
+	state?: string;
+};
+
+export type RedrivePreview = {
+	redrivable: boolean;
+	/** One line saying why not, when not redrivable. */
+	reason?: string;
+	/** States that will run again. */
+	rerun: string[];
+	/** States that keep their earlier result. */
+	keep: string[];
+};
+
 /* ---------- Styled text shared by ANSI output and Ink (model/theme.ts) ---------- */
 
 /**

@@ -1,7 +1,8 @@
 import type {AwsApi} from '../aws/sfn.js';
+import type {ExecutionData} from '../model/types.js';
 import {HistorySync} from './history-sync.js';
 import {createPoller} from './poller.js';
-import type {ExecutionData, Follower} from './types.js';
+import type {Follower} from './types.js';
 
 /**
  * Follows one execution: folds only new events each tick (HistorySync), and

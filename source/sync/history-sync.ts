@@ -1,10 +1,11 @@
+import {parseDefinitionText} from '../model/graph/definition-input.js';
 import type {AwsApi} from '../aws/sfn.js';
 import {buildMachineGraph} from '../model/graph/asl-graph.js';
-import {normaliseEvent} from '../model/history/history-event.js';
-import {createSnapshot, executionEndStatus, foldEvents} from '../model/history/history-fold.js';
-import {machineArnOfExecution} from '../model/arn.js';
-import type {ExecutionSnapshot, HistoryEvent, MachineGraph} from '../model/types.js';
-import type {ExecutionDescription} from './types.js';
+import {executionEndStatus, executionRecordIn, normaliseEvent} from '../model/history/history-event.js';
+import {createSnapshot, foldEvents} from '../model/history/history-fold.js';
+import {executionNameOf, isExpressExecution, machineArnOfExecution, machineNameOf} from '../model/arn.js';
+import {type ExecutionSnapshot, type HistoryEvent, type MachineGraph, type ExecutionDescription} from '../model/types.js';
+import {expressLogGroup} from './express-log-group.js';
 
 /**
  * Keeps one execution's folded history up to date at the cost of the new
@@ -36,12 +37,12 @@ export class HistorySync {
 	 * payloads in the pages — a row needs the current state and Map counts only.
 	 */
 	constructor(private readonly api: AwsApi, readonly executionArn: string, options: {light?: boolean} = {}) {
-		this.express = executionArn.includes(':express:');
+		this.express = isExpressExecution(executionArn);
 		this.light = options.light ?? false;
 	}
 
 	get ended(): boolean {
-		return this.lastType !== undefined && this.lastType in executionEndStatus;
+		return this.lastType !== undefined && Object.hasOwn(executionEndStatus, this.lastType);
 	}
 
 	/** One poll; resolves to the number of new events folded. */
@@ -95,7 +96,7 @@ export class HistorySync {
 			nextToken = page.nextToken;
 		} while (!reachedKnown && nextToken);
 
-		return this.fold(fresh.reverse());
+		return this.fold(fresh.toReversed());
 	}
 
 	/** After the end, one last DescribeExecution for the final fields (output, redrive status). */
@@ -134,14 +135,14 @@ export class HistorySync {
 			this.graph ? Promise.resolve(undefined) : this.api.describeStateMachineForExecution(this.executionArn),
 		]);
 		if (machine?.definition) {
-			this.setGraph(buildMachineGraph(JSON.parse(machine.definition) as Record<string, unknown>));
+			this.setGraph(buildMachineGraph(parseDefinitionText(machine.definition, 'the definition AWS returned')));
 		}
 
 		this.description = {
 			arn: this.executionArn,
-			name: described.name ?? this.executionArn.split(':').at(-1)!,
+			name: described.name ?? executionNameOf(this.executionArn),
 			machineArn: described.stateMachineArn ?? machineArnOfExecution(this.executionArn),
-			machineName: machine?.name ?? (described.stateMachineArn ?? '').split(':').at(-1) ?? '',
+			machineName: machine?.name ?? machineNameOf(described.stateMachineArn ?? machineArnOfExecution(this.executionArn)),
 			status: described.status ?? 'RUNNING',
 			...(described.startDate && {startDate: described.startDate.getTime()}),
 			...(described.stopDate && {stopDate: described.stopDate.getTime()}),
@@ -164,19 +165,14 @@ export class HistorySync {
 	private async updateFromLogs(): Promise<number> {
 		if (!this.logGroup) {
 			const machineArn = machineArnOfExecution(this.executionArn);
-			const machine = await this.api.describeStateMachine(machineArn);
+			const {logGroup, machine} = await expressLogGroup(this.api, machineArn, 'has no CloudWatch Logs logging, so its executions leave no history to follow');
 			if (machine.definition) {
-				this.setGraph(buildMachineGraph(JSON.parse(machine.definition) as Record<string, unknown>));
+				this.setGraph(buildMachineGraph(parseDefinitionText(machine.definition, 'the definition AWS returned')));
 			}
 
-			const groupArn = machine.loggingConfiguration?.destinations?.[0]?.cloudWatchLogsLogGroup?.logGroupArn;
-			this.logGroup = groupArn ? /:log-group:([^:]+)/.exec(groupArn)?.[1] : undefined;
-			if (!this.logGroup || machine.loggingConfiguration?.level === 'OFF') {
-				throw Object.assign(new Error(`${machine.name ?? 'this Express machine'} has no CloudWatch Logs logging, so its executions leave no history to follow`), {name: 'StateMachineTypeNotSupported'});
-			}
+			this.logGroup = logGroup;
 
-			const parts = this.executionArn.split(':');
-			this.description = {arn: this.executionArn, name: parts.at(-2) ?? '', machineArn, machineName: machine.name ?? '', status: 'RUNNING', redriveCount: 0};
+			this.description = {arn: this.executionArn, name: executionNameOf(this.executionArn), machineArn, machineName: machine.name ?? '', status: 'RUNNING', redriveCount: 0};
 		}
 
 		const fresh: HistoryEvent[] = [];
@@ -190,16 +186,11 @@ export class HistorySync {
 
 				this.seenLogIds.add(record.eventId);
 				this.logCursor = Math.max(this.logCursor, record.timestamp ?? 0);
-				try {
-					const parsed = JSON.parse(record.message ?? '') as {execution_arn?: string};
-					if (parsed.execution_arn === this.executionArn) {
-						const event = normaliseEvent(parsed, 0);
-						if (event) {
-							fresh.push(event);
-						}
-					}
-				} catch {
-					// Not an execution record: ignore.
+				// Log events that are not this execution's records are skipped.
+				const parsed = executionRecordIn(record.message);
+				const event = parsed?.execution_arn === this.executionArn ? normaliseEvent(parsed, 0) : undefined;
+				if (event) {
+					fresh.push(event);
 				}
 			}
 

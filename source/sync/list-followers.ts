@@ -1,9 +1,12 @@
-import type {ExecutionStatus} from '@aws-sdk/client-sfn';
+import {errorFacts} from '../aws/errors.js';
 import type {AwsApi} from '../aws/sfn.js';
-import {executionEndStatus} from '../model/history/history-fold.js';
+import {executionNameOf} from '../model/arn.js';
+import {executionEndStatus, executionRecordIn} from '../model/history/history-event.js';
+import type {ExecutionStatus, ExecutionSummary, MachineSummary} from '../model/types.js';
+import {expressLogGroup} from './express-log-group.js';
 import {listedExecutions} from './execution-pages.js';
 import {createPoller} from './poller.js';
-import type {ExecutionSummary, Follower, MachineSummary} from './types.js';
+import type {Follower} from './types.js';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -37,14 +40,7 @@ function expressLister(api: AwsApi, machineArn: string) {
 	let logGroup: string | undefined;
 	let cursor = Date.now() - (24 * 3600 * 1000);
 	return async (): Promise<ExecutionSummary[]> => {
-		if (!logGroup) {
-			const machine = await api.describeStateMachine(machineArn);
-			const groupArn = machine.loggingConfiguration?.destinations?.[0]?.cloudWatchLogsLogGroup?.logGroupArn;
-			logGroup = groupArn ? /:log-group:([^:]+)/.exec(groupArn)?.[1] : undefined;
-			if (!logGroup || machine.loggingConfiguration?.level === 'OFF') {
-				throw Object.assign(new Error(`${machine.name ?? 'this Express machine'} does not log to CloudWatch Logs, so its executions cannot be listed`), {name: 'StateMachineTypeNotSupported'});
-			}
-		}
+		logGroup ??= (await expressLogGroup(api, machineArn, 'does not log to CloudWatch Logs, so its executions cannot be listed')).logGroup;
 
 		let nextToken: string | undefined;
 		do {
@@ -56,20 +52,14 @@ function expressLister(api: AwsApi, machineArn: string) {
 
 				seen.add(event.eventId);
 				cursor = Math.max(cursor, (event.timestamp ?? 0) - 1000);
-				let record: {type?: string; execution_arn?: string; event_timestamp?: string; redrive_count?: string};
-				try {
-					record = JSON.parse(event.message ?? '') as typeof record;
-				} catch {
+				const record = executionRecordIn(event.message);
+				if (!record) {
 					continue;
 				}
 
-				if (!record.execution_arn || !record.type) {
-					continue;
-				}
-
-				const time = Number(record.event_timestamp) || event.timestamp || 0;
-				const parts = record.execution_arn.split(':');
-				const summary = executions.get(record.execution_arn) ?? {arn: record.execution_arn, name: parts.at(-2) ?? parts.at(-1) ?? '', machineArn, status: 'RUNNING' as const};
+				// A record's own timestamp is a string of epoch ms; 0 or unreadable falls back to the log event's.
+				const time = Number(record.event_timestamp) || (event.timestamp ?? 0);
+				const summary = executions.get(record.execution_arn) ?? {arn: record.execution_arn, name: executionNameOf(record.execution_arn), machineArn, status: 'RUNNING' as const};
 				if (record.type === 'ExecutionStarted') {
 					summary.startDate = time;
 				}
@@ -106,7 +96,7 @@ export function followExecutions(api: AwsApi, machineArn: string, statusFilter: 
 					const page = await api.listExecutions(machineArn, {...(statusFilter && {statusFilter}), maxResults: 100});
 					executions = listedExecutions(page, machineArn);
 				} catch (error: unknown) {
-					if ((error as {name?: string}).name !== 'StateMachineTypeNotSupported') {
+					if (errorFacts(error).name !== 'StateMachineTypeNotSupported') {
 						throw error;
 					}
 

@@ -1,71 +1,9 @@
+import {errorFacts} from '../aws/errors.js';
 import type {AwsApi} from '../aws/sfn.js';
-import {EventOwners} from '../model/history/event-line.js';
+import {attemptStarts, functionOfState, pickInvocations, requestIdIn} from '../model/history/lambda-invocations.js';
+import type {ExecutionData, LogLine} from '../model/types.js';
 import {createPoller} from './poller.js';
-import type {ExecutionData, Follower, LogLine} from './types.js';
-
-const lambdaArn = /^arn:aws[\w-]*:lambda:[^:]+:\d+:function:([^:]+)/;
-
-/** The Lambda function a Task state calls: a direct function ARN, or lambda:invoke's FunctionName. */
-export function functionOfState(data: ExecutionData, stateName: string): string | undefined {
-	const state = data.graph.states.find(candidate => candidate.name === stateName);
-	const resource = data.snapshot.states.get(stateName)?.resource ?? state?.resource ?? '';
-	const direct = lambdaArn.exec(resource);
-	if (direct) {
-		return direct[1];
-	}
-
-	if (resource.includes(':lambda:invoke')) {
-		const parameters = (state?.definition.Parameters ?? state?.definition.Arguments) as Record<string, unknown> | undefined;
-		const name = parameters?.FunctionName ?? parameters?.['FunctionName.$'];
-		if (typeof name === 'string' && !name.startsWith('$') && !name.startsWith('{%')) {
-			return lambdaArn.exec(name)?.[1] ?? name.split(':', 1)[0];
-		}
-	}
-
-	return undefined;
-}
-
-const requestIdIn = (message: string) => /RequestId: ([\d\-a-f]{36})/.exec(message)?.[1] ?? /^\S+\t([\d\-a-f]{36})\t/.exec(message)?.[1];
-
-/** When each attempt of a state started (LambdaFunctionStarted / TaskStarted), from the history. */
-export function attemptStarts(data: ExecutionData, stateName: string): number[] {
-	const owners = new EventOwners();
-	const starts: number[] = [];
-	for (const event of data.events) {
-		if (owners.stateOf(event) === stateName && (event.type === 'LambdaFunctionStarted' || event.type === 'TaskStarted') && event.timestamp !== undefined) {
-			starts.push(event.timestamp);
-		}
-	}
-
-	return starts;
-}
-
-/**
- * Direct Lambda integrations leave no request id in the history, and other
- * executions may run the same function at the same time. So each attempt is
- * matched to the invocation whose START line is nearest its start event;
- * only those invocations' lines belong to the state.
- */
-export function pickInvocations(starts: readonly number[], invocations: ReadonlyMap<string, number>): Set<string> {
-	const chosen = new Set<string>();
-	for (const start of starts) {
-		let best: string | undefined;
-		let bestDistance = Infinity;
-		for (const [requestId, time] of invocations) {
-			const distance = Math.abs(time - start);
-			if (!chosen.has(requestId) && distance < bestDistance) {
-				best = requestId;
-				bestDistance = distance;
-			}
-		}
-
-		if (best && bestDistance < 2000) {
-			chosen.add(best);
-		}
-	}
-
-	return chosen;
-}
+import type {Follower} from './types.js';
 
 /**
  * The log lines of one Task state's Lambda invocations, from
@@ -106,7 +44,7 @@ export function followStateLogs(api: AwsApi, execution: () => ExecutionData | un
 					try {
 						page = await api.filterLogEvents({logGroupName, startTime: start, ...(end !== undefined && {endTime: end}), ...(filterPattern && {filterPattern}), ...(nextToken && {nextToken})});
 					} catch (error: unknown) {
-						if ((error as {name?: string}).name === 'ResourceNotFoundException') {
+						if (errorFacts(error).name === 'ResourceNotFoundException') {
 							return {data: lines, changed: false, done: true};
 						}
 

@@ -81,9 +81,9 @@ export function createPoller<T>(options: PollerOptions<T>): Follower<T> {
 			}
 		} catch (error: unknown) {
 			failures++;
-			const line = options.describe(error).message;
+			const described = options.describe(error);
 			const transient = isTransient(error);
-			publish({...state, error: line, stale: state.data !== undefined, loading: false, retrying: transient});
+			publish({...state, error: described.message, errorKind: described.kind, stale: state.data !== undefined, loading: false, retrying: transient});
 			if (transient) {
 				const ceiling = Math.min(maxBackoff, options.intervalMs * (2 ** Math.min(failures, 10)) * (isThrottle(error) ? 2 : 1));
 				schedule(Math.max(options.intervalMs / 2, Math.round(random() * ceiling)));

@@ -1,5 +1,5 @@
 import type {AwsApi} from '../aws/sfn.js';
-import {executionEndStatus} from '../model/history/history-fold.js';
+import {executionEndStatus} from '../model/history/history-event.js';
 import type {ExecutionStatus} from '../model/types.js';
 import {nextDueAt, nextInterval, nextToRefresh, type RefreshCandidate} from '../model/wall/refresh-order.js';
 import {rowProgress} from '../model/wall/row-progress.js';
@@ -204,7 +204,8 @@ export class RunningWallState {
 
 		try {
 			const page = await this.rowApi.getHistoryPage(arn, {reverseOrder: true, maxResults: 1, includeExecutionData: false});
-			const status = executionEndStatus[page.events[0]?.type ?? ''];
+			const type = page.events[0]?.type;
+			const status = type !== undefined && Object.hasOwn(executionEndStatus, type) ? executionEndStatus[type] : undefined;
 			this.endings.delete(arn);
 			// Not ended after all (ListExecutions is eventually consistent): the next list shows it again.
 			if (status) {

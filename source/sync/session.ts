@@ -1,9 +1,9 @@
-import type {ExecutionStatus} from '@aws-sdk/client-sfn';
 import {createAwsClients, type AwsOptions} from '../aws/clients.js';
 import {AwsApi, mutatingApis, type CallHooks} from '../aws/sfn.js';
-import {executionArnFor, parseTarget, regionOfArn} from '../model/arn.js';
+import {executionArnFor, isExpressExecution, parseTarget, regionOfArn} from '../model/arn.js';
 import {redrivePreview} from '../model/history/redrive-preview.js';
 import {UserError} from '../model/user-error.js';
+import type {ExecutionData} from '../model/types.js';
 import {followExecution} from './execution-follower.js';
 import {followExecutions, followMachines} from './list-followers.js';
 import {followStateLogs} from './log-follower.js';
@@ -11,7 +11,7 @@ import {CallCounter} from './call-counter.js';
 import {RateLimiter} from './rate-limiter.js';
 import {bucketsForBudget} from './wall-budget.js';
 import {createWalls} from './walls.js';
-import type {ExecutionData, Follower, SfnSession} from './types.js';
+import type {Follower, SfnSession} from './types.js';
 
 export type SessionOptions = AwsOptions & {
 	readOnly: boolean;
@@ -50,7 +50,7 @@ export async function resolveTarget(api: AwsApi, text: string): Promise<{kind: '
 
 			const machine = machines.find(candidate => candidate.name === machineName);
 			if (!machine?.stateMachineArn) {
-				throw new UserError(`no state machine named ${machineName} in ${api.clients.region}; \`sfntop ls\` lists them`);
+				throw new UserError(`no state machine named ${machineName} in ${api.clients.region}; \`sfntop ls\` lists them`, 'notFound');
 			}
 
 			if (target.kind === 'machine-name') {
@@ -70,7 +70,7 @@ export async function resolveTarget(api: AwsApi, text: string): Promise<{kind: '
 
 			const newest = page.executions?.[0]?.executionArn;
 			if (!newest) {
-				throw new UserError(`${machineName} has no executions yet; start one with \`sfntop start ${machineName}\``);
+				throw new UserError(`${machineName} has no executions yet; start one with \`sfntop start ${machineName}\``, 'notFound');
 			}
 
 			return {kind: 'execution', arn: newest};
@@ -78,16 +78,26 @@ export async function resolveTarget(api: AwsApi, text: string): Promise<{kind: '
 	}
 }
 
+/**
+ * The one --read-only guard: every call passes it before it is sent, so a
+ * mutating call never is. (The dashboard's key table also hides the keys.)
+ */
+function readOnlyGuard(readOnly: boolean): (api: string) => void {
+	return api => {
+		const action = mutatingApis.get(api);
+		if (readOnly && action) {
+			throw new UserError(`--read-only: ${action} is disabled`, 'refused');
+		}
+	};
+}
+
 /** What runs before every call of a session: the read-only guard, the shared limiter, the header's count. */
 function sessionHooks(options: Omit<SessionOptions, 'intervalMs'>, counter?: {record(): void}): CallHooks {
 	const limiter = options.limiter ?? new RateLimiter(bucketsForBudget(options.budget));
+	const guard = readOnlyGuard(options.readOnly);
 	return {
 		async before(api) {
-			if (options.readOnly && mutatingApis.has(api)) {
-				// The promise of --read-only: a mutating call is never sent.
-				throw new UserError(`--read-only: refusing to call ${api}`);
-			}
-
+			guard(api);
 			await limiter.take(api);
 			counter?.record();
 		},
@@ -121,12 +131,6 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 		};
 
 		return follower;
-	};
-
-	const refuse = (action: string) => {
-		if (options.readOnly) {
-			throw new UserError(`--read-only: ${action} is disabled`);
-		}
 	};
 
 	const executionFollower = (arn: string) => {
@@ -164,12 +168,12 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 		execution: executionFollower,
 		logs: (executionArn, stateName) => track(followStateLogs(api, () => executions.get(executionArn)?.getState().data, stateName, intervalMs)),
 		resolve: async target => resolveTarget(api, target),
+		assertAllowed: readOnlyGuard(options.readOnly),
 		async start(machineArn, input, name) {
-			refuse('starting an execution');
 			try {
 				JSON.parse(input);
 			} catch (error: unknown) {
-				throw new UserError(`the input is not JSON: ${(error as Error).message}`);
+				throw new UserError(`the input is not JSON: ${error instanceof Error ? error.message : String(error)}`);
 			}
 
 			const started = await call('StartExecution', async () => api.startExecution(machineArn, input, name));
@@ -180,7 +184,6 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 			return started.executionArn!;
 		},
 		async stop(executionArn, error, cause) {
-			refuse('stopping an execution');
 			await call('StopExecution', async () => api.stopExecution(executionArn, error, cause));
 			executions.get(executionArn)?.refresh();
 		},
@@ -190,10 +193,9 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 				throw new UserError('the execution has not loaded yet; try again in a moment');
 			}
 
-			return redrivePreview({status: data.description.status, type: executionArn.includes(':express:') ? 'EXPRESS' : 'STANDARD', ...(data.description.stopDate !== undefined && {stopDate: data.description.stopDate}), redriveCount: data.description.redriveCount ?? 0, now: Date.now()}, data.snapshot, data.graph);
+			return redrivePreview({status: data.description.status, type: isExpressExecution(executionArn) ? 'EXPRESS' : 'STANDARD', ...(data.description.stopDate !== undefined && {stopDate: data.description.stopDate}), redriveCount: data.description.redriveCount ?? 0, now: Date.now()}, data.snapshot, data.graph);
 		},
 		async redrive(executionArn) {
-			refuse('redriving an execution');
 			await call('RedriveExecution', async () => api.redriveExecution(executionArn));
 			executions.get(executionArn)?.refresh();
 		},

@@ -1,7 +1,8 @@
 // The contract between source/sync/ (followers, actions) and its users: the
 // dashboard (source/ui/) and the line commands. Views read FollowerState
 // snapshots and call SfnSession actions; they never touch an SDK client.
-import type {ExecutionSnapshot, ExecutionStatus, HistoryEvent, MachineGraph} from '../model/types.js';
+import type {ErrorKind} from '../model/user-error.js';
+import type {ExecutionData, ExecutionStatus, ExecutionSummary, LogLine, MachineSummary, RedrivePreview} from '../model/types.js';
 import type {MachineWallRow, RunningWall} from '../model/wall/wall-types.js';
 
 export type FollowerState<T> = {
@@ -9,6 +10,8 @@ export type FollowerState<T> = {
 	data: T | undefined;
 	/** One line for the status bar when the last call failed. */
 	error?: string;
+	/** What kind of failure `error` is (and so the exit code of a command that stops on it). */
+	errorKind?: ErrorKind;
 	/** True when `error` is set and `data` is from an earlier, successful call. */
 	stale: boolean;
 	/** True until the first successful load. */
@@ -29,64 +32,6 @@ export type Follower<T> = {
 	refresh(): void;
 	/** Clear every timer; no call is made after this. */
 	stop(): void;
-};
-
-export type MachineSummary = {
-	arn: string;
-	name: string;
-	type: 'STANDARD' | 'EXPRESS';
-	creationDate?: number;
-};
-
-export type ExecutionSummary = {
-	arn: string;
-	name: string;
-	machineArn: string;
-	status: ExecutionStatus;
-	startDate?: number;
-	stopDate?: number;
-	redriveCount?: number;
-};
-
-export type ExecutionDescription = ExecutionSummary & {
-	machineName: string;
-	input?: string;
-	output?: string;
-	error?: string;
-	cause?: string;
-	redriveStatus?: 'REDRIVABLE' | 'NOT_REDRIVABLE' | 'REDRIVABLE_BY_MAP_RUN';
-	redriveStatusReason?: string;
-};
-
-/** What the execution view shows: description, definition graph, folded history. */
-export type ExecutionData = {
-	description: ExecutionDescription;
-	graph: MachineGraph;
-	snapshot: ExecutionSnapshot;
-	/** Every event folded so far, oldest first (append-only; share, do not copy). */
-	events: readonly HistoryEvent[];
-};
-
-export type LogLine = {
-	/** CloudWatch eventId: the dedupe key. */
-	id: string;
-	timestamp: number;
-	logGroup: string;
-	logStream: string;
-	/** Raw (untrusted) message; sanitise before printing. */
-	message: string;
-	/** The state this line belongs to, when known. */
-	state?: string;
-};
-
-export type RedrivePreview = {
-	redrivable: boolean;
-	/** One line saying why not, when not redrivable. */
-	reason?: string;
-	/** States that will run again. */
-	rerun: string[];
-	/** States that keep their earlier result. */
-	keep: string[];
 };
 
 /** A follower of many rows that reads the rows on screen first (the walls). */
@@ -114,6 +59,8 @@ export type SfnSession = {
 	logs(executionArn: string, stateName: string): Follower<LogLine[]>;
 	/** Resolve a name, ARN or `MACHINE/latest` to what it names. */
 	resolve(target: string): Promise<{kind: 'machine'; arn: string} | {kind: 'execution'; arn: string}>;
+	/** Throws the --read-only refusal for a mutating call, before a command asks the user to confirm one. */
+	assertAllowed(api: 'StartExecution' | 'StopExecution' | 'RedriveExecution'): void;
 	start(machineArn: string, input: string, name?: string): Promise<string>;
 	stop(executionArn: string, error?: string, cause?: string): Promise<void>;
 	redrivePreview(executionArn: string): Promise<RedrivePreview>;

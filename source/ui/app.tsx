@@ -2,7 +2,7 @@ import {useCallback, useMemo, useRef, useState, type ReactNode} from 'react';
 import {Box, useInput, useWindowSize} from 'ink';
 import type {Theme} from '../model/text/theme.js';
 import type {Follower, SfnSession} from '../sync/types.js';
-import {DashboardContext, type Dashboard, type PromptRequest} from './dashboard-context.js';
+import {DashboardActionsContext, DashboardStateContext, type DashboardActions, type DashboardState, type PromptRequest} from './dashboard-context.js';
 import {ExecutionView} from './execution-view.js';
 import {ExecutionsView} from './executions-view.js';
 import {helpLines} from './help-overlay.js';
@@ -65,11 +65,7 @@ export function App({session, theme, ascii, initial, onQuit, size, now = Date.no
 			return [...current.slice(0, -1), patchRoute(top, typeof patch === 'function' ? patch(top) : patch)];
 		});
 	}, []);
-	const dashboard = useMemo((): Dashboard => ({
-		session,
-		theme,
-		ascii,
-		readOnly,
+	const actions = useMemo((): DashboardActions => ({
 		registerFollower,
 		open(next) {
 			setStack(current => [...current, next]);
@@ -79,16 +75,13 @@ export function App({session, theme, ascii, initial, onQuit, size, now = Date.no
 		},
 		update,
 		prompt(request) {
-			if (!readOnly) {
-				setOverlay({kind: 'prompt', request});
-			}
+			setOverlay({kind: 'prompt', request});
 		},
 		notify(text, isError = false) {
 			setMessage({text, isError});
 		},
-		now,
-		message,
-	}), [session, theme, ascii, readOnly, registerFollower, update, now, message]);
+	}), [registerFollower, update]);
+	const state = useMemo((): DashboardState => ({session, theme, ascii, readOnly, now, message}), [session, theme, ascii, readOnly, now, message]);
 
 	const closePrompt = useCallback((result?: {message: string; isError?: boolean; executionArn?: string}) => {
 		setOverlay(undefined);
@@ -157,7 +150,7 @@ export function App({session, theme, ascii, initial, onQuit, size, now = Date.no
 				}
 
 				case 'back': {
-					dashboard.back();
+					actions.back();
 
 					break;
 				}
@@ -238,12 +231,14 @@ export function App({session, theme, ascii, initial, onQuit, size, now = Date.no
 	}
 
 	return (
-		<DashboardContext.Provider value={dashboard}>
-			<Box flexDirection='column' width={width} height={height} overflow='hidden'>
-				{view}
-				{overlayNode}
-			</Box>
-		</DashboardContext.Provider>
+		<DashboardActionsContext.Provider value={actions}>
+			<DashboardStateContext.Provider value={state}>
+				<Box flexDirection='column' width={width} height={height} overflow='hidden'>
+					{view}
+					{overlayNode}
+				</Box>
+			</DashboardStateContext.Provider>
+		</DashboardActionsContext.Provider>
 	);
 }
 

@@ -10,12 +10,23 @@ export type PromptRequest =
 	| {kind: 'stop'; executionArn: string}
 	| {kind: 'redrive'; executionArn: string};
 
-/** Everything a view needs besides its own route: actions, not clients. */
-export type Dashboard = {
+/** What views read: the session to follow things with, how to draw, and the last action's message. */
+export type DashboardState = {
 	session: SfnSession;
 	theme: Theme;
 	ascii: boolean;
 	readOnly: boolean;
+	now(): number;
+	/** The last action's message, shown in the status line. */
+	message: StatusMessage | undefined;
+};
+
+/**
+ * What views do: move between routes, ask for prompts, post messages. These
+ * never change identity, so a component that only acts does not re-render
+ * when the state does (gemini-cli keeps UI state and actions apart the same way).
+ */
+export type DashboardActions = {
 	/** A view's subscriptions, refreshed at once after an action. */
 	registerFollower(follower: Follower<unknown>): () => void;
 	open(route: Route): void;
@@ -25,17 +36,24 @@ export type Dashboard = {
 	prompt(request: PromptRequest): void;
 	/** A transient message for the status line. */
 	notify(message: string, isError?: boolean): void;
-	now(): number;
-	/** The last action's message, shown in the status line. */
-	message: StatusMessage | undefined;
 };
 
-export const DashboardContext = createContext<Dashboard | undefined>(undefined);
+export const DashboardStateContext = createContext<DashboardState | undefined>(undefined);
+export const DashboardActionsContext = createContext<DashboardActions | undefined>(undefined);
 
-export function useDashboard(): Dashboard {
-	const value = useContext(DashboardContext);
+export function useDashboardState(): DashboardState {
+	const value = useContext(DashboardStateContext);
 	if (!value) {
-		throw new Error('useDashboard outside of <DashboardContext>');
+		throw new Error('useDashboardState outside of <DashboardStateContext>');
+	}
+
+	return value;
+}
+
+export function useDashboardActions(): DashboardActions {
+	const value = useContext(DashboardActionsContext);
+	if (!value) {
+		throw new Error('useDashboardActions outside of <DashboardActionsContext>');
 	}
 
 	return value;

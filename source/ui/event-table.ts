@@ -1,5 +1,6 @@
 import {truncateToWidth} from '../model/graph/char-grid.js';
-import {EventOwners, eventDetail} from '../model/history/event-line.js';
+import {eventDetail} from '../model/history/event-line.js';
+import {EventOwners} from '../model/history/event-owners.js';
 import {sanitize} from '../model/text/sanitize.js';
 import type {HistoryEvent, MachineGraph, StyleRole, StyledLine} from '../model/types.js';
 import {titleLine, visibleWindow} from './screen-lines.js';

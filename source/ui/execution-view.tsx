@@ -1,7 +1,7 @@
 import {useMemo} from 'react';
 import {sanitize} from '../model/text/sanitize.js';
 import type {StyledLine} from '../model/types.js';
-import {useDashboard} from './dashboard-context.js';
+import {useDashboardActions, useDashboardState} from './dashboard-context.js';
 import {eventTableLines, filterEvents, stateOfEvent} from './event-table.js';
 import {cachedLayout, defaultSelection, graphPaneLines} from './graph-pane.js';
 import {moveSelection} from './graph-navigation.js';
@@ -29,12 +29,12 @@ export const wideFrom = 110;
  * Exactly `height` rows of `width` cells.
  */
 export function ExecutionView({route, width, height, isActive}: {route: ExecutionRoute; width: number; height: number; isActive: boolean}) {
-	const dashboard = useDashboard();
-	const {session, theme, ascii} = dashboard;
+	const {session, theme, ascii, readOnly, now: clock, message} = useDashboardState();
+	const actions = useDashboardActions();
 	const follower = useFollower(() => session.execution(route.executionArn), route.executionArn);
 	const {data} = follower;
 	const running = data?.snapshot.status === 'RUNNING';
-	const now = useClock(running, dashboard.now);
+	const now = useClock(running, clock);
 	const selectedName = data ? route.selected ?? defaultSelection(data.snapshot, data.graph) : undefined;
 	const logs = useFollower(selectedName === undefined ? undefined : () => session.logs(route.executionArn, selectedName), `${route.executionArn}\n${selectedName ?? ''}`);
 	const matches = useMemo(() => (data ? filterEvents(data.events, route.filter) : []), [data?.events, data?.snapshot.eventCount, route.filter]);
@@ -52,7 +52,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 
 		if (route.panel === 'events' && (direction === 'up' || direction === 'down')) {
 			const last = matches.length - 1;
-			dashboard.update(current => {
+			actions.update(current => {
 				const at = current.view === 'execution' ? current.eventCursor : 'end';
 				const next = Math.max(0, Math.min(last, (at === 'end' ? last : at) + (direction === 'up' ? -1 : 1)));
 				return {eventCursor: next >= last ? 'end' : next};
@@ -61,11 +61,11 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 		}
 
 		if (route.panel === 'details' && (direction === 'up' || direction === 'down')) {
-			dashboard.update(current => ({logScroll: Math.max(0, (current.view === 'execution' ? current.logScroll : 0) + (direction === 'up' ? 1 : -1))}));
+			actions.update(current => ({logScroll: Math.max(0, (current.view === 'execution' ? current.logScroll : 0) + (direction === 'up' ? 1 : -1))}));
 			return;
 		}
 
-		dashboard.update(current => {
+		actions.update(current => {
 			const from = current.view === 'execution' ? current.selected ?? selectedName : selectedName;
 			const next = moveSelection(layout.nodes, from, direction);
 			return next ? {selected: next, logScroll: 0} : {};
@@ -76,7 +76,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 		const last = matches.length - 1;
 		const current = route.eventCursor === 'end' ? last : route.eventCursor;
 		const next = Math.max(0, Math.min(last, current + delta));
-		dashboard.update({panel: 'events', eventCursor: next >= last ? 'end' : next});
+		actions.update({panel: 'events', eventCursor: next >= last ? 'end' : next});
 	};
 
 	useCommands('execution', {
@@ -99,13 +99,13 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 			page(Math.max(1, bodyHeight - 2));
 		},
 		top() {
-			dashboard.update({panel: 'events', eventCursor: 0});
+			actions.update({panel: 'events', eventCursor: 0});
 		},
 		bottom() {
-			dashboard.update({panel: 'events', eventCursor: 'end'});
+			actions.update({panel: 'events', eventCursor: 'end'});
 		},
 		panel() {
-			dashboard.update({panel: panels[(panels.indexOf(route.panel) + 1) % panels.length]});
+			actions.update({panel: panels[(panels.indexOf(route.panel) + 1) % panels.length]});
 		},
 		enter() {
 			if (route.panel === 'events' && data) {
@@ -113,24 +113,24 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 				const index = matches[route.eventCursor === 'end' ? matches.length - 1 : route.eventCursor];
 				const name = index === undefined ? undefined : stateOfEvent(data.events, index, data.graph);
 				if (name) {
-					dashboard.update({panel: 'details', selected: name, logScroll: 0});
+					actions.update({panel: 'details', selected: name, logScroll: 0});
 				}
 
 				return;
 			}
 
-			dashboard.update({panel: route.panel === 'graph' ? 'details' : 'graph', ...(route.panel === 'graph' && selectedName && {selected: selectedName})});
+			actions.update({panel: route.panel === 'graph' ? 'details' : 'graph', ...(route.panel === 'graph' && selectedName && {selected: selectedName})});
 		},
 		start() {
 			if (data) {
-				dashboard.prompt({kind: 'start', machineArn: data.description.machineArn, machineName: data.description.machineName});
+				actions.prompt({kind: 'start', machineArn: data.description.machineArn, machineName: data.description.machineName});
 			}
 		},
 		stop() {
-			dashboard.prompt({kind: 'stop', executionArn: route.executionArn});
+			actions.prompt({kind: 'stop', executionArn: route.executionArn});
 		},
 		redrive() {
-			dashboard.prompt({kind: 'redrive', executionArn: route.executionArn});
+			actions.prompt({kind: 'redrive', executionArn: route.executionArn});
 		},
 	}, isActive);
 
@@ -138,7 +138,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 	const callsPerMinute = useMemo(() => session.callsPerMinute(), [session, follower]);
 	const ellipsis = ascii ? '~' : '…';
 	const lines = useMemo((): StyledLine[] => {
-		const status = statusLine({view: 'execution', readOnly: dashboard.readOnly, error: follower.error ?? logs.error, message: dashboard.message});
+		const status = statusLine({view: 'execution', readOnly, error: follower.error ?? logs.error, message});
 		if (!data || !layout) {
 			const text = follower.error ? 'could not load the execution' : `loading ${sanitize(route.executionArn)}…`;
 			return fitBlock([[{text: 'sfntop', role: 'heading'}], [], [{text, role: 'muted'}], ...Array.from({length: Math.max(0, height - 4)}, () => []), status], width, height, ellipsis);
@@ -188,7 +188,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 		}
 
 		return fitBlock([...header, ...body, status], width, height, ellipsis);
-	}, [data, layout, logs, follower, route, width, height, now, dashboard.message, dashboard.readOnly, matches, selectedName, ascii, callsPerMinute, ellipsis, bodyHeight, wide, graphMaxWidth]);
+	}, [data, layout, logs, follower, route, width, height, now, message, readOnly, matches, selectedName, ascii, callsPerMinute, ellipsis, bodyHeight, wide, graphMaxWidth]);
 
 	return <StyledLines lines={lines} theme={theme}/>;
 }

@@ -2,11 +2,10 @@ import {useMemo} from 'react';
 import {formatDuration, formatTime} from '../model/text/format.js';
 import {sanitize} from '../model/text/sanitize.js';
 import {executionStatusRole} from '../model/text/status-style.js';
-import type {ExecutionStatus, StyledLine} from '../model/types.js';
-import type {ExecutionSummary} from '../sync/types.js';
-import {useDashboard} from './dashboard-context.js';
+import {type ExecutionStatus, type StyledLine, type ExecutionSummary} from '../model/types.js';
+import {useDashboardActions, useDashboardState} from './dashboard-context.js';
 import {listHeaderLine} from './list-header.js';
-import {clampCursor, listPaneLines} from './list-pane.js';
+import {clampCursor, emptyListText, listPaneLines} from './list-pane.js';
 import {listNavigation} from './list-navigation.js';
 import {executionRoute, runningRoute, type Route} from './routes.js';
 import {fitBlock} from './screen-lines.js';
@@ -30,8 +29,8 @@ export function executionRow(execution: ExecutionSummary, nameWidth: number): St
 
 /** A machine's executions, newest first, live; `f` filters by status, `/` by name. */
 export function ExecutionsView({route, width, height, isActive}: {route: ExecutionsRoute; width: number; height: number; isActive: boolean}) {
-	const dashboard = useDashboard();
-	const {session, ascii} = dashboard;
+	const {session, theme, ascii, readOnly, message} = useDashboardState();
+	const actions = useDashboardActions();
 	const follower = useFollower(() => session.executions(route.machineArn, route.status), `${route.machineArn}\n${route.status ?? ''}`);
 	const executions = useMemo(() => {
 		const needle = route.filter.toLowerCase();
@@ -43,29 +42,29 @@ export function ExecutionsView({route, width, height, isActive}: {route: Executi
 	const selected = executions[cursor];
 
 	useCommands('executions', {
-		...listNavigation(dashboard, executions.length, height),
+		...listNavigation(actions, executions.length, height),
 		enter() {
 			if (selected) {
-				dashboard.open(executionRoute(selected.arn));
+				actions.open(executionRoute(selected.arn));
 			}
 		},
 		statusFilter() {
-			dashboard.update({status: statusFilters[(statusFilters.indexOf(route.status) + 1) % statusFilters.length], cursor: 0});
+			actions.update({status: statusFilters[(statusFilters.indexOf(route.status) + 1) % statusFilters.length], cursor: 0});
 		},
 		running() {
-			dashboard.open(runningRoute(route.machineArn, route.machineName));
+			actions.open(runningRoute(route.machineArn, route.machineName));
 		},
 		start() {
-			dashboard.prompt({kind: 'start', machineArn: route.machineArn, machineName: route.machineName});
+			actions.prompt({kind: 'start', machineArn: route.machineArn, machineName: route.machineName});
 		},
 		stop() {
 			if (selected) {
-				dashboard.prompt({kind: 'stop', executionArn: selected.arn});
+				actions.prompt({kind: 'stop', executionArn: selected.arn});
 			}
 		},
 		redrive() {
 			if (selected) {
-				dashboard.prompt({kind: 'redrive', executionArn: selected.arn});
+				actions.prompt({kind: 'redrive', executionArn: selected.arn});
 			}
 		},
 	}, isActive);
@@ -83,11 +82,11 @@ export function ExecutionsView({route, width, height, isActive}: {route: Executi
 				width,
 				height: height - 2,
 				ascii,
-				empty: follower.error && !follower.data ? 'could not load executions; the reason is below, retrying' : follower.loading ? 'loading executions…' : 'no executions match',
+				empty: emptyListText(follower, 'executions', 'no executions match'),
 			}),
-			statusLine({view: 'executions', readOnly: dashboard.readOnly, error: follower.error, message: dashboard.message}),
+			statusLine({view: 'executions', readOnly, error: follower.error, message}),
 		], width, height, ascii ? '~' : '…');
-	}, [executions, follower, cursor, width, height, ascii, route, session, dashboard.readOnly, dashboard.message]);
+	}, [executions, follower, cursor, width, height, ascii, route, session, readOnly, message]);
 
-	return <StyledLines lines={lines} theme={dashboard.theme}/>;
+	return <StyledLines lines={lines} theme={theme}/>;
 }

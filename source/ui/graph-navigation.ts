@@ -22,7 +22,7 @@ export function moveSelection(nodes: ReadonlyMap<string, NodeBox>, current: stri
 
 		const dx = box.x + (box.width / 2) - cx;
 		const dy = box.y + (box.height / 2) - cy;
-		const ahead = direction === 'up' ? -dy : direction === 'down' ? dy : direction === 'left' ? -dx : dx;
+		const ahead = {up: -dy, down: dy, left: -dx, right: dx}[direction];
 		if (ahead <= 0) {
 			continue;
 		}

@@ -1,8 +1,8 @@
 import {formatDuration, formatTime} from '../model/text/format.js';
 import {sanitize} from '../model/text/sanitize.js';
 import {executionStatusRole} from '../model/text/status-style.js';
-import {type StyledLine, type ExecutionSnapshot} from '../model/types.js';
-import type {ExecutionDescription, FollowerState} from '../sync/types.js';
+import {type StyledLine, type ExecutionSnapshot, type ExecutionDescription} from '../model/types.js';
+import type {FollowerState} from '../sync/types.js';
 
 /** Elapsed time of an execution: up to now while running, else start to stop. */
 export function elapsedMs(snapshot: Pick<ExecutionSnapshot, 'status' | 'startDate' | 'stopDate'>, now: number): number | undefined {

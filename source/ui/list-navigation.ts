@@ -1,13 +1,13 @@
-import type {Dashboard} from './dashboard-context.js';
+import type {DashboardActions} from './dashboard-context.js';
 import {clampCursor} from './list-pane.js';
 
 /**
  * The cursor keys every list view shares (up/down, a page, first/last),
  * moving from the route's latest cursor so a held key moves several rows.
  */
-export function listNavigation(dashboard: Dashboard, count: number, height: number) {
+export function listNavigation(actions: Pick<DashboardActions, 'update'>, count: number, height: number) {
 	const move = (delta: number) => {
-		dashboard.update(current => ({cursor: clampCursor(('cursor' in current ? clampCursor(current.cursor, count) : 0) + delta, count)}));
+		actions.update(current => ({cursor: clampCursor(('cursor' in current ? clampCursor(current.cursor, count) : 0) + delta, count)}));
 	};
 
 	return {
@@ -24,10 +24,10 @@ export function listNavigation(dashboard: Dashboard, count: number, height: numb
 			move(height - 4);
 		},
 		top() {
-			dashboard.update({cursor: 0});
+			actions.update({cursor: 0});
 		},
 		bottom() {
-			dashboard.update({cursor: count - 1});
+			actions.update({cursor: count - 1});
 		},
 	};
 }

@@ -38,3 +38,12 @@ export function listPaneLines(options: {
 export function clampCursor(cursor: number, length: number): number {
 	return Math.max(0, Math.min(cursor, length - 1));
 }
+
+/** What an empty list says: why it is empty while loading or after a failed first read, else `otherwise`. */
+export function emptyListText(follower: {error?: string; data?: unknown; loading: boolean}, what: string, otherwise: string): string {
+	if (follower.error && follower.data === undefined) {
+		return `could not load ${what}; the reason is below, retrying`;
+	}
+
+	return follower.loading ? `loading ${what}…` : otherwise;
+}

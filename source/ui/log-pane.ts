@@ -1,7 +1,6 @@
 import {formatTime} from '../model/text/format.js';
 import {sanitize} from '../model/text/sanitize.js';
-import type {LogLine} from '../sync/types.js';
-import type {StyledLine} from '../model/types.js';
+import {type LogLine, type StyledLine} from '../model/types.js';
 
 // Lambda's own prefix (`2026-01-01T12:00:00.000Z\t<request id>\tINFO\t`) repeats what the
 // pane already shows (time) or what nobody reads in a narrow pane (the request id).

@@ -2,9 +2,9 @@ import {useEffect, useMemo} from 'react';
 import {sanitize} from '../model/text/sanitize.js';
 import type {StyledLine} from '../model/types.js';
 import type {MachineWallRow} from '../model/wall/wall-types.js';
-import {useDashboard} from './dashboard-context.js';
+import {useDashboardActions, useDashboardState} from './dashboard-context.js';
 import {listHeaderLine} from './list-header.js';
-import {clampCursor, listPaneLines} from './list-pane.js';
+import {clampCursor, emptyListText, listPaneLines} from './list-pane.js';
 import {listNavigation} from './list-navigation.js';
 import {executionsRoute, runningRoute, type Route} from './routes.js';
 import {rowAge} from './running-lines.js';
@@ -42,8 +42,8 @@ function machineRow(row: MachineWallRow, nameWidth: number, now: number): Styled
  * only; machines with failures first, then the busiest.
  */
 export function MachineWallView({route, width, height, isActive}: {route: MachineWallRoute; width: number; height: number; isActive: boolean}) {
-	const dashboard = useDashboard();
-	const {session, ascii} = dashboard;
+	const {session, theme, ascii, readOnly, now: clock, message} = useDashboardState();
+	const actions = useDashboardActions();
 	const {follower, state} = useFollowerOf(() => session.machineWall(), 'machine-wall');
 	const machines = useMemo(() => {
 		const needle = route.filter.toLowerCase();
@@ -51,7 +51,7 @@ export function MachineWallView({route, width, height, isActive}: {route: Machin
 			.filter(machine => !needle || machine.name.toLowerCase().includes(needle))
 			.toSorted((a, b) => (b.failedLastHour ?? 0) - (a.failedLastHour ?? 0) || (b.running ?? 0) - (a.running ?? 0) || a.name.localeCompare(b.name));
 	}, [state.data, route.filter]);
-	const now = useClock(true, dashboard.now);
+	const now = useClock(true, clock);
 	const cursor = clampCursor(route.cursor, machines.length);
 	const selected = machines[cursor];
 	const {start, end} = visibleWindow(machines.length, cursor, height - 4);
@@ -62,20 +62,20 @@ export function MachineWallView({route, width, height, isActive}: {route: Machin
 	}, [follower, onScreen]);
 
 	useCommands('machine-wall', {
-		...listNavigation(dashboard, machines.length, height),
+		...listNavigation(actions, machines.length, height),
 		enter() {
 			if (selected) {
-				dashboard.open(executionsRoute(selected.arn, selected.name));
+				actions.open(executionsRoute(selected.arn, selected.name));
 			}
 		},
 		running() {
 			if (selected) {
-				dashboard.open(runningRoute(selected.arn, selected.name));
+				actions.open(runningRoute(selected.arn, selected.name));
 			}
 		},
 		start() {
 			if (selected) {
-				dashboard.prompt({kind: 'start', machineArn: selected.arn, machineName: selected.name});
+				actions.prompt({kind: 'start', machineArn: selected.arn, machineName: selected.name});
 			}
 		},
 	}, isActive);
@@ -93,11 +93,11 @@ export function MachineWallView({route, width, height, isActive}: {route: Machin
 				width,
 				height: height - 2,
 				ascii,
-				empty: state.error && !state.data ? 'could not load state machines; the reason is below, retrying' : state.loading ? 'loading state machines…' : 'no state machines in this account and region',
+				empty: emptyListText(state, 'state machines', route.filter ? 'no state machine matches the filter' : 'no state machines in this account and region'),
 			}),
-			statusLine({view: 'machine-wall', readOnly: dashboard.readOnly, error: state.error, message: dashboard.message}),
+			statusLine({view: 'machine-wall', readOnly, error: state.error, message}),
 		], width, height, ascii ? '~' : '…');
-	}, [machines, state, cursor, start, end, width, height, ascii, route.filter, session, now, dashboard.readOnly, dashboard.message]);
+	}, [machines, state, cursor, start, end, width, height, ascii, route.filter, session, now, readOnly, message]);
 
-	return <StyledLines lines={lines} theme={dashboard.theme}/>;
+	return <StyledLines lines={lines} theme={theme}/>;
 }

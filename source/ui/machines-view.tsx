@@ -2,9 +2,9 @@ import {useMemo} from 'react';
 import {formatTime} from '../model/text/format.js';
 import {sanitize} from '../model/text/sanitize.js';
 import type {StyledLine} from '../model/types.js';
-import {useDashboard} from './dashboard-context.js';
+import {useDashboardActions, useDashboardState} from './dashboard-context.js';
 import {listHeaderLine} from './list-header.js';
-import {clampCursor, listPaneLines} from './list-pane.js';
+import {clampCursor, emptyListText, listPaneLines} from './list-pane.js';
 import {listNavigation} from './list-navigation.js';
 import {executionsRoute, machineWallRoute, runningRoute, type Route} from './routes.js';
 import {fitBlock} from './screen-lines.js';
@@ -17,8 +17,8 @@ type MachinesRoute = Extract<Route, {view: 'machines'}>;
 
 /** Every state machine in the account and region, filterable with `/`. */
 export function MachinesView({route, width, height, isActive}: {route: MachinesRoute; width: number; height: number; isActive: boolean}) {
-	const dashboard = useDashboard();
-	const {session, ascii} = dashboard;
+	const {session, theme, ascii, readOnly, message} = useDashboardState();
+	const actions = useDashboardActions();
 	const follower = useFollower(() => session.machines(), 'machines');
 	const machines = useMemo(() => {
 		const needle = route.filter.toLowerCase();
@@ -28,23 +28,23 @@ export function MachinesView({route, width, height, isActive}: {route: MachinesR
 	const selected = machines[cursor];
 
 	useCommands('machines', {
-		...listNavigation(dashboard, machines.length, height),
+		...listNavigation(actions, machines.length, height),
 		enter() {
 			if (selected) {
-				dashboard.open(executionsRoute(selected.arn, selected.name));
+				actions.open(executionsRoute(selected.arn, selected.name));
 			}
 		},
 		machineWall() {
-			dashboard.open(machineWallRoute());
+			actions.open(machineWallRoute());
 		},
 		running() {
 			if (selected) {
-				dashboard.open(runningRoute(selected.arn, selected.name));
+				actions.open(runningRoute(selected.arn, selected.name));
 			}
 		},
 		start() {
 			if (selected) {
-				dashboard.prompt({kind: 'start', machineArn: selected.arn, machineName: selected.name});
+				actions.prompt({kind: 'start', machineArn: selected.arn, machineName: selected.name});
 			}
 		},
 	}, isActive);
@@ -63,11 +63,11 @@ export function MachinesView({route, width, height, isActive}: {route: MachinesR
 				width,
 				height: height - 2,
 				ascii,
-				empty: follower.error && !follower.data ? 'could not load state machines; the reason is below, retrying' : follower.loading ? 'loading state machines…' : (route.filter ? 'no state machine matches the filter' : 'no state machines in this account and region'),
+				empty: emptyListText(follower, 'state machines', route.filter ? 'no state machine matches the filter' : 'no state machines in this account and region'),
 			}),
-			statusLine({view: 'machines', readOnly: dashboard.readOnly, error: follower.error, message: dashboard.message}),
+			statusLine({view: 'machines', readOnly, error: follower.error, message}),
 		], width, height, ascii ? '~' : '…');
-	}, [machines, follower, cursor, width, height, ascii, route.filter, session, dashboard.readOnly, dashboard.message]);
+	}, [machines, follower, cursor, width, height, ascii, route.filter, session, readOnly, message]);
 
-	return <StyledLines lines={lines} theme={dashboard.theme}/>;
+	return <StyledLines lines={lines} theme={theme}/>;
 }

@@ -1,9 +1,9 @@
 import {useEffect, useState} from 'react';
 import {useInput} from 'ink';
+import {executionNameOf} from '../model/arn.js';
 import {sanitize} from '../model/text/sanitize.js';
-import type {StyledLine} from '../model/types.js';
-import type {RedrivePreview} from '../sync/types.js';
-import {useDashboard} from './dashboard-context.js';
+import {type StyledLine, type RedrivePreview} from '../model/types.js';
+import {useDashboardState} from './dashboard-context.js';
 import {fitBlock, titleLine} from './screen-lines.js';
 import {StyledLines} from './styled-lines.js';
 
@@ -11,11 +11,11 @@ export const redrivePromptHeight = 5;
 
 /** `R`: shows what a redrive would rerun and keep, then asks. */
 export function RedrivePrompt({executionArn, width, onClose}: {executionArn: string; width: number; onClose: (result?: {message: string; isError?: boolean}) => void}) {
-	const {session, theme, ascii} = useDashboard();
+	const {session, theme, ascii} = useDashboardState();
 	const [preview, setPreview] = useState<RedrivePreview>();
 	const [problem, setProblem] = useState<string>();
 	const [busy, setBusy] = useState(false);
-	const name = sanitize(executionArn.split(':').at(-1));
+	const name = sanitize(executionNameOf(executionArn));
 	useEffect(() => {
 		let live = true;
 		session.redrivePreview(executionArn).then(
@@ -39,7 +39,7 @@ export function RedrivePrompt({executionArn, width, onClose}: {executionArn: str
 			return;
 		}
 
-		if (key.escape || input === 'n' || problem || (preview && !preview.redrivable)) {
+		if (key.escape || input === 'n' || Boolean(problem) || preview?.redrivable === false) {
 			onClose();
 			return;
 		}

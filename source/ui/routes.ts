@@ -1,3 +1,4 @@
+import {machineNameOf} from '../model/arn.js';
 import type {ExecutionStatus} from '../model/types.js';
 import type {RunningSortKey} from '../model/wall/running-order.js';
 
@@ -18,5 +19,5 @@ export const executionRoute = (executionArn: string): Route => ({view: 'executio
 
 /** The last part of an ARN: a machine or execution name. */
 export function nameFromArn(arn: string): string {
-	return arn.split(':').at(-1) ?? arn;
+	return machineNameOf(arn);
 }

@@ -2,9 +2,9 @@ import {useEffect, useMemo} from 'react';
 import {sanitize} from '../model/text/sanitize.js';
 import {filterRunning, nextSortKey, sortRunning} from '../model/wall/running-order.js';
 import type {StyledLine} from '../model/types.js';
-import {useDashboard} from './dashboard-context.js';
+import {useDashboardActions, useDashboardState} from './dashboard-context.js';
 import {freshness} from './header.js';
-import {clampCursor, listPaneLines} from './list-pane.js';
+import {clampCursor, emptyListText, listPaneLines} from './list-pane.js';
 import {listNavigation} from './list-navigation.js';
 import {executionRoute, type Route} from './routes.js';
 import {budgetText, runningColumns, runningHeader, runningRow, runningSummaryLines, sortLabels} from './running-lines.js';
@@ -26,12 +26,12 @@ const headLines = 3;
  * the ones on screen first; each shows its age once older than a tick.
  */
 export function RunningView({route, width, height, isActive}: {route: RunningRoute; width: number; height: number; isActive: boolean}) {
-	const dashboard = useDashboard();
-	const {session, ascii} = dashboard;
+	const {session, theme, ascii, readOnly, now: clock, message} = useDashboardState();
+	const actions = useDashboardActions();
 	const {follower, state} = useFollowerOf(() => session.running(route.machineArn), `running\n${route.machineArn}`);
 	const wall = state.data;
 	const rows = useMemo(() => sortRunning(filterRunning(wall?.rows ?? [], route.filter), route.sort), [wall, route.filter, route.sort]);
-	const now = useClock(true, dashboard.now);
+	const now = useClock(true, clock);
 	const cursor = clampCursor(route.cursor, rows.length);
 	const selected = rows[cursor];
 	const listHeight = height - headLines - 1;
@@ -43,21 +43,21 @@ export function RunningView({route, width, height, isActive}: {route: RunningRou
 	}, [follower, onScreen]);
 
 	useCommands('running', {
-		...listNavigation(dashboard, rows.length, height),
+		...listNavigation(actions, rows.length, height),
 		enter() {
 			if (selected) {
-				dashboard.open(executionRoute(selected.arn));
+				actions.open(executionRoute(selected.arn));
 			}
 		},
 		sort() {
-			dashboard.update(current => (current.view === 'running' ? {sort: nextSortKey(current.sort), cursor: 0} : {}));
+			actions.update(current => (current.view === 'running' ? {sort: nextSortKey(current.sort), cursor: 0} : {}));
 		},
 		start() {
-			dashboard.prompt({kind: 'start', machineArn: route.machineArn, machineName: route.machineName});
+			actions.prompt({kind: 'start', machineArn: route.machineArn, machineName: route.machineName});
 		},
 		stop() {
 			if (selected) {
-				dashboard.prompt({kind: 'stop', executionArn: selected.arn});
+				actions.prompt({kind: 'stop', executionArn: selected.arn});
 			}
 		},
 	}, isActive);
@@ -83,11 +83,11 @@ export function RunningView({route, width, height, isActive}: {route: RunningRou
 				width,
 				height: listHeight,
 				ascii,
-				empty: state.error && !wall ? 'could not load running executions; the reason is below, retrying' : state.loading ? 'loading running executions…' : (route.filter ? 'no running execution matches the filter' : 'nothing is running'),
+				empty: emptyListText(state, 'running executions', route.filter ? 'no running execution matches the filter' : 'nothing is running'),
 			}),
-			statusLine({view: 'running', readOnly: dashboard.readOnly, error: state.error, message: dashboard.message}),
+			statusLine({view: 'running', readOnly, error: state.error, message}),
 		], width, height, ascii ? '~' : '…');
-	}, [rows, wall, state, cursor, start, end, width, height, listHeight, ascii, route, session, now, dashboard.readOnly, dashboard.message]);
+	}, [rows, wall, state, cursor, start, end, width, height, listHeight, ascii, route, session, now, readOnly, message]);
 
-	return <StyledLines lines={lines} theme={dashboard.theme}/>;
+	return <StyledLines lines={lines} theme={theme}/>;
 }

@@ -1,8 +1,9 @@
 import {useState} from 'react';
 import {useInput} from 'ink';
+import {executionNameOf} from '../model/arn.js';
 import {sanitize} from '../model/text/sanitize.js';
 import type {StyledLine} from '../model/types.js';
-import {useDashboard} from './dashboard-context.js';
+import {useDashboardState} from './dashboard-context.js';
 import {fitBlock, titleLine} from './screen-lines.js';
 import {StyledLines} from './styled-lines.js';
 import {editField, emptyField, fieldSegments} from './text-field.js';
@@ -21,7 +22,7 @@ export function jsonInputProblem(text: string): string | undefined {
 
 /** `s`: asks for the JSON input, validates it before anything is sent, starts, opens the new execution. */
 export function StartPrompt({machineArn, machineName, width, onClose}: {machineArn: string; machineName: string; width: number; onClose: (result?: {message: string; isError?: boolean; executionArn?: string}) => void}) {
-	const {session, theme, ascii} = useDashboard();
+	const {session, theme, ascii} = useDashboardState();
 	const [field, setField] = useState(emptyField());
 	const [problem, setProblem] = useState<string>();
 	const [busy, setBusy] = useState(false);
@@ -46,7 +47,7 @@ export function StartPrompt({machineArn, machineName, width, onClose}: {machineA
 			setBusy(true);
 			session.start(machineArn, text).then(
 				executionArn => {
-					onClose({message: `started ${sanitize(executionArn.split(':').at(-1))}`, executionArn});
+					onClose({message: `started ${sanitize(executionNameOf(executionArn))}`, executionArn});
 				},
 				(error: unknown) => {
 					onClose({message: `start failed: ${sanitize(error instanceof Error ? error.message : String(error))}`, isError: true});

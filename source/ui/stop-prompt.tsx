@@ -1,8 +1,9 @@
 import {useState} from 'react';
 import {useInput} from 'ink';
+import {executionNameOf} from '../model/arn.js';
 import {sanitize} from '../model/text/sanitize.js';
 import type {StyledLine} from '../model/types.js';
-import {useDashboard} from './dashboard-context.js';
+import {useDashboardState} from './dashboard-context.js';
 import {fitBlock, titleLine} from './screen-lines.js';
 import {StyledLines} from './styled-lines.js';
 import {editField, emptyField, fieldSegments, type TextField} from './text-field.js';
@@ -11,11 +12,11 @@ export const stopPromptHeight = 5;
 
 /** `x`: confirm stopping, with an optional error and cause (tab moves between them). */
 export function StopPrompt({executionArn, width, onClose}: {executionArn: string; width: number; onClose: (result?: {message: string; isError?: boolean}) => void}) {
-	const {session, theme, ascii} = useDashboard();
+	const {session, theme, ascii} = useDashboardState();
 	const [fields, setFields] = useState<[TextField, TextField]>([emptyField(), emptyField()]);
 	const [focus, setFocus] = useState(0);
 	const [busy, setBusy] = useState(false);
-	const name = sanitize(executionArn.split(':').at(-1));
+	const name = sanitize(executionNameOf(executionArn));
 	useInput((input, key) => {
 		if (busy) {
 			return;

@@ -1,10 +1,10 @@
 import {useInput} from 'ink';
 import {eachKey, keyName, resolveKey, type CommandId, type ViewName} from './keymap.js';
-import {useDashboard} from './dashboard-context.js';
+import {useDashboardState} from './dashboard-context.js';
 
 /** Runs the handler of the command a key press is bound to (in the one key table) in this view. */
 export function useCommands(view: ViewName, handlers: Partial<Record<CommandId, () => void>>, isActive: boolean): void {
-	const {readOnly} = useDashboard();
+	const {readOnly} = useDashboardState();
 	useInput((input, key) => {
 		eachKey(input, key, (one, oneKey) => {
 			const command = resolveKey(keyName(one, oneKey), view, readOnly);

@@ -1,6 +1,6 @@
 import {useEffect, useMemo, useSyncExternalStore} from 'react';
 import type {Follower, FollowerState} from '../sync/types.js';
-import {useDashboard} from './dashboard-context.js';
+import {useDashboardActions} from './dashboard-context.js';
 
 const idle: FollowerState<never> = {data: undefined, stale: false, loading: false, done: true};
 const noFollower = {
@@ -21,7 +21,7 @@ export function useFollower<T>(create: (() => Follower<T>) | undefined, key: str
 
 /** useFollower, also handing back the follower itself (the walls are told which rows are on screen). */
 export function useFollowerOf<F extends Follower<unknown>>(create: () => F, key: string): {follower: F; state: ReturnType<F['getState']>} {
-	const {registerFollower} = useDashboard();
+	const {registerFollower} = useDashboardActions();
 	const follower = useMemo(create, [key]);
 	useEffect(() => {
 		const unregister = registerFollower(follower);

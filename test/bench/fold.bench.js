@@ -22,6 +22,8 @@ export function syntheticHistory(count = 25_000) {
 	const entered = push('MapStateEntered', started, {name: 'ProcessItems', input: '{}'});
 	const mapStarted = push('MapStateStarted', entered, {length: Math.ceil(count / 8)});
 	let index = 0;
+	// `push` advances `id`.
+	// eslint-disable-next-line no-unmodified-loop-condition
 	while (id + 8 <= count) {
 		const iteration = push('MapIterationStarted', mapStarted, {name: 'ProcessItems', index});
 		const task = push('TaskStateEntered', iteration, {name: 'ProcessItem', input: `{"i":${index}}`});

@@ -9,7 +9,7 @@ import {fileURLToPath, pathToFileURL} from 'node:url';
 const directory = path.dirname(fileURLToPath(import.meta.url));
 const json = process.argv.includes('--json');
 const only = process.argv.slice(2).filter(argument => !argument.startsWith('--'));
-const files = readdirSync(directory).filter(file => file.endsWith('.bench.js') && (only.length === 0 || only.some(word => file.includes(word)))).toSorted();
+const files = readdirSync(directory).filter(file => file.endsWith('.bench.js') && (only.length === 0 || only.some(word => file.includes(word)))).toSorted((a, b) => a.localeCompare(b));
 
 const rows = [];
 for (const file of files) {

@@ -2,6 +2,7 @@
 // execution with a 25,000-event history: sfntop's follower (newest first,
 // stop at the last known id) beside a naive poller that re-reads every page,
 // over the same ticks in one run, against a real local endpoint.
+import process from 'node:process';
 import {CreateStateMachineCommand, DescribeExecutionCommand, SFNClient, StartExecutionCommand} from '@aws-sdk/client-sfn';
 import {startServer} from '../../dist/local/server.js';
 import {AwsApi} from '../../dist/aws/sfn.js';

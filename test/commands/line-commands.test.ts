@@ -120,6 +120,20 @@ describe('line commands against sfntop serve', () => {
 		expect(mutating).toEqual([]);
 	});
 
+	// The exit code comes from the kind of error, not from its wording: an Express machine with no
+	// logging leaves nothing to follow, which AWS calls StateMachineTypeNotSupported (exit 2, not 3).
+	test('tail and redrive of an Express execution with no log group: one line and exit 2', async () => {
+		const {SFNClient, CreateStateMachineCommand, StartExecutionCommand} = await import('@aws-sdk/client-sfn');
+		const sfn = new SFNClient({endpoint: server.url, region: 'us-east-1', credentials: {accessKeyId: 'local', secretAccessKey: 'local'}});
+		await sfn.send(new CreateStateMachineCommand({name: 'Unlogged', type: 'EXPRESS', roleArn: 'arn:aws:iam::123456789012:role/R', definition: JSON.stringify({StartAt: 'Done', States: {Done: {Type: 'Succeed'}}})}));
+		const {executionArn} = await sfn.send(new StartExecutionCommand({stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:Unlogged'}));
+		for (const command of ['tail', 'redrive']) {
+			const result = await sfntop(command, executionArn!);
+			expect(result.stderr).toBe('sfntop: Unlogged has no CloudWatch Logs logging, so its executions leave no history to follow\n');
+			expect(result.code).toBe(2);
+		}
+	});
+
 	test.each([
 		['an unknown execution', ['tail', 'OrderProcessingStateMachine/nope'], 2, /^sfntop: no such execution \(Execution Does Not Exist: 'arn:aws:states:us-east-1:123456789012:execution:OrderProcessingStateMachine:nope'\); check the ARN, or use MACHINE\/latest\n$/],
 		['a malformed ARN', ['tail', 'arn:aws:states:nope'], 2, /^sfntop: "arn:aws:states:nope" is not a Step Functions state machine or execution ARN/],

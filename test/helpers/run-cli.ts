@@ -1,3 +1,4 @@
+import process from 'node:process';
 import {spawn} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -14,12 +15,8 @@ export type CliResult = {code: number | null; stdout: string; stderr: string};
  */
 export async function runCli(args: string[], options: {input?: string; env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number} = {}): Promise<CliResult> {
 	// Tests never let the SDK's credential chain ask the instance-metadata address.
-	const environment: Record<string, string | undefined> = {...process.env, CI: undefined, FORCE_COLOR: undefined, AWS_EC2_METADATA_DISABLED: 'true', ...options.env};
-	for (const key of Object.keys(environment)) {
-		if (environment[key] === undefined) {
-			delete environment[key];
-		}
-	}
+	const given: Record<string, string | undefined> = {...process.env, CI: undefined, FORCE_COLOR: undefined, AWS_EC2_METADATA_DISABLED: 'true', ...options.env};
+	const environment = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
 
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, [cliPath, ...args], {cwd: options.cwd ?? repoRoot, env: environment});

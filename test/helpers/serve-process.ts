@@ -1,3 +1,4 @@
+import process from 'node:process';
 import {spawn, type ChildProcess} from 'node:child_process';
 import type {Buffer} from 'node:buffer';
 import {cliPath, repoRoot} from './run-cli.js';

@@ -1,3 +1,4 @@
+import process from 'node:process';
 import {execFile, type ChildProcess} from 'node:child_process';
 import path from 'node:path';
 import {promisify} from 'node:util';
@@ -5,6 +6,8 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {repoRoot, runCli} from '../helpers/run-cli.js';
 import {serveProcess} from '../helpers/serve-process.js';
 
+// The callback API promisified, as Node documents it (execFile returns a ChildProcess; promisify ignores it).
+// eslint-disable-next-line @typescript-eslint/strict-void-return
 const run = promisify(execFile);
 const awsEnvironment = {...process.env, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: ''};
 
@@ -81,6 +84,40 @@ describe('sfntop serve as a process, with the AWS CLI', () => {
 		expect(typeof redriven.redriveDate).toBe('number');
 		const logs = await aws('logs', 'filter-log-events', '--log-group-name', '/aws/lambda/charge-customer');
 		expect((logs.events as Array<{message: string}>).some(event => event.message.startsWith('REPORT RequestId:'))).toBe(true);
+	});
+});
+
+describe('versions and aliases with the AWS CLI', () => {
+	let serve: {child: ChildProcess; url: string};
+
+	beforeAll(async () => {
+		serve = await startServe();
+	});
+
+	afterAll(() => {
+		serve.child.kill('SIGTERM');
+	});
+
+	const aws = async (...args: string[]) => {
+		const {stdout} = await run('aws', ['stepfunctions', ...args, '--endpoint-url', serve.url, '--output', 'json'], {env: awsEnvironment, cwd: path.join(repoRoot, 'examples')});
+		return stdout.trim() === '' ? {} : JSON.parse(stdout) as Record<string, unknown>;
+	};
+
+	test('publish on create, an alias, a start through it: describe-execution names both', async context => {
+		if (!await hasAwsCli()) {
+			context.skip();
+			return;
+		}
+
+		const created = await aws('create-state-machine', '--name', 'OrdersV', '--definition', 'file://order-processing.json', '--role-arn', 'arn:aws:iam::123456789012:role/StepFunctionsExecutionRole', '--publish', '--version-description', 'first release');
+		expect(created.stateMachineVersionArn).toBe(`${created.stateMachineArn as string}:1`);
+		const alias = await aws('create-state-machine-alias', '--name', 'prod', '--routing-configuration', `stateMachineVersionArn=${created.stateMachineVersionArn as string},weight=100`);
+		expect(alias.stateMachineAliasArn).toBe(`${created.stateMachineArn as string}:prod`);
+		const started = await aws('start-execution', '--state-machine-arn', alias.stateMachineAliasArn as string, '--input', '{"orderId": "7", "delayMs": 0}');
+		const described = await aws('describe-execution', '--execution-arn', started.executionArn as string);
+		expect(described).toMatchObject({stateMachineArn: created.stateMachineArn, stateMachineVersionArn: created.stateMachineVersionArn, stateMachineAliasArn: alias.stateMachineAliasArn});
+		const versions = await aws('list-state-machine-versions', '--state-machine-arn', created.stateMachineArn as string);
+		expect((versions.stateMachineVersions as Array<{stateMachineVersionArn: string}>).map(version => version.stateMachineVersionArn)).toEqual([created.stateMachineVersionArn]);
 	});
 });
 

@@ -194,7 +194,7 @@ describe('sfntop serve through @aws-sdk/client-sfn', () => {
 		expect((await sfn.send(new ValidateStateMachineDefinitionCommand({definition: orderDefinition}))).result).toBe('OK');
 		const bad = await sfn.send(new ValidateStateMachineDefinitionCommand({definition: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}}}'}));
 		expect(bad.result).toBe('FAIL');
-		expect(bad.diagnostics![0].message).toContain('"B"');
+		expect(bad.diagnostics![0]).toMatchObject({severity: 'ERROR', code: 'MISSING_TRANSITION_TARGET', message: 'Missing \'Next\' target: B'});
 	});
 
 	test('ListStateMachines lists what was created', async () => {

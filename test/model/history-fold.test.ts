@@ -1,5 +1,6 @@
 import {describe, expect, test} from 'vitest';
-import {branchStatuses, createSnapshot, foldEvents} from '../../source/model/history/history-fold.js';
+import {branchStatuses} from '../../source/model/history/branch-statuses.js';
+import {createSnapshot, foldEvents} from '../../source/model/history/history-fold.js';
 import type {HistoryEvent} from '../../source/model/types.js';
 import {foldFixture, loadEvents, loadGraph, orderGraph, summary} from '../helpers/histories.js';
 
@@ -142,9 +143,10 @@ describe('history fold: what the console would show', () => {
 function random(seed: number): () => number {
 	let state = seed;
 	return () => {
+		// eslint-disable-next-line unicorn/prefer-math-trunc -- `| 0` wraps to 32 bits (mulberry32), it does not truncate
 		state = (state + 0x6D_2B_79_F5) | 0;
 		let t = Math.imul(state ^ (state >>> 15), 1 | state);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
 		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
 	};
 }
@@ -187,7 +189,7 @@ describe('history fold: incremental and idempotent', () => {
 
 describe('Map and Parallel progress events belong to their container', () => {
 	test('ParallelStateSucceeded whose previous event is in a branch is the Parallel state\'s, not the branch state\'s', async () => {
-		const {EventOwners} = await import('../../source/model/history/event-line.js');
+		const {EventOwners} = await import('../../source/model/history/event-owners.js');
 		const events = loadEvents('parallel-success.json');
 		const owners = new EventOwners();
 		const byType = new Map(events.map(event => [event.type, owners.stateOf(event)]));

@@ -1,3 +1,4 @@
+import process from 'node:process';
 import {execFile} from 'node:child_process';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {existsSync} from 'node:fs';
@@ -7,6 +8,8 @@ import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {repoRoot} from '../helpers/run-cli.js';
 
+// The callback API promisified, as Node documents it (execFile returns a ChildProcess; promisify ignores it).
+// eslint-disable-next-line @typescript-eslint/strict-void-return
 const run = promisify(execFile);
 
 /** A Node older than 22 from the machine's PATH, outside node_modules, if there is one. */

@@ -1,12 +1,10 @@
-import {spawn, type ChildProcess} from 'node:child_process';
-import {type Buffer} from 'node:buffer';
 import {readFileSync} from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import {CreateStateMachineCommand, SFNClient, StartExecutionCommand} from '@aws-sdk/client-sfn';
-import type {ExecutionSnapshot} from '../../source/model/types.js';
+import {type ExecutionSnapshot, type ExecutionData} from '../../source/model/types.js';
 import {createSession} from '../../source/sync/session.js';
-import type {ExecutionData, Follower, FollowerState} from '../../source/sync/types.js';
+import type {Follower, FollowerState} from '../../source/sync/types.js';
 import {credentials, foldFullHistory} from '../helpers/local-endpoint.js';
 import {repoRoot} from '../helpers/run-cli.js';
 

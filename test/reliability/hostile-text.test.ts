@@ -9,7 +9,7 @@ import {runCli} from '../helpers/run-cli.js';
 const hostile = [
 	'\u001B]52;c;ZWNobyBwd25lZA==\u0007', // OSC 52 clipboard write
 	'\u001B]0;owned\u0007', // OSC 0 title
-	'\u001B[2J\u001B[H', // clear screen, cursor home
+	'\u001B[2J\u001B[H', // Clear screen, cursor home
 	'\u009B31m', // 8-bit CSI
 	'\u001BPq#0\u001B\\', // DCS
 	'\u202Etxt.exe', // RTL override

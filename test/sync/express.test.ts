@@ -1,3 +1,4 @@
+import process from 'node:process';
 import {CreateStateMachineCommand, StartExecutionCommand} from '@aws-sdk/client-sfn';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import type {RunningServer} from '../../source/local/server.js';

@@ -1,8 +1,10 @@
+import process from 'node:process';
 import {CreateStateMachineCommand, StartExecutionCommand, type SFNClient} from '@aws-sdk/client-sfn';
 import {afterEach, describe, expect, test} from 'vitest';
 import type {RunningServer} from '../../source/local/server.js';
 import {createSession} from '../../source/sync/session.js';
-import type {ExecutionData, Follower, SfnSession} from '../../source/sync/types.js';
+import type {Follower, SfnSession} from '../../source/sync/types.js';
+import type {ExecutionData} from '../../source/model/types.js';
 import {foldFullHistory, localEndpoint, snapshotSummary, waitForEnd} from '../helpers/local-endpoint.js';
 
 process.env.AWS_ACCESS_KEY_ID ??= 'local';

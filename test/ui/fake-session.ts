@@ -1,7 +1,8 @@
 // A session of fixed snapshots for component tests: followers that hold one
 // state (or the states a test pushes), actions that record their calls.
 import {foldFixture, loadEvents, orderGraph} from '../helpers/histories.js';
-import type {ExecutionData, ExecutionSummary, Follower, FollowerState, LogLine, MachineSummary, RedrivePreview, RowsFollower, SfnSession} from '../../source/sync/types.js';
+import type {FollowerState, RowsFollower, SfnSession} from '../../source/sync/types.js';
+import type {ExecutionData, ExecutionSummary, LogLine, MachineSummary, RedrivePreview} from '../../source/model/types.js';
 import type {MachineWallRow, RunningRow, RunningWall} from '../../source/model/wall/wall-types.js';
 
 export type FakeFollower<T> = RowsFollower<T> & {push(state: Partial<FollowerState<T>>): void; refreshes: number; stopped: boolean; shown: string[][]};
@@ -16,7 +17,9 @@ export function fixedFollower<T>(data: T | undefined, extra: Partial<FollowerSta
 		getState: () => state,
 		subscribe(listener) {
 			listeners.add(listener);
-			return () => listeners.delete(listener);
+			return () => {
+				listeners.delete(listener);
+			};
 		},
 		refresh() {
 			follower.refreshes++;
@@ -90,6 +93,11 @@ export function fakeSession(options: {
 		},
 		logs: () => make(options.logs ?? []),
 		resolve: async target => ({kind: 'machine', arn: target}),
+		assertAllowed(api) {
+			if (options.readOnly) {
+				throw new Error(`--read-only: ${api} is disabled`);
+			}
+		},
 		async start(arn, input) {
 			calls.start.push([arn, input]);
 			return `${executionArn}-started`;

@@ -9,7 +9,9 @@ export const keys = {up: '\u001B[A', down: '\u001B[B', right: '\u001B[C', left: 
 
 export function renderApp(session: SfnSession, initial: Route[], options: {columns?: number; rows?: number; color?: boolean} = {}) {
 	const quit = vi.fn();
-	const app = render(<App session={session} theme={options.color ? colorTheme : plainTheme} ascii={false} initial={initial} onQuit={quit} size={{columns: options.columns ?? 120, rows: options.rows ?? 32}} now={() => Date.UTC(2026, 0, 1, 12, 0, 0)}/>);
+	const app = render(<App session={session} theme={options.color ? colorTheme : plainTheme} ascii={false} initial={initial} onQuit={() => {
+		quit();
+	}} size={{columns: options.columns ?? 120, rows: options.rows ?? 32}} now={() => Date.UTC(2026, 0, 1, 12, 0, 0)}/>);
 	const frame = () => app.lastFrame() ?? '';
 	const waitForFrame = async (predicate: (text: string) => boolean, what = 'the expected screen') => vi.waitFor(() => {
 		if (!predicate(frame())) {

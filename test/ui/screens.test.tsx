@@ -6,7 +6,7 @@ import {plainTheme} from '../../source/model/text/theme.js';
 import {App} from '../../source/ui/app.js';
 import {executionRoute, executionsRoute, machinesRoute, runningRoute, type Route} from '../../source/ui/routes.js';
 import {moveSelection} from '../../source/ui/graph-navigation.js';
-import type {MachineSummary} from '../../source/sync/types.js';
+import type {MachineSummary} from '../../source/model/types.js';
 import {executionArn, fakeSession, fixedFollower, machineArn} from './fake-session.js';
 import {renderApp} from './render-app.js';
 

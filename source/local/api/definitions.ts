@@ -1,36 +1,36 @@
-import {buildMachineGraph} from '../../model/graph/asl-graph.js';
-import {isRecord} from '../../model/text/json-text.js';
+import {invalidDefinitionMessage, validateDefinition, type AslDefinition, type Diagnostic} from '../asl/index.js';
 import {AwsError} from '../aws-error.js';
 
-export function definitionProblem(definition: unknown): string | undefined {
-	if (typeof definition !== 'string') {
-		return 'SCHEMA_VALIDATION_FAILED: definition is required';
+/*
+ * Definitions are validated once, when a machine is created or updated (and
+ * by ValidateStateMachineDefinition), by the asl validator: AWS's codes,
+ * messages and locations, bounded in time (it yields to the event loop). The
+ * parsed definition is kept (store.rememberDefinition); StartExecution never
+ * validates again.
+ */
+
+export type CheckedDefinition = {text: string; definition: AslDefinition; variableReferences: Record<string, string[]>};
+
+type MachineType = 'STANDARD' | 'EXPRESS';
+
+/** The definition parsed, or AWS's InvalidDefinition. */
+export async function checkDefinition(text: string, type: MachineType): Promise<CheckedDefinition> {
+	const result = await validateDefinition(text, {type});
+	if (!result.definition || result.diagnostics.some(diagnostic => diagnostic.severity === 'ERROR')) {
+		throw new AwsError('InvalidDefinition', invalidDefinitionMessage(result.diagnostics));
 	}
 
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(definition);
-	} catch (error: unknown) {
-		return `INVALID_JSON_DESCRIPTION: ${(error as Error).message}`;
-	}
-
-	if (!isRecord(parsed)) {
-		return 'SCHEMA_VALIDATION_FAILED: the definition must be a JSON object';
-	}
-
-	try {
-		buildMachineGraph(parsed);
-		return undefined;
-	} catch (error: unknown) {
-		return `SCHEMA_VALIDATION_FAILED: ${(error as Error).message}`;
-	}
+	return {text, definition: result.definition, variableReferences: result.variableReferences};
 }
 
-export function requireDefinition(definition: unknown): string {
-	const problem = definitionProblem(definition);
-	if (problem) {
-		throw new AwsError('InvalidDefinition', `Invalid State Machine Definition: '${problem}'`);
-	}
-
-	return definition as string;
+/** ValidateStateMachineDefinition's answer: `severity` ERROR (default) shows errors only, WARNING both; at most `maxResults` (0: 100). */
+export async function validationReport(body: Record<string, unknown>): Promise<{result: 'OK' | 'FAIL'; diagnostics: Diagnostic[]; truncated: boolean}> {
+	const result = await validateDefinition(body.definition as string, {type: body.type === 'EXPRESS' ? 'EXPRESS' : 'STANDARD'});
+	const shown = body.severity === 'WARNING' ? result.diagnostics : result.diagnostics.filter(diagnostic => diagnostic.severity === 'ERROR');
+	const limit = typeof body.maxResults === 'number' && body.maxResults > 0 ? body.maxResults : 100;
+	return {
+		result: result.diagnostics.some(diagnostic => diagnostic.severity === 'ERROR') ? 'FAIL' : 'OK',
+		diagnostics: shown.slice(0, limit),
+		truncated: result.truncated || shown.length > limit,
+	};
 }

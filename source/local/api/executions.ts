@@ -1,11 +1,11 @@
 import {Buffer} from 'node:buffer';
 import {randomUUID} from 'node:crypto';
-import {executionArnOf, requireName} from '../arns.js';
+import {executionArnOf, parseMachineArn, requireName} from '../arns.js';
 import {AwsError} from '../aws-error.js';
 import type {StoredExecution} from '../store-types.js';
-import {executionOf, machineOf, standardOnly} from './lookups.js';
-import {seconds, type ApiContext, type Operation, type Request} from './operation.js';
-import {page} from './paging.js';
+import {executionOf, standardOnly, targetOf} from './lookups.js';
+import {defaultLogging, seconds, type ApiContext, type Operation, type Request} from './operation.js';
+import {compareText, keysetPage} from './cursor.js';
 
 function requireJsonInput(input: unknown): string {
 	const text = input === undefined ? '{}' : input;
@@ -36,6 +36,7 @@ function describeExecution(execution: StoredExecution): Record<string, unknown> 
 		status: execution.status,
 		startDate: seconds(execution.startDate),
 		...(ended && {stopDate: seconds(execution.stopDate)}),
+		...versionFields(execution),
 		input: execution.input,
 		inputDetails: {included: true},
 		...(execution.output !== undefined && {output: execution.output, outputDetails: {included: true}}),
@@ -48,22 +49,43 @@ function describeExecution(execution: StoredExecution): Record<string, unknown> 
 	};
 }
 
+/** What DescribeExecution, ListExecutions and StartSyncExecution say about the version and alias an execution ran under. */
+const versionFields = (execution: StoredExecution) => ({
+	...(execution.stateMachineVersionArn && {stateMachineVersionArn: execution.stateMachineVersionArn}),
+	...(execution.stateMachineAliasArn && {stateMachineAliasArn: execution.stateMachineAliasArn}),
+});
+
 /** StartExecution, StartSyncExecution, DescribeExecution, DescribeStateMachineForExecution, ListExecutions, StopExecution. */
 export function executionOperations({store, runner}: ApiContext): Record<string, Operation> {
-	const start = async ({region, body}: Request, sync: boolean) => {
-		const machine = machineOf(store, body.stateMachineArn);
+	const start = async ({region, body}: Request, sync: boolean): Promise<StoredExecution> => {
+		const {machine, version, alias} = targetOf(store, body.stateMachineArn);
 		if (sync && machine.type !== 'EXPRESS') {
 			throw new AwsError('StateMachineTypeNotSupported', 'StartSyncExecution is only supported by EXPRESS state machines');
 		}
 
-		const name = body.name === undefined ? randomUUID() : requireName(body.name, 'execution');
+		const name = body.name === undefined ? randomUUID() : requireName(body.name);
 		const input = requireJsonInput(body.input);
 		const arn = executionArnOf(region, machine.name, name, machine.type === 'EXPRESS', randomUUID());
-		if (store.executions.has(arn)) {
+		const existing = store.executions.get(arn);
+		if (existing) {
+			// AWS: a Standard start with the name and input of a RUNNING execution succeeds and answers that execution (safe retries); otherwise the name is taken.
+			if (existing.status === 'RUNNING' && existing.input === input && existing.type === 'STANDARD') {
+				return existing;
+			}
+
 			throw new AwsError('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);
 		}
 
-		return runner.start(machine, arn, name, input);
+		// A version or alias runs the version's definition and role; the execution still belongs to the machine.
+		const runs = version ? {...machine, definition: version.definition, roleArn: version.roleArn, ...(version.loggingConfiguration && {loggingConfiguration: version.loggingConfiguration})} : machine;
+		const execution = await runner.start(runs, arn, name, input);
+		const revisionId = version ? version.revisionId : machine.revisionId;
+		if (version || revisionId) {
+			Object.assign(execution, version && {stateMachineVersionArn: version.arn}, alias && {stateMachineAliasArn: alias.arn}, revisionId && {revisionId});
+			store.putExecution(execution, true);
+		}
+
+		return execution;
 	};
 
 	return {
@@ -97,21 +119,41 @@ export function executionOperations({store, runner}: ApiContext): Record<string,
 		DescribeStateMachineForExecution({body}) {
 			const execution = executionOf(store, body.executionArn);
 			const machine = store.machines.get(execution.machineArn);
-			return {stateMachineArn: execution.machineArn, name: execution.machineName, definition: execution.definition, roleArn: execution.roleArn, updateDate: seconds(machine?.updateDate ?? machine?.creationDate ?? execution.startDate), loggingConfiguration: machine?.loggingConfiguration ?? {level: 'OFF', includeExecutionData: false}};
+			const version = execution.stateMachineVersionArn ? store.versions.get(execution.stateMachineVersionArn) : undefined;
+			// The definition the execution ran (a version's, for a start through a version or alias), under the unqualified machine ARN (recorded).
+			return {
+				stateMachineArn: execution.machineArn,
+				name: execution.machineName,
+				definition: execution.definition,
+				roleArn: execution.roleArn,
+				updateDate: seconds(machine?.updateDate ?? machine?.creationDate ?? execution.startDate),
+				loggingConfiguration: version?.loggingConfiguration ?? machine?.loggingConfiguration ?? defaultLogging,
+				tracingConfiguration: {enabled: false},
+				...(execution.revisionId && {revisionId: execution.revisionId}),
+			};
 		},
 		ListExecutions({body}) {
-			const machine = machineOf(store, body.stateMachineArn);
+			// A version or alias ARN lists the executions started through it (AWS docs, ListExecutions).
+			const qualified = parseMachineArn(body.stateMachineArn);
+			const {machine} = targetOf(store, body.stateMachineArn, alias => alias.routingConfiguration[0].stateMachineVersionArn);
+			const through = (execution: StoredExecution) => (qualified.version === undefined ? true : execution.stateMachineVersionArn === body.stateMachineArn) && (qualified.alias === undefined ? true : execution.stateMachineAliasArn === body.stateMachineArn);
 			if (machine.type === 'EXPRESS') {
 				throw new AwsError('StateMachineTypeNotSupported', 'ListExecutions is not supported by EXPRESS state machines; read their execution records in CloudWatch Logs');
 			}
 
 			const statusFilter = typeof body.statusFilter === 'string' ? body.statusFilter : undefined;
+			// Newest first; executions started in the same millisecond by ARN, so the order is total and a cursor exact.
 			const all = [...store.executions.values()]
-				.filter(execution => execution.machineArn === machine.arn && (!statusFilter || execution.status === statusFilter))
-				.toSorted((a, b) => b.startDate - a.startDate);
-			const {items, nextToken} = page(all, body, 100);
+				.filter(execution => execution.machineArn === machine.arn && through(execution) && (!statusFilter || execution.status === statusFilter))
+				.toSorted((a, b) => b.startDate - a.startDate || compareText(a.arn, b.arn));
+			const {items, nextToken} = keysetPage(all, body, {
+				kind: 'executions',
+				scope: `${String(body.stateMachineArn)} ${statusFilter ?? ''}`,
+				cursorOf: execution => ({d: execution.startDate, a: execution.arn}),
+				isAfter: (execution, cursor) => execution.startDate < Number(cursor.d) || (execution.startDate === Number(cursor.d) && execution.arn > String(cursor.a)),
+			});
 			return {
-				executions: items.map(execution => ({executionArn: execution.arn, stateMachineArn: execution.machineArn, name: execution.name, status: execution.status, startDate: seconds(execution.startDate), ...(!(execution.stopDate === undefined || execution.status === 'RUNNING') && {stopDate: seconds(execution.stopDate)}), redriveCount: execution.redriveCount, ...(execution.redriveDate !== undefined && {redriveDate: seconds(execution.redriveDate)})})),
+				executions: items.map(execution => ({executionArn: execution.arn, stateMachineArn: execution.machineArn, ...versionFields(execution), name: execution.name, status: execution.status, startDate: seconds(execution.startDate), ...(!(execution.stopDate === undefined || execution.status === 'RUNNING') && {stopDate: seconds(execution.stopDate)}), redriveCount: execution.redriveCount, ...(execution.redriveDate !== undefined && {redriveDate: seconds(execution.redriveDate)})})),
 				...(nextToken && {nextToken}),
 			};
 		},

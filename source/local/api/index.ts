@@ -1,8 +1,10 @@
+import {aliasOperations} from './aliases.js';
 import {executionOperations} from './executions.js';
 import {historyOperations} from './history.js';
 import {machineOperations} from './machines.js';
 import {operationTable, type ApiContext, type OperationTable} from './operation.js';
 import {redriveOperations} from './redrive.js';
+import {versionOperations} from './versions.js';
 
 export type {ApiContext, Operation, OperationTable, Request} from './operation.js';
 export {redrivePoint} from './redrive.js';
@@ -17,5 +19,7 @@ export function sfnOperations(context: ApiContext): OperationTable {
 		executionOperations(context),
 		historyOperations(context),
 		redriveOperations(context),
+		versionOperations(context),
+		aliasOperations(context),
 	);
 }

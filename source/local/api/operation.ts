@@ -24,4 +24,7 @@ export function operationTable(...groups: Array<Record<string, Operation>>): Ope
 	return table;
 }
 
+/** What AWS answers for a machine with no loggingConfiguration. */
+export const defaultLogging = {level: 'OFF', includeExecutionData: false} as const;
+
 export const seconds = (ms: number | undefined) => (ms === undefined ? undefined : ms / 1000);

@@ -15,6 +15,7 @@ export {effectiveInput, stateResult, stateOutput, caughtOutput} from './state-io
 export {choose, type ChoiceOutcome} from './choice.js';
 export {waitUntil} from './wait.js';
 export {mapItems, mapItemInput} from './map-items.js';
+export {mapBatches} from './map-batches.js';
 export {failDetails} from './fail-details.js';
 export {numericField, type NumericField} from './numeric-field.js';
 export {validateDefinition, type ValidationOptions, type ValidationResult} from './validation/validate-definition.js';

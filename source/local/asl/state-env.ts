@@ -6,6 +6,8 @@ export type StateEnv = {
 	context: ContextObject;
 	variables: VariableScope;
 	language: QueryLanguage;
+	/** The id of the state's `*StateEntered` event: AWS names it in the cause of errors the state's data rules raise. */
+	enteredEventId?: number;
 };
 
 /** A state's output and, when it has `Assign`, the values to store (the engine applies them with VariableScope.apply). */

@@ -4,7 +4,12 @@
  * (checked against recorded AWS histories, see the tests).
  */
 export class StatesError extends Error {
-	constructor(readonly error: string, override readonly cause: string) {
+	/**
+	 * `located`: the cause already names the state it happened in (see state-failure.ts).
+	 * `location`: for a failed JSONata expression, the field it sits in (`Output/result`), which AWS
+	 * writes as `evaluationFailedEventDetails.location`.
+	 */
+	constructor(readonly error: string, override readonly cause: string, readonly located = false, readonly location?: string) {
 		super(`${error}: ${cause}`);
 		this.name = 'StatesError';
 	}
@@ -16,5 +21,5 @@ export class StatesError extends Error {
 }
 
 export const runtimeError = (cause: string) => new StatesError('States.Runtime', cause);
-export const queryEvaluationError = (cause: string) => new StatesError('States.QueryEvaluationError', cause);
+export const queryEvaluationError = (cause: string, location?: string) => new StatesError('States.QueryEvaluationError', cause, false, location);
 export const intrinsicFailure = (cause: string) => new StatesError('States.IntrinsicFailure', cause);

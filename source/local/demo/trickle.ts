@@ -69,7 +69,7 @@ export async function startDemo({store, runner, region, log}: DemoOptions): Prom
 				void runner.finished(execution.arn).then(() => {
 					if (counter % 2 === 0 && execution.status === 'FAILED') {
 						later(6000, () => {
-							runner.redrive(execution, redrivePoint(execution));
+							runner.redrive(execution, redrivePoint(execution, store.eventsOf(execution)));
 						});
 					}
 				});
@@ -81,7 +81,7 @@ export async function startDemo({store, runner, region, log}: DemoOptions): Prom
 		for (const machine of [processing, fulfillment, express]) {
 			const finished = [...store.executions.values()].filter(execution => execution.machineArn === machine.arn && execution.status !== 'RUNNING' && execution.name.startsWith('demo-')).toSorted((a, b) => a.startDate - b.startDate);
 			for (const execution of finished.slice(0, Math.max(0, finished.length - keepFinished))) {
-				store.executions.delete(execution.arn);
+				store.deleteExecution(execution.arn);
 			}
 		}
 

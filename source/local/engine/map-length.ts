@@ -20,7 +20,11 @@ export function mapLength(definition: Record<string, unknown> | undefined, input
 	}
 
 	let value: unknown = input;
-	for (const part of path.slice(1).split(/\.|\[(\d+)\]/).filter(Boolean)) {
+	for (const part of path.slice(1).split(/\.|\[(\d+)\]/)) {
+		if (!part) {
+			continue;
+		}
+
 		if (Array.isArray(value) && /^\d+$/.test(part)) {
 			value = value[Number(part)];
 		} else if (isRecord(value)) {

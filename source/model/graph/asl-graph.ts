@@ -2,7 +2,11 @@ import {isRecord} from '../text/json-text.js';
 import type {MachineEdge, MachineGraph, MachineState, StateType} from '../types.js';
 import {UserError} from '../user-error.js';
 
-const stateTypes = new Set<StateType>(['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map']);
+const stateTypes: readonly StateType[] = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'];
+
+export function isStateType(value: unknown): value is StateType {
+	return (stateTypes as readonly unknown[]).includes(value);
+}
 
 type Scope = {
 	states: Record<string, unknown>;
@@ -71,7 +75,7 @@ export function buildMachineGraph(definition: Record<string, unknown>): MachineG
 	const seen = new Set<string>();
 
 	const visitScope = (scope: Scope) => {
-		if (!(scope.startAt in scope.states)) {
+		if (!Object.hasOwn(scope.states, scope.startAt)) {
 			throw new UserError(`StartAt "${scope.startAt}" of ${scope.label} names no state there`);
 		}
 
@@ -87,20 +91,19 @@ export function buildMachineGraph(definition: Record<string, unknown>): MachineG
 			}
 
 			seen.add(name);
-			const type = raw.Type;
-			if (typeof type !== 'string' || !stateTypes.has(type as StateType)) {
-				throw new UserError(`state "${name}" has unknown Type ${JSON.stringify(type)}; expected one of ${[...stateTypes].join(', ')}`);
+			const stateType = raw.Type;
+			if (!isStateType(stateType)) {
+				throw new UserError(`state "${name}" has unknown Type ${JSON.stringify(stateType)}; expected one of ${stateTypes.join(', ')}`);
 			}
 
 			const checkTarget = (target: unknown, field: string): string => {
-				if (typeof target !== 'string' || !(target in scope.states)) {
+				if (typeof target !== 'string' || !Object.hasOwn(scope.states, target)) {
 					throw new UserError(`${field} of state "${name}" names ${JSON.stringify(target)}, which is not a state in ${scope.label}`);
 				}
 
 				return target;
 			};
 
-			const stateType = type as StateType;
 			const processor = isRecord(raw.ItemProcessor) ? raw.ItemProcessor : (isRecord(raw.Iterator) ? raw.Iterator : undefined);
 			const distributed = stateType === 'Map'
 				&& ((isRecord(processor?.ProcessorConfig) && processor.ProcessorConfig.Mode === 'DISTRIBUTED') || 'ItemReader' in raw || 'ResultWriter' in raw);
@@ -181,7 +184,7 @@ export function buildMachineGraph(definition: Record<string, unknown>): MachineG
 	visitScope(scopeOf(definition, null, 'the state machine', 0));
 	const queryLanguage = definition.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath';
 	return {
-		startAt: definition.StartAt as string,
+		startAt: String(definition.StartAt),
 		queryLanguage,
 		...((typeof definition.Comment === 'string') && {comment: definition.Comment}),
 		states,

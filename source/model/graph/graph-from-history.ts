@@ -1,6 +1,5 @@
-import type {HistoryEvent, MachineEdge, MachineGraph, MachineState, StateType} from '../types.js';
-
-const stateTypes = new Set<StateType>(['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map']);
+import type {HistoryEvent, MachineEdge, MachineGraph, MachineState} from '../types.js';
+import {isStateType} from './asl-graph.js';
 
 /**
  * A graph of the states a history shows, for when the definition is not at
@@ -13,28 +12,16 @@ export function graphFromHistory(events: readonly HistoryEvent[]): MachineGraph 
 	const edges: MachineEdge[] = [];
 	const edgeKeys = new Set<string>();
 	const ownerOf = new Map<number, {name: string; type: string}>();
-	let branchCounter = new Map<string, number>();
+	const branchCounter = new Map<string, number>();
 	let last: string | undefined;
 
 	for (const event of events) {
 		const name = typeof event.details.name === 'string' ? event.details.name : undefined;
 		const previous = event.previousEventId === undefined ? undefined : ownerOf.get(event.previousEventId);
 		if (event.type.endsWith('StateEntered') && name) {
-			const type = event.type.slice(0, -'StateEntered'.length) as StateType;
-			if (!states.has(name) && stateTypes.has(type)) {
-				let parent: string | null = null;
-				let branch: number | undefined;
-				if (previous && (previous.type === 'MapIterationStarted' || previous.type === 'ParallelStateStarted')) {
-					parent = previous.name;
-					if (previous.type === 'ParallelStateStarted') {
-						branch = branchCounter.get(parent) ?? 0;
-						branchCounter = new Map(branchCounter).set(parent, branch + 1);
-					}
-				} else if (previous && states.has(previous.name)) {
-					const sibling = states.get(previous.name)!;
-					parent = sibling.parent;
-					branch = sibling.branch;
-				}
+			const type = event.type.slice(0, -'StateEntered'.length);
+			if (!states.has(name) && isStateType(type)) {
+				const {parent, branch} = placeState(previous, states, branchCounter);
 
 				const depth = parent ? (states.get(parent)?.depth ?? 0) + 1 : 0;
 				states.set(name, {name, type, parent, ...(branch !== undefined && {branch}), depth, isStart: previous === undefined || (parent !== null && previous.name === parent), isEnd: type === 'Succeed' || type === 'Fail', definition: {Type: type}});
@@ -68,4 +55,24 @@ export function graphFromHistory(events: readonly HistoryEvent[]): MachineGraph 
 
 	const startAt = list.find(state => state.parent === null)?.name ?? '';
 	return {startAt, queryLanguage: 'JSONPath', states: list, edges};
+}
+
+/**
+ * Where a state seen for the first time sits: inside the Map iteration or the
+ * Parallel branch whose start came just before it (branches numbered in the
+ * order they start), else beside the state before it.
+ */
+function placeState(previous: {name: string; type: string} | undefined, states: ReadonlyMap<string, MachineState>, branchCounter: Map<string, number>): {parent: string | null; branch?: number} {
+	if (previous?.type === 'ParallelStateStarted') {
+		const branch = branchCounter.get(previous.name) ?? 0;
+		branchCounter.set(previous.name, branch + 1);
+		return {parent: previous.name, branch};
+	}
+
+	if (previous?.type === 'MapIterationStarted') {
+		return {parent: previous.name};
+	}
+
+	const sibling = previous && states.get(previous.name);
+	return sibling ? {parent: sibling.parent, ...(sibling.branch !== undefined && {branch: sibling.branch})} : {parent: null};
 }

@@ -2,7 +2,8 @@ import type {MachineGraph} from '../types.js';
 import {asciiGlyphs, unicodeGlyphs} from './char-grid.js';
 import {layoutCompact} from './graph-compact.js';
 import type {GraphLayout, NodeBox} from './graph-geometry.js';
-import {layoutScope, makeContext} from './graph-scope-layout.js';
+import {makeContext} from './graph-boxes.js';
+import {layoutScope} from './graph-scope-layout.js';
 
 export type {GraphLayout, NodeBox, NodeGeometry} from './graph-geometry.js';
 

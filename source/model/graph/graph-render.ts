@@ -9,7 +9,7 @@ export type NodeDecoration = {
 	marker?: string;
 	/** Short text in the bottom border, e.g. Map counts `7/10 ✗1`. */
 	badge?: string;
-	/** active: running now; alert: the state the execution failed in; selected: the cursor. */
+	/** Active: running now; alert: the state the execution failed in; selected: the cursor. */
 	emphasis?: 'active' | 'alert' | 'selected';
 };
 
@@ -58,14 +58,12 @@ export function renderGraph(layout: GraphLayout, decorate?: (stateName: string) 
 				paint(geometry.name, role);
 			}
 
-			if (decoration.badge && geometry.badge) {
-				const room = geometry.badge.end - geometry.badge.start - 2;
-				if (room >= 3) {
-					const text = ` ${truncateToWidth(decoration.badge, room, layout.glyphs.ellipsis)} `;
-					let col = geometry.badge.start;
-					for (const character of text) {
-						put(geometry.badge.row, col++, {ch: character, role: role ?? 'muted'});
-					}
+			const room = geometry.badge ? geometry.badge.end - geometry.badge.start - 2 : 0;
+			if (decoration.badge && geometry.badge && room >= 3) {
+				const text = ` ${truncateToWidth(decoration.badge, room, layout.glyphs.ellipsis)} `;
+				let col = geometry.badge.start;
+				for (const character of text) {
+					put(geometry.badge.row, col++, {ch: character, role: role ?? 'muted'});
 				}
 			}
 

@@ -1,65 +1,8 @@
+import {isRecord} from '../text/json-text.js';
 import {truncateToWidth} from '../graph/char-grid.js';
 import {isoOrNull} from '../text/format.js';
 import {sanitize} from '../text/sanitize.js';
 import type {HistoryEvent, StyleRole, StyledLine} from '../types.js';
-
-/**
- * Map and Parallel progress events (MapStateStarted, ParallelStateSucceeded,
- * ...) carry no name, and their previousEventId points into the last branch
- * or iteration; they belong to the innermost open container of their kind.
- */
-export class OpenContainers {
-	private readonly stack: Array<{name: string; kind: 'Map' | 'Parallel'}> = [];
-
-	see(event: HistoryEvent, name: string | undefined): void {
-		const kind = event.type.startsWith('Map') ? 'Map' : (event.type.startsWith('Parallel') ? 'Parallel' : undefined);
-		if (!kind || !name) {
-			return;
-		}
-
-		if (event.type.endsWith('StateEntered')) {
-			this.stack.push({name, kind});
-		} else if (event.type.endsWith('StateExited')) {
-			const index = this.stack.findLastIndex(entry => entry.name === name);
-			if (index !== -1) {
-				this.stack.splice(index, 1);
-			}
-		}
-	}
-
-	ownerOf(event: HistoryEvent): string | undefined {
-		const match = /^(Map|Parallel)State(?:Started|Succeeded|Failed|Aborted)$/.exec(event.type);
-		return match ? this.stack.findLast(entry => entry.kind === match[1])?.name : undefined;
-	}
-}
-
-/**
- * Which state each event belongs to, tracked as events stream by: the name
- * in the details, else the state owning the event's previousEventId.
- */
-export class EventOwners {
-	private readonly owners = new Map<number, string>();
-	private readonly open = new OpenContainers();
-	private last: string | undefined;
-
-	stateOf(event: HistoryEvent): string | undefined {
-		if (event.type.startsWith('Execution')) {
-			return undefined; // Execution-level events belong to no state.
-		}
-
-		const named = typeof event.details.name === 'string' ? event.details.name : undefined;
-		this.open.see(event, named);
-		const owner = named ?? this.open.ownerOf(event) ?? (event.previousEventId === undefined ? undefined : this.owners.get(event.previousEventId)) ?? this.last;
-		if (owner) {
-			this.owners.set(event.id, owner);
-			if (event.type.endsWith('StateEntered')) {
-				this.last = owner;
-			}
-		}
-
-		return owner;
-	}
-}
 
 function roleOf(type: string): StyleRole {
 	if (/Failed$|TimedOut$/.test(type)) {
@@ -119,8 +62,8 @@ export function readableCause(cause: unknown): unknown {
 	}
 
 	try {
-		const parsed = JSON.parse(cause) as {errorMessage?: unknown};
-		return typeof parsed.errorMessage === 'string' ? parsed.errorMessage : cause;
+		const parsed: unknown = JSON.parse(cause);
+		return isRecord(parsed) && typeof parsed.errorMessage === 'string' ? parsed.errorMessage : cause;
 	} catch {
 		return cause;
 	}

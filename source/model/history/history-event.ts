@@ -1,5 +1,5 @@
 import {isRecord} from '../text/json-text.js';
-import type {HistoryEvent} from '../types.js';
+import type {ExecutionStatus, HistoryEvent} from '../types.js';
 
 /**
  * Epoch milliseconds from what histories carry: a Date (SDK), epoch seconds
@@ -23,7 +23,8 @@ export function toEpochMs(value: unknown): number | undefined {
 
 	if (typeof value === 'string' && value.trim() !== '') {
 		if (/^\d+(?:\.\d+)?$/.test(value.trim())) {
-			return toEpochMs(Number(value));
+			const number = Number(value);
+			return number < 1e11 ? Math.round(number * 1000) : Math.round(number);
 		}
 
 		const parsed = Date.parse(value);
@@ -87,4 +88,27 @@ export function payloadText(value: unknown): string | undefined {
 	}
 
 	return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The execution status each ending event leaves behind. */
+export const executionEndStatus: Readonly<Record<string, ExecutionStatus>> = {
+	ExecutionSucceeded: 'SUCCEEDED',
+	ExecutionFailed: 'FAILED',
+	ExecutionAborted: 'ABORTED',
+	ExecutionTimedOut: 'TIMED_OUT',
+};
+
+/** A CloudWatch Logs execution record (an Express execution's event): its execution, type and the rest as sent. */
+export type ExecutionRecord = Record<string, unknown> & {execution_arn: string; type: string};
+
+/** The execution record a log event's message holds, or undefined when it holds something else. */
+export function executionRecordIn(message: string | undefined): ExecutionRecord | undefined {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(message ?? '');
+	} catch {
+		return undefined;
+	}
+
+	return isRecord(parsed) && typeof parsed.execution_arn === 'string' && parsed.execution_arn !== '' && typeof parsed.type === 'string' && parsed.type !== '' ? {...parsed, execution_arn: parsed.execution_arn, type: parsed.type} : undefined;
 }

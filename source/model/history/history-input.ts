@@ -33,7 +33,7 @@ export function parseHistoryText(text: string, what: string): ParsedHistory {
 		items = itemsOf(value, what);
 	}
 
-	// filter-log-events: records are JSON strings inside `message`.
+	// Filter-log-events: records are JSON strings inside `message`.
 	const unwrapped = items.map(item => (isRecord(item) && typeof item.message === 'string' && item.type === undefined ? parseMessage(item.message) : item));
 	const executions = new Map<string, HistoryEvent[]>();
 	let source: HistorySource = 'history';
@@ -43,7 +43,7 @@ export function parseHistoryText(text: string, what: string): ParsedHistory {
 			continue;
 		}
 
-		const record = item as Record<string, unknown>;
+		const record = isRecord(item) ? item : {};
 		const arn = typeof record.execution_arn === 'string' ? record.execution_arn : '';
 		if ('execution_arn' in record || 'event_timestamp' in record) {
 			source = 'log-records';

@@ -1,35 +1,61 @@
-import type {RedrivePreview} from '../../sync/types.js';
-import type {ExecutionSnapshot, MachineGraph} from '../types.js';
+import type {ExecutionSnapshot, MachineGraph, RedrivePreview, StateStatus} from '../types.js';
 
-const redrivableStatuses = new Set(['FAILED', 'ABORTED', 'TIMED_OUT']);
 const fourteenDaysMs = 14 * 24 * 3600 * 1000;
+const mostRedrives = 1000;
+
+/** Why AWS would refuse to redrive an execution (RedriveExecution's rules), or undefined when it would not. */
+export type RedriveBlock = 'express' | 'not-ended-unsuccessfully' | 'stopped-over-14-days-ago' | 'redriven-too-often';
+
+export type RedriveCandidate = {status: string; type: 'STANDARD' | 'EXPRESS'; stopDate?: number; redriveCount: number};
 
 /**
- * Whether an execution can be redriven, following AWS's rules (Standard
- * executions that FAILED, were ABORTED or TIMED_OUT, stopped within the last
- * 14 days, redriven fewer than 1000 times), and what a redrive would do:
- * the states that did not succeed run again — the one it stopped in, and
+ * AWS's rules for RedriveExecution, the one copy of them: Standard executions
+ * that FAILED, were ABORTED or TIMED_OUT, stopped within the last 14 days,
+ * redriven fewer than 1000 times. The dashboard previews with it and
+ * `sfntop serve` answers RedriveExecution with it.
+ */
+export function redriveBlock(execution: RedriveCandidate, now: number): RedriveBlock | undefined {
+	if (execution.type === 'EXPRESS') {
+		return 'express';
+	}
+
+	if (execution.status !== 'FAILED' && execution.status !== 'ABORTED' && execution.status !== 'TIMED_OUT') {
+		return 'not-ended-unsuccessfully';
+	}
+
+	if (execution.stopDate !== undefined && now - execution.stopDate > fourteenDaysMs) {
+		return 'stopped-over-14-days-ago';
+	}
+
+	return execution.redriveCount >= mostRedrives ? 'redriven-too-often' : undefined;
+}
+
+/** A redrive keeps the result of a state that finished (SUCCEEDED, or CAUGHT: its Catch handled the failure); the rest run again. */
+export function keepsResultOnRedrive(status: StateStatus | undefined): boolean {
+	return status === 'SUCCEEDED' || status === 'CAUGHT';
+}
+
+/**
+ * Whether an execution can be redriven and what a redrive would do: the
+ * states that did not succeed run again — the one it stopped in, and
  * everything after it that never ran — while states that succeeded keep
  * their results. (Inside a Map, AWS reruns only unsuccessful iterations.)
  */
-export function redrivePreview(input: {status: string; type: 'STANDARD' | 'EXPRESS'; stopDate?: number; redriveCount: number; now: number}, snapshot: ExecutionSnapshot, graph: MachineGraph): RedrivePreview {
+export function redrivePreview(input: RedriveCandidate & {now: number}, snapshot: ExecutionSnapshot, graph: MachineGraph): RedrivePreview {
 	const keep: string[] = [];
 	const rerun: string[] = [];
 	for (const state of graph.states) {
-		const status = snapshot.states.get(state.name)?.status ?? 'NOT_STARTED';
-		(status === 'SUCCEEDED' || status === 'CAUGHT' ? keep : rerun).push(state.name);
+		(keepsResultOnRedrive(snapshot.states.get(state.name)?.status) ? keep : rerun).push(state.name);
 	}
 
-	let reason: string | undefined;
-	if (input.type === 'EXPRESS') {
-		reason = 'Express executions cannot be redriven';
-	} else if (!redrivableStatuses.has(input.status)) {
-		reason = `the execution is ${input.status}; only FAILED, ABORTED or TIMED_OUT executions can be redriven`;
-	} else if (input.stopDate !== undefined && input.now - input.stopDate > fourteenDaysMs) {
-		reason = 'the execution stopped more than 14 days ago; AWS allows redrive within 14 days';
-	} else if (input.redriveCount >= 1000) {
-		reason = 'the execution has been redriven 1000 times, the most AWS allows';
-	}
-
+	const block = redriveBlock(input, input.now);
+	const reason = block && reasons[block](input.status);
 	return {redrivable: reason === undefined, ...(reason && {reason}), rerun, keep};
 }
+
+const reasons: Record<RedriveBlock, (status: string) => string> = {
+	express: () => 'Express executions cannot be redriven',
+	'not-ended-unsuccessfully': status => `the execution is ${status}; only FAILED, ABORTED or TIMED_OUT executions can be redriven`,
+	'stopped-over-14-days-ago': () => 'the execution stopped more than 14 days ago; AWS allows redrive within 14 days',
+	'redriven-too-often': () => `the execution has been redriven ${mostRedrives} times, the most AWS allows`,
+};

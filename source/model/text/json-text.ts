@@ -43,3 +43,8 @@ export function parseJsonText(text: string, what: string): unknown {
 export function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** Array.isArray, narrowing to unknown[] (not any[]), so what comes out of it is checked too. */
+export function isList(value: unknown): value is unknown[] {
+	return Array.isArray(value);
+}

@@ -36,7 +36,7 @@ function escapeCharacter(character: string): string {
 		return '\uFFFD';
 	}
 
-	if (named[character]) {
+	if (Object.hasOwn(named, character)) {
 		return named[character];
 	}
 

@@ -120,11 +120,11 @@ export function sgrCodes(style: RoleStyle | undefined, theme: Theme): number[] {
 		codes.push(7);
 	}
 
-	if (theme.color && style.color && colorCodes[style.color]) {
+	if (theme.color && style.color && Object.hasOwn(colorCodes, style.color)) {
 		codes.push(colorCodes[style.color][0]);
 	}
 
-	if (theme.color && style.backgroundColor && colorCodes[style.backgroundColor]) {
+	if (theme.color && style.backgroundColor && Object.hasOwn(colorCodes, style.backgroundColor)) {
 		codes.push(colorCodes[style.backgroundColor][1]);
 	}
 

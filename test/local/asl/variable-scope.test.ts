@@ -42,3 +42,35 @@ test('a state\'s QueryLanguage wins over the machine\'s; JSONPath by default', (
 	expect(queryLanguageOf({}, {QueryLanguage: 'JSONata'})).toBe('JSONata');
 	expect(queryLanguageOf({QueryLanguage: 'JSONPath'}, {QueryLanguage: 'JSONata'})).toBe('JSONPath');
 });
+
+describe('size limits', () => {
+	test('one variable over 256 KiB is refused with States.DataLimitExceeded', () => {
+		const scope = new VariableScope();
+		expect(() => {
+			scope.apply({big: 'x'.repeat(262_144)}, 'Load');
+		}).toThrow(/Load/);
+		expect(scope.has('big')).toBe(false);
+	});
+
+	test('one Assign over 256 KiB in total is refused', () => {
+		const scope = new VariableScope();
+		const half = 'x'.repeat(140_000);
+		expect(() => {
+			scope.apply({a: half, b: half});
+		}).toThrow(StatesError);
+	});
+
+	test('an execution holds at most 10 MiB of variables; replacing a variable frees its bytes', () => {
+		const scope = new VariableScope();
+		const chunk = 'x'.repeat(250_000);
+		for (let index = 0; index < 41; index++) {
+			scope.apply({[`v${index}`]: chunk});
+		}
+
+		expect(() => {
+			scope.apply({v99: chunk});
+		}).toThrow(StatesError);
+		scope.apply({v0: chunk});
+		expect(scope.read('v0')).toBe(chunk);
+	});
+});

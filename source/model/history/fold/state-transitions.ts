@@ -1,0 +1,106 @@
+import {isRecord} from '../../text/json-text.js';
+import {integrationArn} from '../../arn.js';
+import {payloadText} from '../history-event.js';
+import type {HistoryEvent} from '../../types.js';
+import {applyIteration, applyMapStarted} from './map-iterations.js';
+import {type Accumulator, type ExecutionFields, updateState, workingState} from './working-state.js';
+
+const failureTypes = new Set([
+	'TaskFailed',
+	'TaskTimedOut',
+	'TaskStartFailed',
+	'TaskSubmitFailed',
+	'LambdaFunctionFailed',
+	'LambdaFunctionTimedOut',
+	'LambdaFunctionStartFailed',
+	'LambdaFunctionScheduleFailed',
+	'ActivityFailed',
+	'ActivityTimedOut',
+	'ActivityScheduleFailed',
+	'EvaluationFailed',
+]);
+const scheduledTypes = new Set(['TaskScheduled', 'LambdaFunctionScheduled', 'ActivityScheduled']);
+const successTypes = new Set(['TaskSucceeded', 'LambdaFunctionSucceeded', 'ActivitySucceeded']);
+const abortedTypes = new Set(['TaskStateAborted', 'WaitStateAborted', 'MapStateAborted', 'ParallelStateAborted']);
+
+/**
+ * One state-level event moves its state: entered → RUNNING, a failed attempt →
+ * RETRYING (until a retry, a Catch or the execution's end decides), exited →
+ * SUCCEEDED, or CAUGHT when its last attempt had failed.
+ */
+export function applyStateEvent(accumulator: Accumulator, execution: ExecutionFields, owner: string, event: HistoryEvent): void {
+	const {details, type, id} = event;
+	const time = event.timestamp;
+	if (type.endsWith('StateEntered')) {
+		const state = workingState(accumulator, owner);
+		state.entries++;
+		state.lastAttemptFailed = false;
+		const isTask = type === 'TaskStateEntered';
+		updateState(accumulator, owner, {
+			status: 'RUNNING',
+			attempts: isTask ? state.snapshot.attempts : state.snapshot.attempts + 1,
+			enteredAt: state.snapshot.enteredAt ?? time,
+			input: payloadText(details.input) ?? state.snapshot.input,
+			error: undefined,
+			cause: undefined,
+			...(!isTask && {exitedAt: undefined}),
+		}, id);
+	} else if (type.endsWith('StateExited')) {
+		const state = workingState(accumulator, owner);
+		const exitedAt = time ?? state.snapshot.exitedAt;
+		updateState(accumulator, owner, {
+			status: state.lastAttemptFailed ? 'CAUGHT' : 'SUCCEEDED',
+			exitedAt,
+			output: payloadText(details.output) ?? state.snapshot.output,
+			durationMs: exitedAt !== undefined && state.snapshot.enteredAt !== undefined ? exitedAt - state.snapshot.enteredAt : undefined,
+		}, id);
+	} else if (scheduledTypes.has(type)) {
+		const state = workingState(accumulator, owner);
+		state.lastAttemptFailed = false;
+		const resource = typeof details.resourceType === 'string' && typeof details.resource === 'string'
+			? integrationArn(details.resourceType, details.resource)
+			: (typeof details.resource === 'string' ? details.resource : state.snapshot.resource);
+		updateState(accumulator, owner, {status: 'RUNNING', attempts: state.snapshot.attempts + 1, ...(resource && {resource})}, id);
+	} else if (successTypes.has(type)) {
+		const state = workingState(accumulator, owner);
+		state.lastAttemptFailed = false;
+		const output = payloadText(details.output);
+		const requestId = output?.includes('equestId') ? requestIdIn(output) : undefined;
+		updateState(accumulator, owner, {
+			output: output ?? state.snapshot.output,
+			...(requestId && {requestIds: [...(state.snapshot.requestIds ?? []), requestId]}),
+		}, id);
+	} else if (failureTypes.has(type)) {
+		const state = workingState(accumulator, owner);
+		state.lastAttemptFailed = true;
+		state.lastFailureTimedOut = type.endsWith('TimedOut');
+		updateState(accumulator, owner, {
+			status: 'RETRYING',
+			error: typeof details.error === 'string' ? details.error : (state.lastFailureTimedOut ? 'States.Timeout' : undefined),
+			cause: payloadText(details.cause),
+		}, id);
+	} else if (abortedTypes.has(type)) {
+		updateState(accumulator, owner, {status: 'ABORTED', exitedAt: time}, id);
+	} else if (type === 'MapStateStarted') {
+		applyMapStarted(accumulator, execution, owner, event);
+	} else if (type.startsWith('MapIteration')) {
+		applyIteration(accumulator, owner, event);
+	} else if (type === 'MapStateFailed' || type === 'ParallelStateFailed') {
+		const state = workingState(accumulator, owner);
+		state.lastAttemptFailed = true;
+		updateState(accumulator, owner, {status: 'RETRYING', error: typeof details.error === 'string' ? details.error : state.snapshot.error, cause: payloadText(details.cause) ?? state.snapshot.cause}, id);
+	}
+	// MapStateSucceeded, ParallelStateStarted/Succeeded and the ignored types change nothing visible.
+}
+
+/** The Lambda request id in a lambda:invoke output (SdkResponseMetadata), for finding its log lines. */
+function requestIdIn(output: string): string | undefined {
+	try {
+		const parsed: unknown = JSON.parse(output);
+		const metadata = isRecord(parsed) && isRecord(parsed.SdkResponseMetadata) ? parsed.SdkResponseMetadata : {};
+		const id = metadata.RequestId ?? metadata.requestId;
+		return typeof id === 'string' ? id : undefined;
+	} catch {
+		return undefined;
+	}
+}

@@ -1,0 +1,104 @@
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {CreateStateMachineCommand, GetExecutionHistoryCommand, ListExecutionsCommand, StartExecutionCommand, type SFNClient} from '@aws-sdk/client-sfn';
+import {FilterLogEventsCommand, PutLogEventsCommand, CreateLogGroupCommand, CreateLogStreamCommand, type CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import type {RunningServer} from '../../source/local/server.js';
+import {fullHistory, localEndpoint, waitForEnd} from '../helpers/local-endpoint.js';
+import {repoRoot} from '../helpers/run-cli.js';
+
+// Issue 12 item 6: page tokens were offsets, so pages skipped or repeated items while a history grew or executions started.
+
+const orderDefinition = readFileSync(path.join(repoRoot, 'examples', 'order-processing.json'), 'utf8');
+const roleArn = 'arn:aws:iam::123456789012:role/StepFunctionsExecutionRole';
+
+let server: RunningServer;
+let sfn: SFNClient;
+let logs: CloudWatchLogsClient;
+let machineArn: string;
+
+const sleep = async (ms: number) => new Promise(resolve => {
+	setTimeout(resolve, ms);
+});
+
+async function eventCount(executionArn: string): Promise<number> {
+	return (await fullHistory(sfn, executionArn)).length;
+}
+
+beforeAll(async () => {
+	({server, sfn, logs} = await localEndpoint());
+	({stateMachineArn: machineArn} = await sfn.send(new CreateStateMachineCommand({name: 'Pages', definition: orderDefinition, roleArn})) as {stateMachineArn: string});
+});
+
+afterAll(async () => {
+	await server.close();
+});
+
+describe('page tokens are cursors', () => {
+	test('reverseOrder on a running execution: later pages continue below the first, none skipped, while events are added', async () => {
+		const {executionArn} = await sfn.send(new StartExecutionCommand({stateMachineArn: machineArn, input: '{"orderId": "1", "delayMs": 150}'}));
+		while (await eventCount(executionArn!) < 6) {
+			await sleep(30);
+		}
+
+		const first = await sfn.send(new GetExecutionHistoryCommand({executionArn, reverseOrder: true, maxResults: 3}));
+		const newest = first.events![0].id!;
+		expect(first.events!.map(event => event.id)).toEqual([newest, newest - 1, newest - 2]);
+		// The execution moves on before the next page is read.
+		while (await eventCount(executionArn!) < newest + 3) {
+			await sleep(30);
+		}
+
+		const seen = first.events!.map(event => event.id!);
+		let {nextToken} = first;
+		while (nextToken) {
+			const page = await sfn.send(new GetExecutionHistoryCommand({executionArn, reverseOrder: true, maxResults: 3, nextToken}));
+			seen.push(...page.events!.map(event => event.id!));
+			({nextToken} = page);
+		}
+
+		expect(seen).toEqual(Array.from({length: newest}, (_, index) => newest - index));
+		await waitForEnd(sfn, executionArn!);
+	});
+
+	test('ListExecutions page 2 follows page 1 even after new executions start', async () => {
+		const {stateMachineArn} = await sfn.send(new CreateStateMachineCommand({name: 'ManyRuns', definition: JSON.stringify({StartAt: 'Done', States: {Done: {Type: 'Succeed'}}}), roleArn}));
+		for (let index = 0; index < 6; index++) {
+			await sfn.send(new StartExecutionCommand({stateMachineArn, name: `run-${index}`}));
+			await sleep(2);
+		}
+
+		const first = await sfn.send(new ListExecutionsCommand({stateMachineArn, maxResults: 3}));
+		for (let index = 6; index < 9; index++) {
+			await sfn.send(new StartExecutionCommand({stateMachineArn, name: `run-${index}`}));
+		}
+
+		const second = await sfn.send(new ListExecutionsCommand({stateMachineArn, maxResults: 3, nextToken: first.nextToken}));
+		expect(first.executions!.map(execution => execution.name)).toEqual(['run-5', 'run-4', 'run-3']);
+		expect(second.executions!.map(execution => execution.name)).toEqual(['run-2', 'run-1', 'run-0']);
+		expect(second.nextToken).toBeUndefined();
+	});
+
+	test('a token is bound to its request: another execution, direction or filter is InvalidToken', async () => {
+		const a = (await sfn.send(new StartExecutionCommand({stateMachineArn: machineArn, input: '{"orderId": "a", "delayMs": 0}'}))).executionArn!;
+		const b = (await sfn.send(new StartExecutionCommand({stateMachineArn: machineArn, input: '{"orderId": "b", "delayMs": 0}'}))).executionArn!;
+		await waitForEnd(sfn, a);
+		const page = await sfn.send(new GetExecutionHistoryCommand({executionArn: a, maxResults: 2}));
+		await expect(sfn.send(new GetExecutionHistoryCommand({executionArn: b, maxResults: 2, nextToken: page.nextToken}))).rejects.toMatchObject({name: 'InvalidToken', message: 'Invalid Token: \'Invalid token\''});
+		await expect(sfn.send(new GetExecutionHistoryCommand({executionArn: a, maxResults: 2, reverseOrder: true, nextToken: page.nextToken}))).rejects.toMatchObject({name: 'InvalidToken'});
+		await expect(sfn.send(new ListExecutionsCommand({stateMachineArn: machineArn, nextToken: page.nextToken}))).rejects.toMatchObject({name: 'InvalidToken'});
+		await expect(sfn.send(new ListExecutionsCommand({stateMachineArn: machineArn, nextToken: 'bm90IG91cnM'}))).rejects.toMatchObject({name: 'InvalidToken'});
+	});
+
+	test('FilterLogEvents pages by timestamp and event id, and refuses a token it did not issue', async () => {
+		await logs.send(new CreateLogGroupCommand({logGroupName: '/pages'}));
+		await logs.send(new CreateLogStreamCommand({logGroupName: '/pages', logStreamName: 'a'}));
+		await logs.send(new PutLogEventsCommand({logGroupName: '/pages', logStreamName: 'a', logEvents: [1, 2, 3, 4, 5].map(n => ({timestamp: 1000 + n, message: `line ${n}`}))}));
+		const first = await logs.send(new FilterLogEventsCommand({logGroupName: '/pages', limit: 2}));
+		await logs.send(new PutLogEventsCommand({logGroupName: '/pages', logStreamName: 'a', logEvents: [{timestamp: 1000, message: 'late but older'}]}));
+		const second = await logs.send(new FilterLogEventsCommand({logGroupName: '/pages', limit: 2, nextToken: first.nextToken}));
+		expect(first.events!.map(event => event.message)).toEqual(['line 1', 'line 2']);
+		expect(second.events!.map(event => event.message)).toEqual(['line 3', 'line 4']);
+		await expect(logs.send(new FilterLogEventsCommand({logGroupName: '/pages', nextToken: '0x10'}))).rejects.toMatchObject({name: 'InvalidParameterException', message: 'The specified nextToken is invalid.'});
+	});
+});
