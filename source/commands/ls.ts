@@ -90,7 +90,9 @@ export const lsCommand = defineCommand({
 		}
 
 		if (flags.wide) {
-			await listRunningWide({session: options.session, machineArn: target.arn, json: flags.json, ascii: options.display.ascii, progress: stderr, write: text => stdout.write(text), print, table});
+			await listRunningWide({session: options.session, machineArn: target.arn, json: flags.json, ascii: options.display.ascii, progress: stderr, write(text) {
+				stdout.write(text);
+			}, print, table});
 			return 0;
 		}
 

@@ -1,16 +1,8 @@
 import type {AwsApi} from '../aws/sfn.js';
-import type {ExecutionStatus} from '../model/types.js';
+import type {ExecutionStatus, ExecutionSummary} from '../model/types.js';
 
 /** One ListExecutions item, in epoch ms. */
-export type ListedExecution = {
-	arn: string;
-	name: string;
-	machineArn: string;
-	status: ExecutionStatus;
-	startDate?: number;
-	stopDate?: number;
-	redriveCount?: number;
-};
+export type ListedExecution = ExecutionSummary;
 
 /** ListExecutions takes up to 1000 per page (botocore: PageSize max 1000), so a wall of 1,000 is one call. */
 export const listPageSize = 1000;

@@ -38,7 +38,8 @@ export function readWorkers(budget: number): number {
 export function followWall<T>(wall: WallSource<T>, describe: (error: unknown) => UserError): RowsFollower<T> {
 	const {clock, tickMs} = wall.settings;
 	const listeners = new Set<() => void>();
-	let stopped = false;
+	// An object, so the readers' loops see stop() set it.
+	const life = {stopped: false};
 	let readError: string | undefined;
 	const wakers = new Set<() => void>();
 	const timers = new Set<NodeJS.Timeout>();
@@ -114,7 +115,7 @@ export function followWall<T>(wall: WallSource<T>, describe: (error: unknown) =>
 
 	const worker = async () => {
 		let failures = 0;
-		while (!stopped) {
+		while (!life.stopped) {
 			const key = wall.listed ? wall.pick() : undefined;
 			if (!key) {
 				const due = wall.nextDue();
@@ -165,7 +166,7 @@ export function followWall<T>(wall: WallSource<T>, describe: (error: unknown) =>
 			wake();
 		},
 		stop() {
-			stopped = true;
+			life.stopped = true;
 			unsubscribe();
 			lister.stop();
 			clearTimeout(publishTimer);

@@ -6,14 +6,15 @@ import {useDashboardActions, useDashboardState} from './dashboard-context.js';
 import {listHeaderLine} from './list-header.js';
 import {clampCursor, emptyListText, listPaneLines} from './list-pane.js';
 import {listNavigation} from './list-navigation.js';
-import {executionsRoute, runningRoute, type Route} from './routes.js';
+import {machineCommands} from './machine-commands.js';
+import type {Route} from './routes.js';
 import {rowAge} from './running-lines.js';
 import {fitBlock, visibleWindow} from './screen-lines.js';
 import {statusLine} from './status-line.js';
 import {StyledLines} from './styled-lines.js';
 import {useClock} from './use-clock.js';
 import {useCommands} from './use-commands.js';
-import {useFollowerOf} from './use-follower.js';
+import {useRowsFollower} from './use-follower.js';
 
 type MachineWallRoute = Extract<Route, {view: 'machine-wall'}>;
 
@@ -44,7 +45,7 @@ function machineRow(row: MachineWallRow, nameWidth: number, now: number): Styled
 export function MachineWallView({route, width, height, isActive}: {route: MachineWallRoute; width: number; height: number; isActive: boolean}) {
 	const {session, theme, ascii, readOnly, now: clock, message} = useDashboardState();
 	const actions = useDashboardActions();
-	const {follower, state} = useFollowerOf(() => session.machineWall(), 'machine-wall');
+	const {follower, state} = useRowsFollower(() => session.machineWall(), 'machine-wall');
 	const machines = useMemo(() => {
 		const needle = route.filter.toLowerCase();
 		return (state.data ?? [])
@@ -63,21 +64,7 @@ export function MachineWallView({route, width, height, isActive}: {route: Machin
 
 	useCommands('machine-wall', {
 		...listNavigation(actions, machines.length, height),
-		enter() {
-			if (selected) {
-				actions.open(executionsRoute(selected.arn, selected.name));
-			}
-		},
-		running() {
-			if (selected) {
-				actions.open(runningRoute(selected.arn, selected.name));
-			}
-		},
-		start() {
-			if (selected) {
-				actions.prompt({kind: 'start', machineArn: selected.arn, machineName: selected.name});
-			}
-		},
+		...machineCommands(actions, selected),
 	}, isActive);
 
 	const lines = useMemo(() => {

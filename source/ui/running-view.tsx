@@ -13,7 +13,7 @@ import {statusLine} from './status-line.js';
 import {StyledLines} from './styled-lines.js';
 import {useClock} from './use-clock.js';
 import {useCommands} from './use-commands.js';
-import {useFollowerOf} from './use-follower.js';
+import {useRowsFollower} from './use-follower.js';
 
 type RunningRoute = Extract<Route, {view: 'running'}>;
 
@@ -28,7 +28,7 @@ const headLines = 3;
 export function RunningView({route, width, height, isActive}: {route: RunningRoute; width: number; height: number; isActive: boolean}) {
 	const {session, theme, ascii, readOnly, now: clock, message} = useDashboardState();
 	const actions = useDashboardActions();
-	const {follower, state} = useFollowerOf(() => session.running(route.machineArn), `running\n${route.machineArn}`);
+	const {follower, state} = useRowsFollower(() => session.running(route.machineArn), `running\n${route.machineArn}`);
 	const wall = state.data;
 	const rows = useMemo(() => sortRunning(filterRunning(wall?.rows ?? [], route.filter), route.sort), [wall, route.filter, route.sort]);
 	const now = useClock(true, clock);

@@ -1,5 +1,5 @@
 import {useEffect, useMemo, useSyncExternalStore} from 'react';
-import type {Follower, FollowerState} from '../sync/types.js';
+import type {Follower, FollowerState, RowsFollower} from '../sync/types.js';
 import {useDashboardActions} from './dashboard-context.js';
 
 const idle: FollowerState<never> = {data: undefined, stale: false, loading: false, done: true};
@@ -16,11 +16,15 @@ const noFollower = {
  * only when the follower publishes a new state object (snapshot identity).
  */
 export function useFollower<T>(create: (() => Follower<T>) | undefined, key: string): FollowerState<T> {
-	return useFollowerOf(create ?? (() => noFollower as Follower<T>), key).state;
+	return useSubscribed<T, Follower<T>>(create ?? (() => noFollower), key).state;
 }
 
-/** useFollower, also handing back the follower itself (the walls are told which rows are on screen). */
-export function useFollowerOf<F extends Follower<unknown>>(create: () => F, key: string): {follower: F; state: ReturnType<F['getState']>} {
+/** The walls' useFollower, handing back the follower too: the view tells it which rows are on screen. */
+export function useRowsFollower<T>(create: () => RowsFollower<T>, key: string): {follower: RowsFollower<T>; state: FollowerState<T>} {
+	return useSubscribed<T, RowsFollower<T>>(create, key);
+}
+
+function useSubscribed<T, F extends Follower<T>>(create: () => F, key: string): {follower: F; state: FollowerState<T>} {
 	const {registerFollower} = useDashboardActions();
 	const follower = useMemo(create, [key]);
 	useEffect(() => {
@@ -30,6 +34,6 @@ export function useFollowerOf<F extends Follower<unknown>>(create: () => F, key:
 			follower.stop();
 		};
 	}, [follower, registerFollower]);
-	const state = useSyncExternalStore(follower.subscribe, follower.getState) as ReturnType<F['getState']>;
+	const state = useSyncExternalStore(follower.subscribe, follower.getState);
 	return {follower, state};
 }

@@ -14,6 +14,7 @@ import {RunningWallState} from '../../dist/sync/running-wall.js';
 import {budgetedApi, defaultWallBudget} from '../../dist/sync/wall-budget.js';
 import {followWall} from '../../dist/sync/wall-follower.js';
 import {startFleet} from '../helpers/running-fleet.ts';
+import {virtualClock} from '../helpers/virtual-clock.ts';
 
 const rows = 500;
 const tickMs = 2000;
@@ -21,20 +22,13 @@ const onScreen = 30;
 const runMs = 900_000;
 const settleMs = 450_000;
 
-function virtualClock() {
-	let now = 1_000_000;
-	return {
-		now: () => now,
-		async sleep(ms) {
-			now += ms;
-			await new Promise(resolve => {
-				setImmediate(resolve);
-			});
-		},
-	};
-}
-
-/** Reads per second over the run (intervals between the first and last read), and the oldest row's age (all rows, rows on screen) sampled at every read after the first round. */
+/**
+ * Reads per second over the run (intervals between the first and last read), and
+ * the oldest row's age (all rows, rows on screen) sampled at every read after the first round.
+ * @param {{now(): number}} clock
+ * @param {() => Iterable<[string, number | undefined]>} readAts each row's ARN and last read
+ * @param {Set<string>} screen the rows on screen
+ */
 function recorder(clock, readAts, screen) {
 	const times = [];
 	let oldest = 0;
@@ -69,14 +63,20 @@ async function untilVirtual(clock, end) {
 	}
 }
 
+/**
+ * The running wall as sfntop runs it, on a virtual clock, for runMs.
+ * @param {AwsApi} api
+ * @param {string} machineArn
+ */
 async function wall(api, machineArn) {
 	const clock = virtualClock();
 	const start = clock.now();
-	let state;
 	const screen = new Set();
-	const record = recorder(clock, () => [...state.rows].map(([arn, row]) => [arn, row.view.readAt]), screen);
+	const rowsRead = {current: new Map()};
+	const record = recorder(clock, () => [...rowsRead.current].map(([arn, row]) => [arn, row.view.readAt]), screen);
 	const budgeted = budgetedApi(api, record.hooks, defaultWallBudget, clock);
-	state = new RunningWallState(budgeted.api, budgeted.calls, api, machineArn, {tickMs, budget: defaultWallBudget, clock, maxIdleMs: 15_000, recentMs: 60_000});
+	const state = new RunningWallState(budgeted.api, budgeted.calls, api, machineArn, {tickMs, budget: defaultWallBudget, clock, maxIdleMs: 15_000, recentMs: 60_000});
+	rowsRead.current = state.rows;
 	const follower = followWall(state, error => api.describe(error, 'ListExecutions'));
 	while (!state.listed) {
 		await new Promise(resolve => {
@@ -94,7 +94,11 @@ async function wall(api, machineArn) {
 	return record.result();
 }
 
-/** The naive wall: every tick, list and then read every row's history, through the shared limiter (default buckets). */
+/**
+ * The naive wall: every tick, list and then read every row's history, through the shared limiter (default buckets).
+ * @param {import('../../dist/aws/clients.js').AwsClients} clients
+ * @param {string} machineArn
+ */
 async function naive(clients, machineArn) {
 	const clock = virtualClock();
 	const limiter = new RateLimiter(defaultBuckets, clock);

@@ -14,6 +14,7 @@ import {budgetedApi} from '../../source/sync/wall-budget.js';
 import {followWall} from '../../source/sync/wall-follower.js';
 import {localEndpoint, waitForEnd} from '../helpers/local-endpoint.js';
 import {startFleet} from '../helpers/running-fleet.js';
+import {virtualClock} from '../helpers/virtual-clock.js';
 
 const fleetSize = 1000;
 let server: RunningServer;
@@ -31,20 +32,6 @@ afterAll(async () => {
 });
 
 const plainApi = (hooks: CallHooks = {}) => new AwsApi({sfn, logs, region: 'us-east-1', endpoint: server.url}, hooks);
-
-/** Virtual time that moves only when someone sleeps: one reader, so its schedule is exact. */
-function fakeClock(start = 1_000_000): Clock {
-	let now = start;
-	return {
-		now: () => now,
-		async sleep(ms) {
-			now += ms;
-			await new Promise(resolve => {
-				setImmediate(resolve);
-			});
-		},
-	};
-}
 
 const settings = (clock: Clock, budget = 2.5): WallSettings => ({tickMs: 2000, budget, clock, maxIdleMs: 15_000, recentMs: 60_000});
 
@@ -73,7 +60,7 @@ describe('the running wall with 1,000 RUNNING executions', () => {
 	}, 60_000);
 
 	test('never spends more than its budget: no tick holds more than budget × tick reads, no second more than ⌈budget⌉; rows on screen are read first and every row is read', async () => {
-		const clock = fakeClock();
+		const clock = virtualClock();
 		const reads: number[] = [];
 		const api = plainApi();
 		const budgeted = budgetedApi(api, {after() {

@@ -12,7 +12,7 @@ export function nextSortKey(key: RunningSortKey): RunningSortKey {
 const byStart = (a: RunningRow, b: RunningRow) => (a.startDate ?? Infinity) - (b.startDate ?? Infinity) || a.name.localeCompare(b.name);
 
 /**
- * elapsed: running longest first (the stuck ones on top); name: A→Z;
+ * Elapsed: running longest first (the stuck ones on top); name: A→Z;
  * state: grouped by current state A→Z (rows not read yet last), longest first within a state.
  */
 export function sortRunning(rows: readonly RunningRow[], key: RunningSortKey): RunningRow[] {
