@@ -147,7 +147,7 @@ async function main(): Promise<number> {
 		throw new UsageError(`unknown option ${flag} for ${command.name === 'dashboard' ? 'sfntop' : `sfntop ${command.name}`}; see --help`);
 	}
 
-	const options = commandOptions(cli.flags, process.stdout);
+	const options = commandOptions(cli.flags, process.stdout, process.env, cli.input);
 	return command.run({input: cli.input, flags: cli.flags, options, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin});
 }
 

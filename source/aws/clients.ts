@@ -2,7 +2,7 @@ import process from 'node:process';
 import {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import {SFNClient} from '@aws-sdk/client-sfn';
 import {UserError} from '../model/user-error.js';
-import {describeAwsError} from './errors.js';
+import {describeAwsError, errorFacts} from './errors.js';
 
 export type AwsOptions = {
 	profile?: string;
@@ -11,43 +11,64 @@ export type AwsOptions = {
 	endpointUrl?: string;
 	/** SDK-level attempts; followers retry on their own, so they pass 1. */
 	maxAttempts?: number;
+	/** The region inside a full ARN given on the command line: the last place a region comes from. */
+	arnRegion?: string;
 };
 
 export type AwsClients = {sfn: SFNClient; logs: CloudWatchLogsClient; region: string; endpoint?: string};
 
+const noRegion = 'no AWS region configured; pass --region, set AWS_DEFAULT_REGION (or AWS_REGION), or add a region to your profile';
+
 /**
- * Clients from the SDK's own credential and region chain (environment,
- * shared config and credentials files, --profile, SSO, web identity,
- * instance and container roles): no credential code of ours. A custom
- * endpoint (sfntop serve, LocalStack) gets `disableHostPrefix`, because the
- * SDK would otherwise prefix the host for StartSyncExecution (`sync-`) and
- * StartLiveTail (`streaming-`).
+ * The region, in the order a user of the AWS CLI expects: --region, else
+ * AWS_REGION, else AWS_DEFAULT_REGION (what the AWS CLI reads; the SDK v3
+ * reads only AWS_REGION), else the profile's (the SDK's own config-file
+ * lookup), else the region inside a full ARN given on the command line.
  */
-export async function createAwsClients(options: AwsOptions): Promise<AwsClients> {
-	const endpoint = options.endpointUrl ?? process.env.AWS_ENDPOINT_URL_SFN ?? process.env.AWS_ENDPOINT_URL;
+async function resolveRegion(options: AwsOptions, environment: NodeJS.ProcessEnv): Promise<string | undefined> {
+	const given = [options.region, environment.AWS_REGION, environment.AWS_DEFAULT_REGION].find(value => value?.trim());
+	if (given) {
+		return given.trim();
+	}
+
+	const probe = new SFNClient({...(options.profile && {profile: options.profile})});
+	try {
+		return await probe.config.region() || options.arnRegion;
+	} catch (error: unknown) {
+		if (options.arnRegion && /region is missing/i.test(errorFacts(error).message ?? '')) {
+			return options.arnRegion;
+		}
+
+		throw describeAwsError(error, {action: 'resolving the AWS region'});
+	} finally {
+		probe.destroy();
+	}
+}
+
+/**
+ * Clients from the SDK's own credential chain (environment, shared config
+ * and credentials files, --profile, SSO, web identity, instance and container
+ * roles): no credential code of ours. A custom endpoint (sfntop serve,
+ * LocalStack) gets `disableHostPrefix`, because the SDK would otherwise prefix
+ * the host for StartSyncExecution (`sync-`) and StartLiveTail (`streaming-`).
+ */
+export async function createAwsClients(options: AwsOptions, environment: NodeJS.ProcessEnv = process.env): Promise<AwsClients> {
+	const endpoint = options.endpointUrl ?? environment.AWS_ENDPOINT_URL_SFN ?? environment.AWS_ENDPOINT_URL;
 	if (options.endpointUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(options.endpointUrl)) {
 		throw new UserError(`--endpoint-url must be a URL such as http://127.0.0.1:8083, not "${options.endpointUrl}"`);
 	}
 
+	const region = await resolveRegion(options, environment);
+	if (!region) {
+		throw new UserError(noRegion, 'aws');
+	}
+
 	const common = {
 		...(options.profile && {profile: options.profile}),
-		...(options.region && {region: options.region}),
+		region,
 		...(options.endpointUrl && {endpoint: options.endpointUrl}),
 		...(endpoint && {disableHostPrefix: true}),
 		maxAttempts: options.maxAttempts ?? 3,
 	};
-	const sfn = new SFNClient(common);
-	const logs = new CloudWatchLogsClient(common);
-	let region: string;
-	try {
-		region = await sfn.config.region();
-	} catch (error: unknown) {
-		throw describeAwsError(error, {action: 'resolving the AWS region'});
-	}
-
-	if (!region) {
-		throw new UserError('no AWS region configured; pass --region, set AWS_REGION, or add a region to your profile', 'aws');
-	}
-
-	return {sfn, logs, region, ...(endpoint && {endpoint})};
+	return {sfn: new SFNClient(common), logs: new CloudWatchLogsClient(common), region, ...(endpoint && {endpoint})};
 }

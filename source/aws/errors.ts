@@ -64,7 +64,7 @@ export function describeAwsError(error: unknown, context: {action: string; endpo
 	}
 
 	if (/region is missing/i.test(rawMessage)) {
-		return new UserError('no AWS region configured; pass --region, set AWS_REGION, or add a region to your profile', 'aws');
+		return new UserError('no AWS region configured; pass --region, set AWS_DEFAULT_REGION (or AWS_REGION), or add a region to your profile', 'aws');
 	}
 
 	if (name === 'ExpiredTokenException' || name === 'ExpiredToken') {

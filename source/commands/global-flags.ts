@@ -23,7 +23,7 @@ export const awsFlags = {
 
 export const awsFlagHelp = [
 	'--profile NAME      AWS profile from your shared config (default: AWS_PROFILE or default)',
-	'--region REGION     AWS region (default: AWS_REGION / your profile\'s region)',
+	'--region REGION     AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, your profile\'s, a full ARN\'s)',
 	'--endpoint-url URL  Talk to another endpoint, e.g. `sfntop serve` (also AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_SFN, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS)',
 	'--read-only         Never call a mutating API (start, stop, redrive are refused)',
 ];

@@ -1,5 +1,6 @@
 import process from 'node:process';
 import type {TypedFlags} from 'meow';
+import {regionOfArn} from '../model/arn.js';
 import {UserError} from '../model/user-error.js';
 import type {SessionOptions} from '../sync/session.js';
 import type {sharedFlags} from './global-flags.js';
@@ -28,9 +29,11 @@ const maximumBudget = 100;
  * The one place where the values of the shared flags are checked and turned
  * into options: --interval (seconds) becomes `intervalMs`, --width 0 becomes
  * unlimited, --no-color and NO_COLOR turn colour off. A value that cannot be
- * used is one UserError line (exit 2), before anything is started.
+ * used is one UserError line (exit 2), before anything is started. A full
+ * ARN among the command's words gives the region when nothing else does.
  */
-export function commandOptions(flags: SharedFlagValues, stdout: {isTTY?: boolean; columns?: number}, environment: NodeJS.ProcessEnv = process.env): CommandOptions {
+export function commandOptions(flags: SharedFlagValues, stdout: {isTTY?: boolean; columns?: number}, environment: NodeJS.ProcessEnv = process.env, input: readonly string[] = []): CommandOptions {
+	const arnRegion = input.map(word => regionOfArn(word)).find(Boolean);
 	const intervalSeconds = flags.interval ?? defaultIntervalSeconds;
 	if (!Number.isFinite(intervalSeconds) || intervalSeconds < minimumIntervalSeconds) {
 		throw new UserError(`--interval takes seconds, at least ${minimumIntervalSeconds}, not "${String(flags.interval)}"`);
@@ -45,6 +48,7 @@ export function commandOptions(flags: SharedFlagValues, stdout: {isTTY?: boolean
 			...(flags.profile !== undefined && {profile: flags.profile}),
 			...(flags.region !== undefined && {region: flags.region}),
 			...(flags.endpointUrl !== undefined && {endpointUrl: flags.endpointUrl}),
+			...(arnRegion && {arnRegion}),
 			readOnly: flags.readOnly ?? false,
 			intervalMs: Math.round(intervalSeconds * 1000),
 			...(flags.budget !== undefined && {budget: flags.budget}),

@@ -58,6 +58,7 @@ export function replayJson(snapshot: ExecutionSnapshot, graph: MachineGraph): un
 				durationMs: status?.durationMs ?? null,
 				error: status?.error ?? null,
 				cause: status?.cause ?? null,
+				...(status?.retries && {retries: status.retries.map(retry => ({attempt: retry.attempt, error: retry.error ?? null, cause: retry.cause ?? null, failedAt: isoOrNull(retry.failedAt), retriedAt: isoOrNull(retry.retriedAt)}))}),
 				...(status?.iterations && {iterations: status.iterations}),
 				...((state.type === 'Parallel') && {branches: branchStatuses(snapshot, graph, state.name)}),
 			};

@@ -91,7 +91,8 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 			for (const event of data.events.slice(printed)) {
 				const owner = owners.stateOf(event);
 				let attempt: number | undefined;
-				if (owner && event.type.endsWith('Scheduled')) {
+				// A Task's attempts are its *Scheduled events; a Map or Parallel state's, its *StateStarted events.
+				if (owner && (event.type.endsWith('Scheduled') || event.type === 'MapStateStarted' || event.type === 'ParallelStateStarted')) {
 					attempt = (attempts.get(owner) ?? 0) + 1;
 					attempts.set(owner, attempt);
 				}

@@ -14,6 +14,7 @@ import {ExecutionRunner} from './execution-runner.js';
 import {faultInjector, parseFaults} from './faults.js';
 import {logsOperations} from './logs-api.js';
 import {sfnOperations} from './api/index.js';
+import {RequestLog, type ServedRequest} from './request-log.js';
 import {Store} from './store.js';
 
 export type ServerOptions = {
@@ -23,6 +24,8 @@ export type ServerOptions = {
 	dataDir?: string;
 	/** --repair: start from a damaged journal, keeping its good records. */
 	repair?: boolean;
+	/** Requests kept in `requests` (default 10,000). */
+	requestLogSize?: number;
 	/** One-line notes for the operator: a cut torn record, what --repair did (default: nowhere). */
 	notice?: (line: string) => void;
 	demo?: boolean;
@@ -33,13 +36,13 @@ export type ServerOptions = {
 	log?: (line: string) => void;
 };
 
-export type ServedRequest = {service: 'sfn' | 'logs' | 'unknown'; operation: string; status: number; /** Response body bytes. */ bytes: number};
+export type {ServedRequest} from './request-log.js';
 
 export type RunningServer = {
 	url: string;
 	port: number;
-	/** Every API request served, in order; tests count mutating calls with it. */
-	requests: readonly ServedRequest[];
+	/** The API requests served, in order (the newest 10,000 kept); tests count calls with it. */
+	requests: RequestLog;
 	close(): Promise<void>;
 };
 
@@ -63,7 +66,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 	runner.failInterrupted();
 	const operations = {sfn: sfnOperations({store, runner}), logs: logsOperations(store)};
 	const nextFault = options.faults ? faultInjector(parseFaults(options.faults)) : undefined;
-	const requests: ServedRequest[] = [];
+	const requests = new RequestLog(options.requestLogSize);
 
 	const server = http.createServer((request, response) => {
 		let sentBytes = 0;
@@ -78,14 +81,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 		const [prefix = '', operation = ''] = target.split('.', 2);
 		const service = services.get(prefix);
 		const contentType = service?.contentType ?? 'application/x-amz-json-1.0';
+		let served: ServedRequest | undefined;
 		const record = (status: number) => {
-			requests.push({service: service?.service ?? 'unknown', operation: operation || request.method || '?', status, bytes: 0});
+			served = {service: service?.service ?? 'unknown', operation: operation || request.method || '?', status, bytes: 0};
+			requests.add(served);
 		};
 
 		const fail = (error: AwsError) => {
 			record(error.status);
 			send(error.status, {__type: error.type, message: error.message}, contentType);
-			requests.at(-1)!.bytes = sentBytes;
+			served!.bytes = sentBytes;
 		};
 
 		let size = 0;
@@ -162,7 +167,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 				const result = await handler({region: currentRegion, body: read});
 				record(200);
 				send(200, result ?? {}, contentType);
-				requests.at(-1)!.bytes = sentBytes;
+				served!.bytes = sentBytes;
 			} catch (error: unknown) {
 				fail(error instanceof AwsError ? error : new AwsError('InternalFailure', `sfntop serve: ${(error as Error).message}`, 500));
 			}
@@ -176,6 +181,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 		});
 	});
 
+	// Keep-alive connections stay open a minute, as AWS's endpoints keep them: with Node's 5 s, a
+	// busy moment let the idle timer close a socket the client was already reusing (ECONNRESET).
+	server.keepAliveTimeout = 61_000;
+	server.headersTimeout = 65_000;
 	const host = options.host ?? '127.0.0.1';
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', (error: Error) => {

@@ -75,11 +75,24 @@ export type IterationCounts = {
 	aborted: number;
 };
 
+/** A failed attempt that was retried, and the failure that caused the retry. */
+export type RetryRecord = {
+	/** The attempt that failed (1 = the first). */
+	attempt: number;
+	error?: string;
+	cause?: string;
+	/** Epoch ms of the failure, and of the next attempt's start. */
+	failedAt?: number;
+	retriedAt?: number;
+};
+
 export type StateSnapshot = {
 	name: string;
 	status: StateStatus;
-	/** Number of times the state was entered or its task retried (1 for a plain success). */
+	/** Number of times the state was entered or retried (a Task's attempts, a Map or Parallel state's restarts); 1 for a plain success. */
 	attempts: number;
+	/** Each retried attempt with the failure behind it, oldest first. */
+	retries?: RetryRecord[];
 	enteredAt?: number;
 	exitedAt?: number;
 	durationMs?: number;

@@ -4,9 +4,10 @@ import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {mutatingApis} from '../../source/aws/sfn.js';
 import {startServer, type RunningServer} from '../../source/local/server.js';
+import {cliUserEnvironment} from '../helpers/aws-environment.js';
 import {runCli, type CliResult} from '../helpers/run-cli.js';
 
-const credentials = {AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'us-east-1'};
+const credentials = cliUserEnvironment;
 
 describe('line commands against sfntop serve', () => {
 	let server: RunningServer;
@@ -159,7 +160,7 @@ describe('line command errors without a working endpoint', () => {
 		const home = await mkdtemp(path.join(tmpdir(), 'sfntop-home-'));
 		try {
 			// AWS_EC2_METADATA_DISABLED keeps the SDK's chain from asking the instance-metadata address.
-			const result = await runCli(['ls', '--endpoint-url', 'http://127.0.0.1:9'], {env: {AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_SESSION_TOKEN: undefined, AWS_PROFILE: undefined, AWS_REGION: 'us-east-1', HOME: home, AWS_CONFIG_FILE: path.join(home, 'none'), AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'none'), AWS_EC2_METADATA_DISABLED: 'true', AWS_CONTAINER_CREDENTIALS_FULL_URI: undefined, AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: undefined, AWS_WEB_IDENTITY_TOKEN_FILE: undefined}});
+			const result = await runCli(['ls', '--endpoint-url', 'http://127.0.0.1:9'], {env: {AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_SESSION_TOKEN: undefined, AWS_PROFILE: undefined, AWS_DEFAULT_REGION: 'us-east-1', HOME: home, AWS_CONFIG_FILE: path.join(home, 'none'), AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'none'), AWS_EC2_METADATA_DISABLED: 'true', AWS_CONTAINER_CREDENTIALS_FULL_URI: undefined, AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: undefined, AWS_WEB_IDENTITY_TOKEN_FILE: undefined}});
 			expect(result.stderr).toBe('sfntop: no AWS credentials found; set AWS_PROFILE or pass --profile, run `aws configure`, or `aws sso login`\n');
 			expect(result.code).toBe(3);
 		} finally {
@@ -171,7 +172,7 @@ describe('line command errors without a working endpoint', () => {
 		const home = await mkdtemp(path.join(tmpdir(), 'sfntop-home-'));
 		try {
 			const result = await runCli(['ls'], {env: {AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined, AWS_PROFILE: undefined, HOME: home, AWS_CONFIG_FILE: path.join(home, 'none'), AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'none')}});
-			expect(result.stderr).toBe('sfntop: no AWS region configured; pass --region, set AWS_REGION, or add a region to your profile\n');
+			expect(result.stderr).toBe('sfntop: no AWS region configured; pass --region, set AWS_DEFAULT_REGION (or AWS_REGION), or add a region to your profile\n');
 			expect(result.code).toBe(3);
 		} finally {
 			await rm(home, {recursive: true, force: true});

@@ -19,6 +19,11 @@ describe('commandOptions: the shared flags, checked once, in the units the code 
 		expect(commandOptions({readOnly: true}, pipe, {}).session.readOnly).toBe(true);
 	});
 
+	test('a full ARN among the command\'s words gives the region of last resort; names do not', () => {
+		expect(commandOptions({}, pipe, {}, ['arn:aws:states:eu-north-1:123456789012:execution:M:e1']).session.arnRegion).toBe('eu-north-1');
+		expect(commandOptions({}, pipe, {}, ['M/latest']).session.arnRegion).toBeUndefined();
+	});
+
 	test('--width 0 is unlimited; no --width is the terminal\'s width, or 100 in a pipe', () => {
 		expect(commandOptions({width: 0}, pipe, {}).display.width).toBe(Infinity);
 		expect(commandOptions({width: 42.7}, pipe, {}).display.width).toBe(42);

@@ -1,4 +1,9 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {describe, expect, test} from 'vitest';
+import {awsHistory} from '../fixtures/aws/aws-history.js';
+import {mapStateRetryDefinition, mapStateRetryHistory} from '../fixtures/aws/container-retries.js';
 import {historyFixture} from '../helpers/histories.js';
 import {runCli} from '../helpers/run-cli.js';
 
@@ -47,6 +52,29 @@ describe('sfntop replay', () => {
 		expect(model.execution.startDate).toMatch(/^\d{4}-\d\d-\d\dT/);
 		expect(model.states.map(state => state.name)).toEqual(['ValidateOrder', 'ReserveInventory', 'ChargeCustomer', 'ShipOrder']);
 		expect(model.states[2]).toMatchObject({name: 'ChargeCustomer', parent: null, status: 'SUCCEEDED', attempts: 2});
+	});
+
+	test('a Map state that AWS retried twice: 3 attempts, each retry with the failure behind it', async () => {
+		const directory = mkdtempSync(path.join(tmpdir(), 'sfntop-replay-'));
+		try {
+			const definition = path.join(directory, 'definition.json');
+			writeFileSync(definition, JSON.stringify(mapStateRetryDefinition));
+			const history = JSON.stringify(awsHistory(mapStateRetryHistory));
+			const table = await runCli(['replay', '-', '--definition', definition, '--no-color', '--width', '100'], {input: history});
+			expect(table.stdout).toMatch(/^MapState\s+FAILED\s+3\s/m);
+			const result = await runCli(['replay', '-', '--definition', definition, '--json'], {input: history});
+			const model = JSON.parse(result.stdout) as {states: Array<Record<string, unknown>>};
+			expect(model.states.find(state => state.name === 'MapState')).toMatchObject({
+				status: 'FAILED',
+				attempts: 3,
+				retries: [
+					{attempt: 1, error: 'HandleItemFailError', cause: 'HandleItemFailCause', failedAt: '2025-11-24T16:00:00.700Z', retriedAt: '2025-11-24T16:00:00.900Z'},
+					{attempt: 2, error: 'HandleItemFailError', cause: 'HandleItemFailCause', failedAt: '2025-11-24T16:00:01.100Z', retriedAt: '2025-11-24T16:00:01.300Z'},
+				],
+			});
+		} finally {
+			rmSync(directory, {recursive: true, force: true});
+		}
 	});
 
 	test('reads CloudWatch Logs records as JSON Lines and as filter-log-events output', async () => {

@@ -2,10 +2,11 @@ import {CreateStateMachineCommand, StartExecutionCommand} from '@aws-sdk/client-
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {handlerError} from '../../source/local/handlers/types.js';
 import type {RunningServer} from '../../source/local/server.js';
+import {cliUserEnvironment} from '../helpers/aws-environment.js';
 import {localEndpoint, waitForEnd} from '../helpers/local-endpoint.js';
 import {startTerminal} from './terminal.js';
 
-const credentials = {AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'us-east-1', CI: undefined};
+const credentials = {...cliUserEnvironment, CI: undefined};
 
 describe('the dashboard in a real terminal: hostile remote text', () => {
 	let server: RunningServer;

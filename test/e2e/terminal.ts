@@ -37,7 +37,7 @@ export function startTerminal(options: {args: string[]; columns?: number; rows?:
 	const columns = options.columns ?? 100;
 	const rows = options.rows ?? 30;
 	const environment: Record<string, string> = {};
-	for (const [key, value] of Object.entries({...process.env, TERM: 'xterm-256color', COLORTERM: undefined, ...options.env})) {
+	for (const [key, value] of Object.entries({...process.env, TERM: 'xterm-256color', COLORTERM: undefined, AWS_REGION: undefined, ...options.env})) {
 		// CI=true makes Ink draw nothing until exit.
 		if (value !== undefined && key !== 'CI' && key !== 'FORCE_COLOR' && key !== 'NO_COLOR') {
 			environment[key] = value;

@@ -14,8 +14,9 @@ export type CliResult = {code: number | null; stdout: string; stderr: string};
  * so the child behaves as in a user's shell.
  */
 export async function runCli(args: string[], options: {input?: string; env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number} = {}): Promise<CliResult> {
-	// Tests never let the SDK's credential chain ask the instance-metadata address.
-	const given: Record<string, string | undefined> = {...process.env, CI: undefined, FORCE_COLOR: undefined, AWS_EC2_METADATA_DISABLED: 'true', ...options.env};
+	// Tests never let the SDK's credential chain ask the instance-metadata address, and run in
+	// the AWS CLI user's environment: AWS_REGION from the developer's shell is dropped (see aws-environment.ts).
+	const given: Record<string, string | undefined> = {...process.env, CI: undefined, FORCE_COLOR: undefined, AWS_REGION: undefined, AWS_EC2_METADATA_DISABLED: 'true', ...options.env};
 	const environment = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
 
 	return new Promise((resolve, reject) => {

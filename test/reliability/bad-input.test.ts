@@ -1,9 +1,10 @@
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {describe, expect, test} from 'vitest';
+import {cliUserEnvironment} from '../helpers/aws-environment.js';
 import {runCli} from '../helpers/run-cli.js';
 
-const environment = {AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'us-east-1'};
+const environment = cliUserEnvironment;
 
 describe('bad input: one line, the right exit code, never a stack trace', () => {
 	test('an endpoint that answers with HTML', async () => {

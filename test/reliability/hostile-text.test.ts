@@ -2,6 +2,7 @@ import {CreateStateMachineCommand, StartExecutionCommand} from '@aws-sdk/client-
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import type {RunningServer} from '../../source/local/server.js';
 import {handlerError} from '../../source/local/handlers/types.js';
+import {cliUserEnvironment} from '../helpers/aws-environment.js';
 import {localEndpoint, waitForEnd} from '../helpers/local-endpoint.js';
 import {runCli} from '../helpers/run-cli.js';
 
@@ -26,7 +27,7 @@ function assertClean(output: string): void {
 describe('hostile remote text never reaches the terminal raw', () => {
 	let server: RunningServer;
 	let executionArn: string;
-	const environment = {AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'us-east-1'};
+	const environment = cliUserEnvironment;
 	const stateName = 'Evil\u001B]0;title\u0007State\u202E';
 
 	beforeAll(async () => {

@@ -32,8 +32,9 @@ export function eventDetail(event: HistoryEvent, attempt?: number): string {
 		return `${short(details.error ?? '', 60)}${details.cause ? `: ${short(readableCause(details.cause), 200)}` : ''}`;
 	}
 
+	const retry = attempt !== undefined && attempt > 1 ? `retry, attempt ${attempt}` : '';
 	if (event.type === 'MapStateStarted') {
-		return `${short(details.length ?? '?', 12)} items`;
+		return `${short(details.length ?? '?', 12)} items${retry && `, ${retry}`}`;
 	}
 
 	if (event.type.startsWith('MapIteration')) {
@@ -44,8 +45,8 @@ export function eventDetail(event: HistoryEvent, attempt?: number): string {
 		return `redrive ${short(details.redriveCount ?? '', 12)}`;
 	}
 
-	if (event.type.endsWith('Scheduled') && attempt !== undefined && attempt > 1) {
-		return `retry, attempt ${attempt}`;
+	if (event.type.endsWith('Scheduled') || event.type === 'ParallelStateStarted') {
+		return retry;
 	}
 
 	if (event.type === 'ExecutionStarted') {

@@ -40,7 +40,7 @@ export function createSnapshot(graph?: MachineGraph): ExecutionSnapshot {
 	for (const state of graph?.states ?? []) {
 		const snapshot: StateSnapshot = {name: state.name, status: 'NOT_STARTED', attempts: 0, ...(state.resource && {resource: state.resource})};
 		states.set(state.name, snapshot);
-		accumulator.working.set(state.name, {snapshot, lastAttemptFailed: false, lastFailureTimedOut: false, entries: 0});
+		accumulator.working.set(state.name, {snapshot, lastAttemptFailed: false, lastFailureTimedOut: false, entries: 0, starts: 0});
 		accumulator.parentOf.set(state.name, state.parent);
 		accumulator.depthOf.set(state.name, state.depth);
 	}

@@ -2,6 +2,7 @@ import {isRecord} from '../../text/json-text.js';
 import {integrationArn} from '../../arn.js';
 import {payloadText} from '../history-event.js';
 import type {HistoryEvent} from '../../types.js';
+import {applyContainerStart, applyIterationFailure, failStateFailure, noteFailure, retryRecord} from './attempts.js';
 import {applyIteration, applyMapStarted} from './map-iterations.js';
 import {type Accumulator, type ExecutionFields, updateState, workingState} from './working-state.js';
 
@@ -35,6 +36,13 @@ export function applyStateEvent(accumulator: Accumulator, execution: ExecutionFi
 		const state = workingState(accumulator, owner);
 		state.entries++;
 		state.lastAttemptFailed = false;
+		state.failure = undefined;
+		state.starts = 0;
+		const failure = type === 'FailStateEntered' ? failStateFailure(accumulator, owner, time) : undefined;
+		if (failure) {
+			noteFailure(accumulator, owner, failure);
+		}
+
 		const isTask = type === 'TaskStateEntered';
 		updateState(accumulator, owner, {
 			status: 'RUNNING',
@@ -56,11 +64,14 @@ export function applyStateEvent(accumulator: Accumulator, execution: ExecutionFi
 		}, id);
 	} else if (scheduledTypes.has(type)) {
 		const state = workingState(accumulator, owner);
+		// Scheduled again after a failed attempt of the same entry: a retry.
+		const retries = state.lastAttemptFailed ? retryRecord(state, state.failure, time) : state.snapshot.retries;
 		state.lastAttemptFailed = false;
+		state.failure = undefined;
 		const resource = typeof details.resourceType === 'string' && typeof details.resource === 'string'
 			? integrationArn(details.resourceType, details.resource)
 			: (typeof details.resource === 'string' ? details.resource : state.snapshot.resource);
-		updateState(accumulator, owner, {status: 'RUNNING', attempts: state.snapshot.attempts + 1, ...(resource && {resource})}, id);
+		updateState(accumulator, owner, {status: 'RUNNING', attempts: state.snapshot.attempts + 1, ...(resource && {resource}), ...(retries && {retries})}, id);
 	} else if (successTypes.has(type)) {
 		const state = workingState(accumulator, owner);
 		state.lastAttemptFailed = false;
@@ -74,23 +85,29 @@ export function applyStateEvent(accumulator: Accumulator, execution: ExecutionFi
 		const state = workingState(accumulator, owner);
 		state.lastAttemptFailed = true;
 		state.lastFailureTimedOut = type.endsWith('TimedOut');
-		updateState(accumulator, owner, {
-			status: 'RETRYING',
-			error: typeof details.error === 'string' ? details.error : (state.lastFailureTimedOut ? 'States.Timeout' : undefined),
-			cause: payloadText(details.cause),
-		}, id);
+		const error = typeof details.error === 'string' ? details.error : (state.lastFailureTimedOut ? 'States.Timeout' : undefined);
+		const cause = payloadText(details.cause);
+		noteFailure(accumulator, owner, {...(error !== undefined && {error}), ...(cause !== undefined && {cause}), ...(time !== undefined && {at: time})});
+		updateState(accumulator, owner, {status: 'RETRYING', error, cause}, id);
 	} else if (abortedTypes.has(type)) {
 		updateState(accumulator, owner, {status: 'ABORTED', exitedAt: time}, id);
-	} else if (type === 'MapStateStarted') {
-		applyMapStarted(accumulator, execution, owner, event);
+	} else if (type === 'MapStateStarted' || type === 'ParallelStateStarted') {
+		applyContainerStart(accumulator, execution, owner, event);
+		if (type === 'MapStateStarted') {
+			applyMapStarted(accumulator, execution, owner, event);
+		}
 	} else if (type.startsWith('MapIteration')) {
 		applyIteration(accumulator, owner, event);
+		if (type === 'MapIterationFailed') {
+			applyIterationFailure(accumulator, owner, event);
+		}
 	} else if (type === 'MapStateFailed' || type === 'ParallelStateFailed') {
+		// AWS writes these with empty details: the error is the failure inside.
 		const state = workingState(accumulator, owner);
 		state.lastAttemptFailed = true;
-		updateState(accumulator, owner, {status: 'RETRYING', error: typeof details.error === 'string' ? details.error : state.snapshot.error, cause: payloadText(details.cause) ?? state.snapshot.cause}, id);
+		updateState(accumulator, owner, {status: 'RETRYING', error: typeof details.error === 'string' ? details.error : state.failure?.error ?? state.snapshot.error, cause: payloadText(details.cause) ?? state.failure?.cause ?? state.snapshot.cause}, id);
 	}
-	// MapStateSucceeded, ParallelStateStarted/Succeeded and the ignored types change nothing visible.
+	// MapStateSucceeded, ParallelStateSucceeded and the ignored types change nothing visible.
 }
 
 /** The Lambda request id in a lambda:invoke output (SdkResponseMetadata), for finding its log lines. */

@@ -13,7 +13,16 @@ export type WorkingState = {
 	iterationStatus?: Array<StateStatus | undefined>;
 	/** The redrive count when this Map last started (kept iterations are carried over once per redrive). */
 	redrivenSince?: number;
+	/** The failure of the attempt running now (its own, or the first one inside it), until a retry, a Catch or the end decides. */
+	failure?: Failure;
+	/** Map and Parallel: *StateStarted events since the state was entered (a second one is a retry). */
+	starts: number;
+	/** The redrive count at the last *StateStarted (a start after a redrive is not a retry). */
+	startedInRedrive?: number;
 };
+
+/** An attempt's failure: the error and cause, and when it happened. */
+export type Failure = {error?: string; cause?: string; at?: number};
 
 /** The bookkeeping behind the newest snapshot (see history-fold.ts): mutable, never shown. */
 export type Accumulator = {
@@ -27,6 +36,8 @@ export type Accumulator = {
 	depthOf: Map<string, number>;
 	/** Names of the states changed by the events being folded now. */
 	touched: Set<string>;
+	/** The newest failure anywhere: what a container's retry names when the graph does not say which states are inside it. */
+	lastFailure?: Failure;
 };
 
 export type Mutable<T> = {-readonly [K in keyof T]: T[K]};
@@ -37,7 +48,7 @@ export type ExecutionFields = Mutable<ExecutionSnapshot>;
 export function workingState(accumulator: Accumulator, name: string): WorkingState {
 	let state = accumulator.working.get(name);
 	if (!state) {
-		state = {snapshot: {name, status: 'NOT_STARTED', attempts: 0}, lastAttemptFailed: false, lastFailureTimedOut: false, entries: 0};
+		state = {snapshot: {name, status: 'NOT_STARTED', attempts: 0}, lastAttemptFailed: false, lastFailureTimedOut: false, entries: 0, starts: 0};
 		accumulator.working.set(name, state);
 	}
 
