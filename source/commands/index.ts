@@ -10,6 +10,7 @@ type CommandEntry = {
 export const commandList: CommandEntry[] = [
 	{name: 'graph', summary: 'Draw a state machine definition as a graph', load: async () => (await import('./graph.js')).graphCommand},
 	{name: 'replay', summary: 'Show what happened in a saved execution history (offline post-mortem)', load: async () => (await import('./replay.js')).replayCommand},
+	{name: 'diff', summary: 'Compare two executions (or saved histories) state by state', load: async () => (await import('./diff.js')).diffCommand},
 	{name: 'ls', summary: 'List state machines, or the executions of one', load: async () => (await import('./ls.js')).lsCommand},
 	{name: 'tail', summary: 'Print an execution\'s events and follow it until it ends', load: async () => (await import('./tail.js')).tailCommand},
 	{name: 'start', summary: 'Start an execution', load: async () => (await import('./start.js')).startCommand},

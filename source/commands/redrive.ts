@@ -1,30 +1,10 @@
 import {createInterface} from 'node:readline/promises';
 import {sanitize} from '../model/text/sanitize.js';
 import {UserError} from '../model/user-error.js';
-import type {SfnSession} from '../sync/types.js';
-import type {ExecutionData} from '../model/types.js';
 import {createSession} from '../sync/session.js';
 import {defineCommand} from './command.js';
 import {executionArnOf} from './execution-target.js';
-
-async function loaded(session: SfnSession, arn: string): Promise<ExecutionData> {
-	const follower = session.execution(arn);
-	return new Promise<ExecutionData>((resolve, reject) => {
-		const check = () => {
-			const state = follower.getState();
-			if (state.data && (state.done || state.data.description.status === 'RUNNING')) {
-				unsubscribe();
-				resolve(state.data);
-			} else if (state.error && !state.retrying) {
-				unsubscribe();
-				reject(new UserError(state.error, state.errorKind));
-			}
-		};
-
-		const unsubscribe = follower.subscribe(check);
-		check();
-	});
-}
+import {loadedExecution} from './loaded-execution.js';
 
 export const redriveCommand = defineCommand({
 	name: 'redrive',
@@ -47,7 +27,7 @@ export const redriveCommand = defineCommand({
 			// Read-only refuses before anything is loaded or asked.
 			session.assertAllowed('RedriveExecution');
 			const arn = await executionArnOf(session, input[0], 'redrive');
-			const data = await loaded(session, arn);
+			const data = await loadedExecution(session, arn);
 			const preview = await session.redrivePreview(arn);
 			if (!preview.redrivable) {
 				throw new UserError(`cannot redrive ${arn}: ${preview.reason ?? 'not redrivable'}`, 'refused');

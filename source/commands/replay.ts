@@ -11,6 +11,9 @@ import {sanitize, terminalSafeJson} from '../model/text/sanitize.js';
 import {decorateByStatus} from '../model/graph/status-decoration.js';
 import {executionStatusRole} from '../model/text/status-style.js';
 import {clipLine, stateTable} from '../model/history/state-table.js';
+import {stateRunsOf, type StateRunLog} from '../model/history/state-runs.js';
+import {timelineLegend, timelineLines} from '../model/timeline/timeline-lines.js';
+import {timelineRows} from '../model/timeline/timeline-rows.js';
 import {lineToAnsi, pickTheme} from '../model/text/theme.js';
 import type {ExecutionSnapshot, HistoryEvent, MachineGraph, StyledLine} from '../model/types.js';
 import {UserError} from '../model/user-error.js';
@@ -18,7 +21,8 @@ import {defineCommand} from './command.js';
 import {displayFlagHelp, displayFlags} from './global-flags.js';
 import {readInputFile} from './read-input.js';
 
-function pickExecution(executions: Map<string, HistoryEvent[]>, wanted: string | undefined): HistoryEvent[] {
+/** The one execution of a history file (log-record files may hold several: `wanted` picks one). */
+export function pickExecution(executions: Map<string, HistoryEvent[]>, wanted: string | undefined): HistoryEvent[] {
 	if (wanted) {
 		const events = executions.get(wanted);
 		if (!events) {
@@ -80,10 +84,30 @@ function headerLines(snapshot: ExecutionSnapshot, lastEventId: number, at: numbe
 	return lines;
 }
 
+/** `replay --timeline --json`: every state run with its time segments. */
+function timelineJson(runs: StateRunLog): unknown {
+	const critical = runs.criticalPath();
+	return {
+		execution: {status: runs.execution.status, startDate: isoOrNull(runs.execution.startedAt), stopDate: isoOrNull(runs.execution.endedAt)},
+		runs: runs.runs.map(run => ({
+			path: run.path,
+			name: run.name,
+			type: run.type,
+			lane: run.lane?.key ?? null,
+			status: run.status,
+			attempts: run.attempts,
+			enteredAt: isoOrNull(run.enteredAt),
+			exitedAt: isoOrNull(run.exitedAt),
+			critical: critical.runs.has(run.path),
+			segments: run.segments.map(segment => ({kind: segment.kind, start: isoOrNull(segment.start), end: isoOrNull(segment.end)})),
+		})),
+	};
+}
+
 export const replayCommand = defineCommand({
 	name: 'replay',
 	summary: 'Show what happened in a saved execution history (offline post-mortem)',
-	usage: 'sfntop replay HISTORY.json [--definition ASL.json] [--at N] [--json] [--execution ARN] [--width N] [--ascii] [--no-color]',
+	usage: 'sfntop replay HISTORY.json [--definition ASL.json] [--at N] [--timeline] [--json] [--execution ARN] [--width N] [--ascii] [--no-color]',
 	description: [
 		'Folds a saved execution history and draws the state machine coloured by what',
 		'each state did, the active or failed state highlighted, with a table of',
@@ -98,11 +122,14 @@ export const replayCommand = defineCommand({
 		at: {type: 'number'},
 		json: {type: 'boolean', default: false},
 		execution: {type: 'string'},
+		timeline: {type: 'boolean', default: false},
 	},
 	flagHelp: [
 		'--definition FILE   The state machine definition (else the graph is built from the history)',
 		'--at N              Show the execution as it was after event id N',
 		'--execution ARN     Which execution, when a log-records file holds several',
+		'--timeline          Where the time went: a bar per state from entered to exited, retries,',
+		'                    waiting, Map iterations and Parallel branches as lanes, the critical path',
 		'--json              Print {"execution": {...}, "states": [...]}',
 		...displayFlagHelp,
 	],
@@ -110,6 +137,7 @@ export const replayCommand = defineCommand({
 		'aws stepfunctions get-execution-history --execution-arn ARN > history.json',
 		'sfntop replay history.json --definition examples/order-processing.json',
 		'sfntop replay history.json --at 12',
+		'sfntop replay history.json --timeline',
 	],
 	async run({input, flags, options, stdout, stderr, stdin}) {
 		const {text, name} = await readInputFile(input[0], stdin, 'an execution history');
@@ -132,7 +160,7 @@ export const replayCommand = defineCommand({
 		let graph: MachineGraph;
 		if (flags.definition === undefined) {
 			graph = graphFromHistory(events);
-			if (!flags.json) {
+			if (!flags.json && !flags.timeline) {
 				stderr.write('sfntop: no --definition given: the graph shows only the states this history entered\n');
 			}
 		} else {
@@ -141,6 +169,26 @@ export const replayCommand = defineCommand({
 		}
 
 		const snapshot = foldEvents(createSnapshot(graph), events);
+		if (flags.timeline) {
+			const runs = stateRunsOf(events, graph);
+			if (flags.json) {
+				stdout.write(`${terminalSafeJson(timelineJson(runs), 2)}\n`);
+				return 0;
+			}
+
+			const {width, ascii} = options.display;
+			// A saved history is a moment: a state still running then is drawn up to its last event.
+			let now = runs.execution.endedAt ?? 0;
+			for (const event of runs.execution.endedAt === undefined ? events : []) {
+				now = Math.max(now, event.timestamp ?? 0);
+			}
+
+			const lines = [...headerLines(snapshot, lastEventId, at), [], ...timelineLines(timelineRows(runs), runs.execution, {width, ascii, now}), [], timelineLegend(ascii)];
+			const theme = pickTheme({color: options.display.color});
+			stdout.write(`${lines.map(line => lineToAnsi(Number.isFinite(width) ? clipLine(line, width, ascii ? '~' : '…') : line, theme)).join('\n')}\n`);
+			return 0;
+		}
+
 		if (flags.json) {
 			stdout.write(`${terminalSafeJson(replayJson(snapshot, graph), 2)}\n`);
 			return 0;

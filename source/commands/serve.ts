@@ -14,8 +14,8 @@ export const serveCommand = defineCommand({
 	usage: 'sfntop serve [--port 8083] [--host 127.0.0.1] [--data-dir DIR [--repair]] [--demo] [--handlers FILE] [--faults SPEC]',
 	description: [
 		'An HTTP endpoint speaking the Step Functions and CloudWatch Logs wire protocols,',
-		'for the AWS CLI, any AWS SDK and sfntop itself (--endpoint-url). States Language',
-		'semantics come from aws-local-stepfunctions; task handlers for the order workflow',
+		'for the AWS CLI, any AWS SDK and sfntop itself (--endpoint-url). It runs executions',
+		'on its own States Language interpreter; task handlers for the order workflow',
 		'are built in. No authentication: it binds to loopback unless --host says otherwise.',
 	].join('\n'),
 	flags: {

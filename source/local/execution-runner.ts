@@ -1,21 +1,25 @@
-import {randomBytes} from 'node:crypto';
-import {eventDetails} from '../model/history/history-event.js';
+import {randomUUID} from 'node:crypto';
+import {targetOf} from './api/lookups.js';
+import {accountId, executionArnOf} from './arns.js';
+import type {ChildExecution, ChildRequest, ChildResult, ExecutionHost} from './engine/execution-host.js';
+import {StateFailure} from './engine/failure.js';
 import {runExecution, type RunningExecution} from './engine/run-execution.js';
-import type {WireEvent} from './engine/wire-event.js';
+import {executionRecordWriter} from './execution-records.js';
 import type {HandlerRegistry} from './handlers/types.js';
-import {accountId} from './arns.js';
 import type {Store} from './store.js';
 import type {StoredExecution, StoredMachine} from './store-types.js';
 
-const errorEventTypes = /Failed$|TimedOut$|Aborted$/;
+/** Set on a new execution before its ExecutionStarted is written (serve: started through a version or alias). */
+export type StartExtra = Partial<Pick<StoredExecution, 'stateMachineVersionArn' | 'stateMachineAliasArn' | 'revisionId'>>;
 
 /**
- * Starts, stops and redrives executions: runs the engine, stores every event
- * as it happens, and writes the machine's execution records to CloudWatch
- * Logs when its loggingConfiguration asks for them (the only history an
- * Express execution has).
+ * The boundary serve's operations call: starts, stops and redrives
+ * executions on the engine, stores every event as it happens, writes the
+ * machine's execution records to CloudWatch Logs when its
+ * loggingConfiguration asks (the only history an Express execution has),
+ * and starts child executions for the engine (states:startExecution).
  */
-export class ExecutionRunner {
+export class ExecutionRunner implements ExecutionHost {
 	private readonly running = new Map<string, RunningExecution>();
 	private readonly waiters = new Map<string, Array<() => void>>();
 
@@ -39,7 +43,7 @@ export class ExecutionRunner {
 		}
 	}
 
-	async start(machine: StoredMachine, arn: string, name: string, input: string): Promise<StoredExecution> {
+	async start(machine: StoredMachine, arn: string, name: string, input: string, extra: StartExtra = {}): Promise<StoredExecution> {
 		const execution: StoredExecution = {
 			arn,
 			name,
@@ -52,6 +56,7 @@ export class ExecutionRunner {
 			startDate: Date.now(),
 			input,
 			redriveCount: 0,
+			...extra,
 			events: [],
 		};
 		this.store.putExecution(execution, true);
@@ -59,11 +64,12 @@ export class ExecutionRunner {
 		return execution;
 	}
 
-	redrive(execution: StoredExecution, point: {startAt: string; input: string}): StoredExecution {
+	/** Reruns a FAILED, ABORTED or TIMED_OUT execution from where it stopped (the engine reads the history for that). */
+	redrive(execution: StoredExecution, _point?: unknown): StoredExecution {
 		const machine = this.store.machines.get(execution.machineArn);
 		Object.assign(execution, {status: 'RUNNING', redriveCount: execution.redriveCount + 1, redriveDate: Date.now(), stopDate: undefined, error: undefined, cause: undefined, output: undefined});
 		this.store.putExecution(execution, true);
-		this.launch(execution, machine, point);
+		this.launch(execution, machine, true);
 		return execution;
 	}
 
@@ -96,34 +102,85 @@ export class ExecutionRunner {
 		return this.running.size;
 	}
 
-	private launch(execution: StoredExecution, machine: StoredMachine | undefined, redrive?: {startAt: string; input: string}): void {
-		const records = this.recordWriter(execution, machine);
-		const keepEvents = execution.type === 'STANDARD';
-		const run = runExecution({
-			definition: execution.definition,
-			input: execution.input,
-			context: {executionArn: execution.arn, executionName: execution.name, machineArn: execution.machineArn, machineName: execution.machineName, roleArn: execution.roleArn, region: this.region(), accountId, startTime: execution.startDate, redriveCount: execution.redriveCount},
-			handlers: this.handlers(),
-			...(redrive && {redrive: {previousEvents: execution.events, ...redrive}}),
-			onEvent: event => {
-				if (keepEvents) {
-					this.store.addEvent(execution, event);
-				}
+	/** A child for states:startExecution from a running execution: a child on this endpoint, in the parent's region. */
+	async startChild(request: ChildRequest): Promise<ChildExecution> {
+		let target;
+		try {
+			target = targetOf(this.store, request.machineArn);
+		} catch (error) {
+			throw new StateFailure('StepFunctions.StateMachineDoesNotExistException', `State Machine Does Not Exist: '${request.machineArn}' (${(error as Error).message})`);
+		}
 
-				records?.(event);
-			},
-			onLog: record => {
-				this.store.addLog(record.logGroup, record.logStream, record.timestamp, record.message);
-			},
-		});
+		const {machine, version, alias} = target;
+		const name = request.name ?? randomUUID();
+		const arn = executionArnOf(this.region(), machine.name, name, machine.type === 'EXPRESS', randomUUID());
+		if (this.store.executions.has(arn)) {
+			throw new StateFailure('StepFunctions.ExecutionAlreadyExistsException', `Execution Already Exists: '${arn}'`);
+		}
+
+		const runs = version ? {...machine, definition: version.definition, roleArn: version.roleArn} : machine;
+		const execution = await this.start(runs, arn, name, request.input, {...(version && {stateMachineVersionArn: version.arn}), ...(alias && {stateMachineAliasArn: alias.arn})});
+		if (request.stopWithParent) {
+			this.running.get(request.parentArn)?.onEnd(() => {
+				this.stop(arn);
+			});
+		}
+
+		const finished = this.finished(arn).then((): ChildResult => ({
+			executionArn: execution.arn,
+			machineArn: execution.machineArn,
+			name: execution.name,
+			status: execution.status as ChildResult['status'],
+			startDate: execution.startDate,
+			stopDate: execution.stopDate ?? Date.now(),
+			input: execution.input,
+			...(execution.output !== undefined && {output: execution.output}),
+			...(execution.error !== undefined && {error: execution.error}),
+			...(execution.cause !== undefined && {cause: execution.cause}),
+		}));
+		return {executionArn: arn, startDate: execution.startDate, finished, stop: (error, cause) => {
+			this.stop(arn, error, cause);
+		}};
+	}
+
+	private launch(execution: StoredExecution, machine: StoredMachine | undefined, redrive = false): void {
+		const records = executionRecordWriter(this.store, execution, machine);
+		const keepEvents = execution.type === 'STANDARD';
+		const previousEvents = redrive ? [...this.store.eventsOf(execution)] : undefined;
+		let run: RunningExecution;
+		try {
+			run = runExecution({
+				definition: this.store.definitionOf(execution.definition),
+				input: execution.input,
+				identity: {executionArn: execution.arn, executionName: execution.name, machineArn: execution.machineArn, machineName: execution.machineName, roleArn: execution.roleArn, startTime: execution.startDate, redriveCount: execution.redriveCount, ...(execution.redriveDate !== undefined && redrive && {redriveTime: execution.redriveDate})},
+				region: this.region(),
+				accountId,
+				handlers: this.handlers(),
+				host: this,
+				startedThrough: {...(execution.stateMachineVersionArn && {stateMachineVersionArn: execution.stateMachineVersionArn}), ...(execution.stateMachineAliasArn && {stateMachineAliasArn: execution.stateMachineAliasArn})},
+				...(previousEvents && {redrive: {previousEvents}}),
+				onEvent: event => {
+					if (keepEvents) {
+						this.store.addEvent(execution, event);
+					}
+
+					records?.(event);
+				},
+				onLog: record => {
+					this.store.addLog(record.logGroup, record.logStream, record.timestamp, record.message);
+				},
+			});
+		} catch (error) {
+			// Nothing could start (a definition the engine cannot read): the execution still ends, FAILED with the reason.
+			Object.assign(execution, {status: 'FAILED', stopDate: Date.now(), error: 'States.Runtime', cause: `sfntop serve could not run this execution: ${(error as Error).message}`});
+			this.store.putExecution(execution, true);
+			return;
+		}
+
 		this.running.set(execution.arn, run);
 		void run.outcome.then(outcome => {
 			Object.assign(execution, {status: outcome.status, stopDate: Date.now(), output: outcome.output, error: outcome.error, cause: outcome.cause});
 			this.store.putExecution(execution, true);
-		}, (error: unknown) => {
-			Object.assign(execution, {status: 'FAILED', stopDate: Date.now(), error: 'States.Runtime', cause: `sfntop serve could not run this execution: ${(error as Error).message}`});
-			this.store.putExecution(execution, true);
-		}).finally(() => {
 			this.running.delete(execution.arn);
 			for (const resolve of this.waiters.get(execution.arn) ?? []) {
 				resolve();
@@ -131,31 +188,5 @@ export class ExecutionRunner {
 
 			this.waiters.delete(execution.arn);
 		});
-	}
-
-	/** Execution records in AWS's CloudWatch Logs format, filtered by the logging level. */
-	private recordWriter(execution: StoredExecution, machine: StoredMachine | undefined): ((event: WireEvent) => void) | undefined {
-		const logging = machine?.loggingConfiguration;
-		const level = logging?.level ?? 'OFF';
-		const groupArn = logging?.destinations?.[0]?.cloudWatchLogsLogGroup?.logGroupArn;
-		const group = groupArn ? /:log-group:([^:]+)/.exec(groupArn)?.[1] : undefined;
-		if (level === 'OFF' || !group) {
-			return undefined;
-		}
-
-		const minute = new Date(execution.startDate).toISOString().slice(0, 16).replace('T', '-').replace(':', '-');
-		const stream = `states/${execution.machineName}/${minute}/${randomBytes(4).toString('hex')}`;
-		return event => {
-			const isError = errorEventTypes.test(event.type);
-			if ((level === 'ERROR' && !isError) || (level === 'FATAL' && !/^Execution(?:Failed|Aborted|TimedOut)$/.test(event.type))) {
-				return;
-			}
-
-			const {id, previousEventId, timestamp, type} = event;
-			const details = eventDetails(event);
-			const shown = logging?.includeExecutionData ? details : Object.fromEntries(Object.entries(details).filter(([key]) => key !== 'input' && key !== 'output'));
-			const record = {id: String(id), type, details: shown, previous_event_id: String(previousEventId), event_timestamp: String(timestamp), execution_arn: execution.arn, redrive_count: String(execution.redriveCount)};
-			this.store.addLog(group, stream, timestamp, JSON.stringify(record));
-		};
 	}
 }

@@ -5,14 +5,17 @@ import {UserError} from './user-error.js';
  * - a full ARN (standard `...:execution:MACHINE:NAME`, express `...:express:MACHINE:NAME:ID`),
  * - a state machine name: `OrderProcessingStateMachine`,
  * - `MACHINE/NAME`: that machine's execution called NAME,
- * - `MACHINE/latest`: that machine's newest execution.
+ * - `MACHINE/latest`: that machine's newest execution,
+ * - `MACHINE/latest-succeeded`, `MACHINE/latest-failed`: its newest that succeeded, or failed.
  */
 export type Target =
 	| {kind: 'machine-arn'; arn: string}
 	| {kind: 'execution-arn'; arn: string}
 	| {kind: 'machine-name'; name: string}
 	| {kind: 'execution-name'; machine: string; name: string}
-	| {kind: 'latest'; machine: string};
+	| {kind: 'latest'; machine: string; status?: 'SUCCEEDED' | 'FAILED'};
+
+const latestWords: Record<string, 'SUCCEEDED' | 'FAILED' | undefined> = {latest: undefined, 'latest-succeeded': 'SUCCEEDED', 'latest-failed': 'FAILED'};
 
 const machineArn = /^arn:aws[\w-]*:states:([\d\-a-z]+):\d{12}:stateMachine:[\w-]{1,80}(?::[\w-]+)?$/;
 const executionArn = /^arn:aws[\w-]*:states:([\d\-a-z]+):\d{12}:(?:execution|express):[\w-]{1,80}:[\w-]{1,80}(?::[\w-]+)?$/;
@@ -33,14 +36,19 @@ export function parseTarget(text: string): Target {
 
 	const [machine, execution, ...rest] = text.split('/');
 	if (rest.length > 0 || !machine || !name.test(machine) || (execution !== undefined && !name.test(execution))) {
-		throw new UserError(`"${text}" is neither an ARN nor a name; use a state machine name, MACHINE/EXECUTION-NAME, MACHINE/latest, or an ARN`);
+		throw new UserError(`"${text}" is neither an ARN nor a name; use a state machine name, MACHINE/EXECUTION-NAME, MACHINE/latest (-succeeded, -failed), or an ARN`);
 	}
 
 	if (execution === undefined) {
 		return {kind: 'machine-name', name: machine};
 	}
 
-	return execution === 'latest' ? {kind: 'latest', machine} : {kind: 'execution-name', machine, name: execution};
+	if (Object.hasOwn(latestWords, execution)) {
+		const status = latestWords[execution];
+		return {kind: 'latest', machine, ...(status && {status})};
+	}
+
+	return {kind: 'execution-name', machine, name: execution};
 }
 
 /** The region an ARN belongs to, or undefined for names. */

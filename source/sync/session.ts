@@ -63,14 +63,14 @@ export async function resolveTarget(api: AwsApi, text: string): Promise<{kind: '
 
 			let page;
 			try {
-				page = await api.listExecutions(machine.stateMachineArn, {maxResults: 1});
+				page = await api.listExecutions(machine.stateMachineArn, {maxResults: 1, ...(target.status && {statusFilter: target.status})});
 			} catch (error: unknown) {
 				throw api.describe(error, 'ListExecutions');
 			}
 
 			const newest = page.executions?.[0]?.executionArn;
 			if (!newest) {
-				throw new UserError(`${machineName} has no executions yet; start one with \`sfntop start ${machineName}\``, 'notFound');
+				throw new UserError(target.status ? `${machineName} has no ${target.status} executions; \`sfntop ls ${machineName}\` lists its executions` : `${machineName} has no executions yet; start one with \`sfntop start ${machineName}\``, 'notFound');
 			}
 
 			return {kind: 'execution', arn: newest};

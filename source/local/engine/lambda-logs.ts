@@ -31,8 +31,8 @@ export function invocationLogger(functionName: string, requestId: string, onLog:
 		start() {
 			write(`START RequestId: ${requestId} Version: $LATEST`);
 		},
-		line(text: string) {
-			write(`${new Date().toISOString()}\t${requestId}\tINFO\t${text}`);
+		line(text: string, level = 'INFO') {
+			write(`${new Date().toISOString()}\t${requestId}\t${level}\t${text}`);
 		},
 		end() {
 			const duration = Date.now() - started;

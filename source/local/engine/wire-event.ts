@@ -16,37 +16,16 @@ export type ExecutionOutcome = {
 
 export type LogRecord = {logGroup: string; logStream: string; timestamp: number; message: string};
 
-/** The details key AWS uses for each event type (the SDK's HistoryEvent shape). */
-export function detailsKeyOf(type: string): string | undefined {
+/**
+ * The details key AWS uses for each event type (the SDK's HistoryEvent shape):
+ * every `*StateEntered` shares `stateEnteredEventDetails`, every `*StateExited`
+ * `stateExitedEventDetails`; any other type names its own (`MapRunStarted` →
+ * `mapRunStartedEventDetails`).
+ */
+export function detailsKeyOf(type: string): string {
 	if (type.endsWith('StateEntered')) {
 		return 'stateEnteredEventDetails';
 	}
 
-	if (type.endsWith('StateExited')) {
-		return 'stateExitedEventDetails';
-	}
-
-	const known: Record<string, string> = {
-		ExecutionStarted: 'executionStartedEventDetails',
-		ExecutionSucceeded: 'executionSucceededEventDetails',
-		ExecutionFailed: 'executionFailedEventDetails',
-		ExecutionAborted: 'executionAbortedEventDetails',
-		ExecutionTimedOut: 'executionTimedOutEventDetails',
-		ExecutionRedriven: 'executionRedrivenEventDetails',
-		LambdaFunctionScheduled: 'lambdaFunctionScheduledEventDetails',
-		LambdaFunctionSucceeded: 'lambdaFunctionSucceededEventDetails',
-		LambdaFunctionFailed: 'lambdaFunctionFailedEventDetails',
-		LambdaFunctionTimedOut: 'lambdaFunctionTimedOutEventDetails',
-		TaskScheduled: 'taskScheduledEventDetails',
-		TaskStarted: 'taskStartedEventDetails',
-		TaskSucceeded: 'taskSucceededEventDetails',
-		TaskFailed: 'taskFailedEventDetails',
-		TaskTimedOut: 'taskTimedOutEventDetails',
-		MapStateStarted: 'mapStateStartedEventDetails',
-		MapIterationStarted: 'mapIterationStartedEventDetails',
-		MapIterationSucceeded: 'mapIterationSucceededEventDetails',
-		MapIterationFailed: 'mapIterationFailedEventDetails',
-		MapIterationAborted: 'mapIterationAbortedEventDetails',
-	};
-	return known[type];
+	return type.endsWith('StateExited') ? 'stateExitedEventDetails' : `${type.charAt(0).toLowerCase()}${type.slice(1)}EventDetails`;
 }

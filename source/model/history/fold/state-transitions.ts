@@ -2,27 +2,10 @@ import {isRecord} from '../../text/json-text.js';
 import {integrationArn} from '../../arn.js';
 import {payloadText} from '../history-event.js';
 import type {HistoryEvent} from '../../types.js';
+import {abortedTypes, failureTypes, scheduledTypes, successTypes} from '../task-event-types.js';
 import {applyContainerStart, applyIterationFailure, failStateFailure, noteFailure, retryRecord} from './attempts.js';
 import {applyIteration, applyMapStarted} from './map-iterations.js';
 import {type Accumulator, type ExecutionFields, updateState, workingState} from './working-state.js';
-
-const failureTypes = new Set([
-	'TaskFailed',
-	'TaskTimedOut',
-	'TaskStartFailed',
-	'TaskSubmitFailed',
-	'LambdaFunctionFailed',
-	'LambdaFunctionTimedOut',
-	'LambdaFunctionStartFailed',
-	'LambdaFunctionScheduleFailed',
-	'ActivityFailed',
-	'ActivityTimedOut',
-	'ActivityScheduleFailed',
-	'EvaluationFailed',
-]);
-const scheduledTypes = new Set(['TaskScheduled', 'LambdaFunctionScheduled', 'ActivityScheduled']);
-const successTypes = new Set(['TaskSucceeded', 'LambdaFunctionSucceeded', 'ActivitySucceeded']);
-const abortedTypes = new Set(['TaskStateAborted', 'WaitStateAborted', 'MapStateAborted', 'ParallelStateAborted']);
 
 /**
  * One state-level event moves its state: entered → RUNNING, a failed attempt →

@@ -1,18 +1,21 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {runExecution, type ExecutionOutcome, type LogRecord, type RunOptions, type WireEvent} from '../../source/local/engine/run-execution.js';
-import {builtInHandlers} from '../../source/local/handlers/built-in.js';
-import type {HandlerRegistry} from '../../source/local/handlers/types.js';
-import {repoRoot} from '../helpers/run-cli.js';
+import type {AslDefinition} from '../../../source/local/asl/index.js';
+import {runExecution, type ExecutionOutcome, type LogRecord, type RunOptions, type WireEvent} from '../../../source/local/engine/run-execution.js';
+import {builtInHandlers} from '../../../source/local/handlers/built-in.js';
+import type {HandlerRegistry} from '../../../source/local/handlers/types.js';
+import {repoRoot} from '../../helpers/run-cli.js';
 
 const order = readFileSync(path.join(repoRoot, 'examples', 'order-processing.json'), 'utf8');
-const context = {executionArn: 'arn:aws:states:us-east-1:123456789012:execution:O:e1', executionName: 'e1', machineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:O', machineName: 'O', roleArn: 'arn:aws:iam::123456789012:role/R', region: 'us-east-1', accountId: '123456789012', startTime: Date.now(), redriveCount: 0};
+const identity = {executionArn: 'arn:aws:states:us-east-1:123456789012:execution:O:e1', executionName: 'e1', machineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:O', machineName: 'O', roleArn: 'arn:aws:iam::123456789012:role/R', startTime: Date.now(), redriveCount: 0};
+const where = {identity, region: 'us-east-1', accountId: '123456789012'};
+const parsed = (text: string) => JSON.parse(text) as AslDefinition;
 
 async function run(definition: string, input: string, options: Partial<RunOptions> = {}, handlers: HandlerRegistry = builtInHandlers): Promise<{events: WireEvent[]; logs: LogRecord[]; outcome: ExecutionOutcome}> {
 	const events: WireEvent[] = [];
 	const logs: LogRecord[] = [];
-	const running = runExecution({definition, input, context, handlers, onEvent(event) {
+	const running = runExecution({definition: parsed(definition), input, ...where, handlers, onEvent(event) {
 		events.push(event);
 	}, onLog(record) {
 		logs.push(record);
@@ -25,7 +28,9 @@ describe('the execution engine, without HTTP', () => {
 		const {events} = await run(order, '{"orderId": "1", "delayMs": 1}');
 		expect(events.map(event => event.id)).toEqual(events.map((_, index) => index + 1));
 		expect(events[0].previousEventId).toBe(0);
-		for (const event of events.slice(1)) {
+		// AWS: the first state's entry points at 0, not at ExecutionStarted (every recorded history).
+		expect(events[1].previousEventId).toBe(0);
+		for (const event of events.slice(2)) {
 			expect(event.previousEventId).toBeGreaterThan(0);
 			expect(event.previousEventId).toBeLessThan(event.id);
 		}
@@ -36,7 +41,8 @@ describe('the execution engine, without HTTP', () => {
 
 	test('detail fields are shaped as AWS writes them', async () => {
 		const {events} = await run(order, '{"orderId": "1", "delayMs": 1}');
-		expect(events[0]).toMatchObject({type: 'ExecutionStarted', executionStartedEventDetails: {input: '{"orderId": "1", "delayMs": 1}', inputDetails: {truncated: false}, roleArn: context.roleArn, stateMachineArn: context.machineArn}});
+		// AWS writes {input, inputDetails, roleArn} — no stateMachineArn (LocalStack v2/base/test_base.snapshot.json, every test).
+		expect(events[0]).toEqual({id: 1, previousEventId: 0, timestamp: events[0].timestamp, type: 'ExecutionStarted', executionStartedEventDetails: {input: '{"orderId": "1", "delayMs": 1}', inputDetails: {truncated: false}, roleArn: identity.roleArn}});
 		expect(events[1]).toMatchObject({type: 'TaskStateEntered', stateEnteredEventDetails: {name: 'ValidateOrder', inputDetails: {truncated: false}}});
 		expect(events[2]).toMatchObject({type: 'LambdaFunctionScheduled', lambdaFunctionScheduledEventDetails: {resource: 'arn:aws:lambda:us-east-1:123456789012:function:validate-order'}});
 		expect(events[3]).toEqual({id: 4, previousEventId: 3, timestamp: events[3].timestamp, type: 'LambdaFunctionStarted'});
@@ -90,7 +96,7 @@ describe('the execution engine, without HTTP', () => {
 
 	test('stop() aborts: ExecutionAborted with the error and cause', async () => {
 		const events: WireEvent[] = [];
-		const running = runExecution({definition: order, input: '{"orderId": "1", "delayMs": 5000}', context, handlers: builtInHandlers, onEvent(event) {
+		const running = runExecution({definition: parsed(order), input: '{"orderId": "1", "delayMs": 5000}', ...where, handlers: builtInHandlers, onEvent(event) {
 			events.push(event);
 		}, onLog() {/* Not needed here. */}});
 		await new Promise(resolve => {
@@ -105,8 +111,8 @@ describe('the execution engine, without HTTP', () => {
 		const first = await run(order, '{"orderId": "1", "delayMs": 1, "failAt": "charge-customer"}');
 		expect(first.outcome.status).toBe('FAILED');
 		const charge = first.events.find(event => event.type === 'TaskStateEntered' && (event.stateEnteredEventDetails as {name: string}).name === 'ChargeCustomer')!;
-		const {input} = (charge.stateEnteredEventDetails as {input: string});
-		const second = await run(order, '{}', {context: {...context, redriveCount: 1}, redrive: {previousEvents: first.events, startAt: 'ChargeCustomer', input}});
+		expect(charge).toBeDefined();
+		const second = await run(order, '{"orderId": "1", "delayMs": 1, "failAt": "charge-customer"}', {identity: {...identity, redriveCount: 1}, redrive: {previousEvents: first.events}});
 		expect(second.outcome.status).toBe('SUCCEEDED');
 		expect(second.events[0]).toMatchObject({type: 'ExecutionRedriven', id: first.events.length + 1, previousEventId: first.events.length, executionRedrivenEventDetails: {redriveCount: 1}});
 		const entered = second.events.filter(event => event.type === 'TaskStateEntered').map(event => (event.stateEnteredEventDetails as {name: string}).name);

@@ -1,0 +1,135 @@
+import type {AslDefinition} from '../asl/index.js';
+import type {HandlerRegistry} from '../handlers/types.js';
+import {compileMachine, type CompiledMachine, type CompiledState} from './compiled-machine.js';
+import type {ExecutionIdentity} from './context-object.js';
+import type {ExecutionHost} from './execution-host.js';
+import {failureOf, isStatesError, StateFailure} from './failure.js';
+import {ExecutionEnded, HistoryLimitReached, HistoryWriter} from './history-writer.js';
+import {Lane, LaneAborted} from './lane.js';
+import {later} from './timers.js';
+import type {ExecutionOutcome, LogRecord, WireEvent} from './wire-event.js';
+
+export type RunOptions = {
+	/** The definition as serve parsed and validated it at create (never validated again here). */
+	definition: AslDefinition;
+	/** The execution's input, as JSON text. */
+	input: string;
+	identity: Omit<ExecutionIdentity, 'input'>;
+	region: string;
+	accountId: string;
+	handlers: HandlerRegistry;
+	/** Starts and stops other executions (states:startExecution, Distributed Map children); absent in unit tests. */
+	host?: ExecutionHost;
+	/** Started through a version or alias: AWS names them in ExecutionStarted. */
+	startedThrough?: {stateMachineVersionArn?: string; stateMachineAliasArn?: string};
+	/** A redrive: the history so far (the run continues it). */
+	redrive?: {previousEvents: readonly WireEvent[]};
+	onEvent(event: WireEvent): void;
+	onLog(record: LogRecord): void;
+};
+
+/**
+ * One run of an execution (its first run or a redrive): the compiled machine,
+ * the history writer and its top lane, and the one way it ends. Whatever ends
+ * it first — the last state, a failure, StopExecution, the execution's
+ * TimeoutSeconds, a bug — writes the one final event; everything still
+ * running is aborted and can write nothing more.
+ */
+export class ExecutionRun {
+	readonly machine: CompiledMachine;
+	readonly writer: HistoryWriter;
+	readonly root: Lane;
+	readonly identity: ExecutionIdentity;
+	readonly outcome: Promise<ExecutionOutcome>;
+	private settle!: (outcome: ExecutionOutcome) => void;
+	private cancelTimeout: (() => void) | undefined;
+	private readonly endListeners = new Set<() => void>();
+	private kept: {state: string; outputs: Map<number, unknown>} | undefined;
+
+	constructor(readonly options: RunOptions) {
+		this.machine = compileMachine(options.definition);
+		const previous = options.redrive?.previousEvents ?? [];
+		this.writer = new HistoryWriter(previous.at(-1)?.id ?? 0, options.onEvent);
+		this.root = new Lane(this.writer, this.writer.lastEventId);
+		this.identity = {...options.identity, input: JSON.parse(options.input) as unknown};
+		this.outcome = new Promise(resolve => {
+			this.settle = resolve;
+		});
+	}
+
+	get ended(): boolean {
+		return this.writer.isEnded;
+	}
+
+	/** A redrive keeps these iteration (Map) or branch (Parallel) outputs of the top-level state it restarts from. */
+	keepForRedrive(state: string, outputs: Map<number, unknown>): void {
+		this.kept = outputs.size > 0 ? {state, outputs} : undefined;
+	}
+
+	/** The outputs a redrive keeps for this container, on its first entry only (a later loop back into it reruns everything). */
+	takeKept(state: CompiledState): Map<number, unknown> | undefined {
+		if (this.kept?.state !== state.name || state.scope.container) {
+			return undefined;
+		}
+
+		const {outputs} = this.kept;
+		this.kept = undefined;
+		return outputs;
+	}
+
+	/** Arms the execution's TimeoutSeconds (counted from this run's start). */
+	armTimeout(seconds: number | undefined): void {
+		if (seconds !== undefined && seconds > 0) {
+			this.cancelTimeout = later(seconds * 1000, () => {
+				this.end({status: 'TIMED_OUT', error: 'States.Timeout'}, 'ExecutionTimedOut', {error: 'States.Timeout'});
+			});
+		}
+	}
+
+	succeed(outputText: string): void {
+		this.end({status: 'SUCCEEDED', output: outputText}, 'ExecutionSucceeded', {output: outputText, outputDetails: {truncated: false}}, this.root.last);
+	}
+
+	stop(error?: string, cause?: string): void {
+		const details = {...(error !== undefined && {error}), ...(cause !== undefined && {cause})};
+		this.end({status: 'ABORTED', ...details}, 'ExecutionAborted', details);
+	}
+
+	/** Ends the execution FAILED from whatever was thrown: a state's failure, the history limit, or a bug (States.Runtime with its message). */
+	fail(thrown: unknown): void {
+		if (this.ended && (thrown instanceof ExecutionEnded || thrown instanceof LaneAborted)) {
+			return;
+		}
+
+		const failure = thrown instanceof StateFailure
+			? thrown
+			: (isStatesError(thrown)
+				? failureOf(thrown)
+				: new StateFailure('States.Runtime', thrown instanceof HistoryLimitReached ? thrown.message : `sfntop serve could not run this execution: ${(thrown as Error)?.message ?? String(thrown)}`, true));
+		this.end({status: 'FAILED', ...failure.details()}, 'ExecutionFailed', failure.details(), this.root.last);
+	}
+
+	/** Called once when the execution ends, however (a .sync parent stops its children). */
+	onEnd(listener: () => void): () => void {
+		this.endListeners.add(listener);
+		return () => {
+			this.endListeners.delete(listener);
+		};
+	}
+
+	private end(outcome: ExecutionOutcome, type: string, details: Record<string, unknown>, previousEventId = this.writer.lastEventId): void {
+		if (this.ended) {
+			return;
+		}
+
+		this.writer.write(type, previousEventId, details);
+		this.cancelTimeout?.();
+		this.root.abort();
+		for (const listener of this.endListeners) {
+			listener();
+		}
+
+		this.endListeners.clear();
+		this.settle(outcome);
+	}
+}

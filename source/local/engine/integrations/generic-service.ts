@@ -1,0 +1,52 @@
+import {StateFailure} from '../failure.js';
+import type {Integration} from './integration.js';
+import {runTimed, TaskTimedOut} from './run-timed.js';
+import {TaskEvents} from './task-events.js';
+
+/**
+ * Any other service integration (`arn:aws:states:::sns:publish`,
+ * `arn:aws:states:::aws-sdk:s3:listObjectsV2`, `….waitForTaskToken`, …):
+ * sfntop serve has no such services, so a handler registered under the
+ * Resource ARN itself (`--handlers`) answers, with the parameters as its
+ * event; without one the task succeeds with `{}`. Its events are AWS's
+ * TaskScheduled/Started/Succeeded|Failed|TimedOut for that resource. A
+ * callback task (`.waitForTaskToken`) completes with the handler's result
+ * (serve has no SendTaskSuccess); its HeartbeatSeconds counts as a timeout.
+ */
+export const genericService: Integration = async invocation => {
+	const {call, resource, parameters, timeoutSeconds, heartbeatSeconds, attempt} = invocation;
+	const [resourceType = 'unknown', ...actionParts] = (resource.split(':::', 2)[1] ?? '').split(':');
+	const action = actionParts.join(':');
+	const events = TaskEvents.service(call.lane, resourceType, action);
+	events.scheduled(parameters, {timeoutSeconds, heartbeatSeconds, region: call.run.options.region});
+	events.started();
+	const {handlers} = call.run.options;
+	const handler = Object.hasOwn(handlers, resource) ? handlers[resource] : undefined;
+	const callback = action.endsWith('.waitForTaskToken');
+	const limit = callback && heartbeatSeconds !== undefined ? Math.min(heartbeatSeconds, timeoutSeconds ?? Infinity) : timeoutSeconds;
+	let result: unknown = {};
+	try {
+		if (handler) {
+			result = await runTimed(invocation, limit, async signal => {
+				try {
+					return await handler(parameters, {functionName: resource, requestId: crypto.randomUUID(), redriveCount: call.run.identity.redriveCount, attempt, log: () => undefined, signal});
+				} catch (error) {
+					const thrown = error instanceof Error ? error : new Error(String(error));
+					throw new StateFailure(thrown.name, thrown.message);
+				}
+			});
+		}
+	} catch (error) {
+		if (error instanceof TaskTimedOut) {
+			events.timedOut();
+		}
+
+		if (error instanceof StateFailure) {
+			events.failed(error);
+		}
+
+		throw error;
+	}
+
+	return events.succeeded(result ?? null);
+};

@@ -1,0 +1,30 @@
+import {lambdaFunctionOf} from '../../../model/arn.js';
+import {StateFailure} from '../failure.js';
+import type {Integration} from './integration.js';
+import {invokeFunction} from './invoke-function.js';
+import {runTimed, TaskTimedOut} from './run-timed.js';
+import {TaskEvents} from './task-events.js';
+
+/** A Lambda function ARN as the Resource: the function's result is the task's result. */
+export const lambdaFunction: Integration = async invocation => {
+	const {call, resource, parameters, timeoutSeconds, attempt} = invocation;
+	const events = TaskEvents.lambda(call.lane, resource);
+	events.scheduled(parameters, {timeoutSeconds, region: call.run.options.region});
+	events.started();
+	let result: unknown;
+	try {
+		({result} = await runTimed(invocation, timeoutSeconds, async signal => invokeFunction(call.run, lambdaFunctionOf(resource) ?? resource, parameters, attempt, signal)));
+	} catch (error) {
+		if (error instanceof TaskTimedOut) {
+			events.timedOut();
+		}
+
+		if (error instanceof StateFailure) {
+			events.failed(error);
+		}
+
+		throw error;
+	}
+
+	return events.succeeded(result);
+};
