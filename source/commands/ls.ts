@@ -1,7 +1,7 @@
 import {terminalSafeJson, sanitize} from '../model/text/sanitize.js';
 import {formatDuration, formatTime, isoOrNull} from '../model/text/format.js';
 import {executionStatusRole} from '../model/text/status-style.js';
-import {clipLine} from '../model/history/state-table.js';
+import {clipLine, displayWidth, padToWidth} from '../model/text/width.js';
 import {lineToAnsi, pickTheme} from '../model/text/theme.js';
 import type {ExecutionStatus, StyledLine} from '../model/types.js';
 import {UserError} from '../model/user-error.js';
@@ -17,9 +17,9 @@ const isStatus = (text: string): text is ExecutionStatus => (statuses as readonl
 const roleOf = (role: StyledLine[number]['role']) => (role === undefined ? {} : {role});
 
 function table(rows: string[][], roles: Array<Array<StyledLine[number]['role']>> = []): StyledLine[] {
-	const widths = rows[0].map((_, column) => Math.max(...rows.map(row => row[column].length)));
+	const widths = rows[0].map((_, column) => Math.max(...rows.map(row => displayWidth(row[column]))));
 	return rows.map((row, index) => row.flatMap((cell, column) => [
-		{text: cell.padEnd(column === row.length - 1 ? 0 : widths[column]), ...roleOf(index === 0 ? 'heading' : roles[index]?.[column])},
+		{text: column === row.length - 1 ? cell : padToWidth(cell, widths[column]), ...roleOf(index === 0 ? 'heading' : roles[index]?.[column])},
 		...(column === row.length - 1 ? [] : [{text: '  '}]),
 	]));
 }

@@ -4,7 +4,7 @@ import {eventJson, eventLine, logLine} from '../model/history/event-line.js';
 import {EventOwners} from '../model/history/event-owners.js';
 import {lineToAnsi, pickTheme} from '../model/text/theme.js';
 import {type StyledLine, type LogLine} from '../model/types.js';
-import {clipLine} from '../model/history/state-table.js';
+import {clipLine} from '../model/text/width.js';
 import {exitCodes, UserError} from '../model/user-error.js';
 import type {Follower, SfnSession} from '../sync/types.js';
 

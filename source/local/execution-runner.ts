@@ -1,13 +1,17 @@
 import {randomUUID} from 'node:crypto';
 import {targetOf} from './api/lookups.js';
 import {accountId, executionArnOf} from './arns.js';
-import type {ChildExecution, ChildRequest, ChildResult, ExecutionHost} from './engine/execution-host.js';
+import type {ChildExecution, ChildRequest, ChildResult, ExecutionHost, MapRunChildRequest} from './engine/execution-host.js';
 import {StateFailure} from './engine/failure.js';
+import type {MapRun} from './engine/map-run.js';
 import {runExecution, type RunningExecution} from './engine/run-execution.js';
 import {executionRecordWriter} from './execution-records.js';
 import type {HandlerRegistry} from './handlers/types.js';
 import type {Store} from './store.js';
 import type {StoredExecution, StoredMachine} from './store-types.js';
+
+/** The region in an ARN (`arn:aws:states:REGION:…`). */
+const regionOf = (arn: string) => arn.split(':', 4)[3] ?? 'us-east-1';
 
 /** Set on a new execution before its ExecutionStarted is written (serve: started through a version or alias). */
 export type StartExtra = Partial<Pick<StoredExecution, 'stateMachineVersionArn' | 'stateMachineAliasArn' | 'revisionId'>>;
@@ -22,6 +26,8 @@ export type StartExtra = Partial<Pick<StoredExecution, 'stateMachineVersionArn' 
 export class ExecutionRunner implements ExecutionHost {
 	private readonly running = new Map<string, RunningExecution>();
 	private readonly waiters = new Map<string, Array<() => void>>();
+	/** Map runs by ARN. In memory: they do not survive a restart yet (the store's journal will keep them). */
+	readonly mapRuns = new Map<string, MapRun>();
 
 	constructor(private readonly store: Store, private readonly handlers: () => HandlerRegistry, private readonly region: () => string) {}
 
@@ -44,6 +50,10 @@ export class ExecutionRunner implements ExecutionHost {
 	}
 
 	async start(machine: StoredMachine, arn: string, name: string, input: string, extra: StartExtra = {}): Promise<StoredExecution> {
+		return this.begin(machine, arn, name, input, extra, true);
+	}
+
+	private begin(machine: StoredMachine, arn: string, name: string, input: string, extra: StartExtra & {mapRunArn?: string}, durable: boolean): StoredExecution {
 		const execution: StoredExecution = {
 			arn,
 			name,
@@ -59,7 +69,7 @@ export class ExecutionRunner implements ExecutionHost {
 			...extra,
 			events: [],
 		};
-		this.store.putExecution(execution, true);
+		this.store.putExecution(execution, durable);
 		this.launch(execution, machine);
 		return execution;
 	}
@@ -102,7 +112,7 @@ export class ExecutionRunner implements ExecutionHost {
 		return this.running.size;
 	}
 
-	/** A child for states:startExecution from a running execution: a child on this endpoint, in the parent's region. */
+	/** A child for states:startExecution from a running execution: on this endpoint, in the parent's region. */
 	async startChild(request: ChildRequest): Promise<ChildExecution> {
 		let target;
 		try {
@@ -113,20 +123,56 @@ export class ExecutionRunner implements ExecutionHost {
 
 		const {machine, version, alias} = target;
 		const name = request.name ?? randomUUID();
-		const arn = executionArnOf(this.region(), machine.name, name, machine.type === 'EXPRESS', randomUUID());
+		const arn = executionArnOf(regionOf(request.parentArn), machine.name, name, machine.type === 'EXPRESS', randomUUID());
 		if (this.store.executions.has(arn)) {
 			throw new StateFailure('StepFunctions.ExecutionAlreadyExistsException', `Execution Already Exists: '${arn}'`);
 		}
 
 		const runs = version ? {...machine, definition: version.definition, roleArn: version.roleArn} : machine;
-		const execution = await this.start(runs, arn, name, request.input, {...(version && {stateMachineVersionArn: version.arn}), ...(alias && {stateMachineAliasArn: alias.arn})});
+		const execution = this.begin(runs, arn, name, request.input, {...(version && {stateMachineVersionArn: version.arn}), ...(alias && {stateMachineAliasArn: alias.arn})}, true);
 		if (request.stopWithParent) {
 			this.running.get(request.parentArn)?.onEnd(() => {
 				this.stop(arn);
 			});
 		}
 
-		const finished = this.finished(arn).then((): ChildResult => ({
+		return this.childHandle(execution);
+	}
+
+	registerMapRun(mapRun: MapRun): void {
+		this.mapRuns.set(mapRun.arn, mapRun);
+	}
+
+	mapRunOf(executionArn: string, stateMachineArn: string): MapRun | undefined {
+		return [...this.mapRuns.values()].findLast(mapRun => mapRun.record.executionArn === executionArn && mapRun.record.stateMachineArn === stateMachineArn);
+	}
+
+	async startMapRunChild(request: MapRunChildRequest): Promise<ChildExecution> {
+		const name = randomUUID();
+		const arn = executionArnOf(regionOf(request.mapRun.record.executionArn), request.machineName, name, request.type === 'EXPRESS', randomUUID());
+		const definition = this.store.rememberDefinition(request.definitionText, request.definition);
+		const machine: StoredMachine = {arn: request.machineArn, name: request.machineName, definition, roleArn: request.roleArn, type: request.type, creationDate: request.mapRun.record.startDate};
+		// Not fsync'd one by one: the parent's own records are; a crash fails the parent, and its redrive reruns what did not finish.
+		const execution = this.begin(machine, arn, name, request.input, {mapRunArn: request.mapRun.arn}, false);
+		return this.childHandle(execution);
+	}
+
+	redriveMapRunChild(executionArn: string): ChildExecution | undefined {
+		const execution = this.store.executions.get(executionArn);
+		if (execution?.type !== 'STANDARD' || !['FAILED', 'ABORTED', 'TIMED_OUT'].includes(execution.status)) {
+			return undefined;
+		}
+
+		this.redrive(execution);
+		return this.childHandle(execution);
+	}
+
+	executionOutput(executionArn: string): string | undefined {
+		return this.store.executions.get(executionArn)?.output;
+	}
+
+	private childHandle(execution: StoredExecution): ChildExecution {
+		const finished = this.finished(execution.arn).then((): ChildResult => ({
 			executionArn: execution.arn,
 			machineArn: execution.machineArn,
 			name: execution.name,
@@ -138,8 +184,8 @@ export class ExecutionRunner implements ExecutionHost {
 			...(execution.error !== undefined && {error: execution.error}),
 			...(execution.cause !== undefined && {cause: execution.cause}),
 		}));
-		return {executionArn: arn, startDate: execution.startDate, finished, stop: (error, cause) => {
-			this.stop(arn, error, cause);
+		return {executionArn: execution.arn, startDate: execution.startDate, finished, stop: (error, cause) => {
+			this.stop(execution.arn, error, cause);
 		}};
 	}
 

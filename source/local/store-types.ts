@@ -76,6 +76,8 @@ export type StoredExecution = {
 	stateMachineAliasArn?: string;
 	/** The revision of the definition it ran (DescribeStateMachineForExecution). */
 	revisionId?: string;
+	/** A Distributed Map child: the map run that started it (ListExecutions `mapRunArn`). Its machineArn is `<parent machine>/<label>`. */
+	mapRunArn?: string;
 	/**
 	 * The history while the execution runs. Once it has ended the store keeps
 	 * the history in a compact form (or in the journal) and this is empty:

@@ -1,4 +1,4 @@
-import {truncateToWidth} from '../model/graph/char-grid.js';
+import {fitToWidth} from '../model/text/width.js';
 import {eventDetail} from '../model/history/event-line.js';
 import {EventOwners} from '../model/history/event-owners.js';
 import {sanitize} from '../model/text/sanitize.js';
@@ -44,7 +44,7 @@ export function eventText(event: HistoryEvent, state: string | undefined): strin
 	if (text === undefined) {
 		const time = event.timestamp === undefined ? '??:??:??.???' : new Date(event.timestamp).toISOString().slice(11, 23);
 		const detail = eventDetail(event);
-		text = `#${String(event.id).padEnd(5)} ${time}  ${truncateToWidth(sanitize(state ?? '-'), 24).padEnd(24)}  ${event.type.padEnd(25)}${detail ? `  ${detail}` : ''}`;
+		text = `#${String(event.id).padEnd(5)} ${time}  ${fitToWidth(sanitize(state ?? '-'), 24)}  ${event.type.padEnd(25)}${detail ? `  ${detail}` : ''}`;
 		formatted.set(event, text);
 	}
 

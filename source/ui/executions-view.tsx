@@ -1,6 +1,7 @@
 import {useMemo} from 'react';
 import {formatDuration, formatTime} from '../model/text/format.js';
 import {sanitize} from '../model/text/sanitize.js';
+import {displayWidth, fitToWidth} from '../model/text/width.js';
 import {executionStatusRole} from '../model/text/status-style.js';
 import {type ExecutionStatus, type StyledLine, type ExecutionSummary} from '../model/types.js';
 import {useDashboardActions, useDashboardState} from './dashboard-context.js';
@@ -23,7 +24,7 @@ export function executionRow(execution: ExecutionSummary, nameWidth: number): St
 	const duration = execution.stopDate && execution.startDate ? formatDuration(execution.stopDate - execution.startDate) : '';
 	return [
 		{text: execution.status.padEnd(16), role: executionStatusRole(execution.status)},
-		{text: `${sanitize(execution.name).padEnd(nameWidth)}  ${formatTime(execution.startDate).padEnd(20)}  ${duration.padEnd(9)}  ${execution.redriveCount ? `redriven ${execution.redriveCount}` : ''}`},
+		{text: `${fitToWidth(sanitize(execution.name), nameWidth)}  ${formatTime(execution.startDate).padEnd(20)}  ${duration.padEnd(9)}  ${execution.redriveCount ? `redriven ${execution.redriveCount}` : ''}`},
 	];
 }
 
@@ -70,7 +71,7 @@ export function ExecutionsView({route, width, height, isActive}: {route: Executi
 	}, isActive);
 
 	const lines = useMemo(() => {
-		const nameWidth = Math.min(40, Math.max(8, ...executions.map(execution => execution.name.length)));
+		const nameWidth = Math.min(40, Math.max(8, ...executions.map(execution => displayWidth(sanitize(execution.name)))));
 		return fitBlock([
 			listHeaderLine(session, [route.machineName, 'executions'], follower),
 			...listPaneLines({

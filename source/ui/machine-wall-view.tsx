@@ -1,5 +1,6 @@
 import {useEffect, useMemo} from 'react';
 import {sanitize} from '../model/text/sanitize.js';
+import {displayWidth, fitToWidth} from '../model/text/width.js';
 import type {StyledLine} from '../model/types.js';
 import type {MachineWallRow} from '../model/wall/wall-types.js';
 import {useDashboardActions, useDashboardState} from './dashboard-context.js';
@@ -22,12 +23,12 @@ const count = (value: number | undefined, capped: boolean | undefined) => (value
 
 function machineRow(row: MachineWallRow, nameWidth: number, now: number): StyledLine {
 	if (row.note) {
-		return [{text: `${sanitize(row.name).padEnd(nameWidth)}  `}, {text: row.note, role: 'muted'}];
+		return [{text: `${fitToWidth(sanitize(row.name), nameWidth)}  `}, {text: row.note, role: 'muted'}];
 	}
 
 	const age = rowAge(row, now, 30_000);
 	return [
-		{text: `${sanitize(row.name).padEnd(nameWidth)}  `},
+		{text: `${fitToWidth(sanitize(row.name), nameWidth)}  `},
 		{text: count(row.running, row.capped?.running).padStart(7), role: row.running ? 'status.RUNNING' : 'muted'},
 		{text: '  '},
 		{text: count(row.failedLastHour, row.capped?.failed).padStart(11), role: row.failedLastHour ? 'status.FAILED' : 'muted'},
@@ -68,7 +69,7 @@ export function MachineWallView({route, width, height, isActive}: {route: Machin
 	}, isActive);
 
 	const lines = useMemo(() => {
-		const nameWidth = Math.min(48, Math.max(12, ...machines.map(machine => machine.name.length)));
+		const nameWidth = Math.min(48, Math.max(12, ...machines.map(machine => displayWidth(sanitize(machine.name)))));
 		return fitBlock([
 			listHeaderLine(session, ['wall of machines'], state),
 			...listPaneLines({

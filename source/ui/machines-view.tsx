@@ -1,6 +1,7 @@
 import {useMemo} from 'react';
 import {formatTime} from '../model/text/format.js';
 import {sanitize} from '../model/text/sanitize.js';
+import {displayWidth, fitToWidth} from '../model/text/width.js';
 import type {StyledLine} from '../model/types.js';
 import {useDashboardActions, useDashboardState} from './dashboard-context.js';
 import {listHeaderLine} from './list-header.js';
@@ -37,8 +38,8 @@ export function MachinesView({route, width, height, isActive}: {route: MachinesR
 	}, isActive);
 
 	const lines = useMemo(() => {
-		const nameWidth = Math.min(48, Math.max(12, ...machines.map(machine => machine.name.length)));
-		const rows: StyledLine[] = machines.map(machine => [{text: `${sanitize(machine.name).padEnd(nameWidth)}  ${machine.type.padEnd(8)}  ${formatTime(machine.creationDate)}`}]);
+		const nameWidth = Math.min(48, Math.max(12, ...machines.map(machine => displayWidth(sanitize(machine.name)))));
+		const rows: StyledLine[] = machines.map(machine => [{text: `${fitToWidth(sanitize(machine.name), nameWidth)}  ${machine.type.padEnd(8)}  ${formatTime(machine.creationDate)}`}]);
 		return fitBlock([
 			listHeaderLine(session, ['state machines'], follower),
 			...listPaneLines({

@@ -1,4 +1,5 @@
 import {sanitize} from '../model/text/sanitize.js';
+import {displayWidth, fitToWidth} from '../model/text/width.js';
 import {iterationBadge} from '../model/text/status-style.js';
 import type {StyledLine} from '../model/types.js';
 import type {RunningSortKey} from '../model/wall/running-order.js';
@@ -22,8 +23,8 @@ export function runningColumns(rows: readonly RunningRow[]): RunningColumns {
 	let name = 8;
 	let state = 13;
 	for (const row of rows) {
-		name = Math.max(name, row.name.length);
-		state = Math.max(state, row.currentState?.length ?? 0);
+		name = Math.max(name, displayWidth(sanitize(row.name)));
+		state = Math.max(state, displayWidth(sanitize(row.currentState ?? '')));
 	}
 
 	return {name: Math.min(36, name), state: Math.min(30, state)};
@@ -37,8 +38,8 @@ export function runningHeader(columns: RunningColumns): string {
 export function runningRow(row: RunningRow, columns: RunningColumns, now: number, tickMs: number, ascii: boolean): StyledLine {
 	const age = rowAge(row, now, tickMs);
 	return [
-		{text: `${sanitize(row.name).padEnd(columns.name)}  `},
-		{text: sanitize(row.currentState ?? (row.readAt === undefined ? '…' : '-')).padEnd(columns.state), role: 'status.RUNNING'},
+		{text: `${fitToWidth(sanitize(row.name), columns.name)}  `},
+		{text: fitToWidth(sanitize(row.currentState ?? (row.readAt === undefined ? '…' : '-')), columns.state), role: 'status.RUNNING'},
 		{text: `  ${formatElapsed(row.startDate === undefined ? undefined : now - row.startDate, true).padEnd(9)}  ${(row.mapProgress ? iterationBadge(row.mapProgress, ascii) : '').padEnd(14)}  `},
 		...(age ? [{text: age, role: 'muted' as const}] : []),
 	];

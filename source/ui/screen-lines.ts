@@ -2,11 +2,10 @@
 // exactly the lines it was given room for, so the frame is never taller than
 // the terminal (a taller frame makes Ink repaint everything) and panes never
 // overlap.
-import {displayWidth} from '../model/graph/char-grid.js';
-import {clipLine} from '../model/history/state-table.js';
+import {clipLine, displayWidth} from '../model/text/width.js';
 import type {StyleRole, StyledLine} from '../model/types.js';
 
-export {displayWidth, truncateToWidth, truncateToWidth as truncate} from '../model/graph/char-grid.js';
+export {displayWidth, truncateToWidth, truncateToWidth as truncate} from '../model/text/width.js';
 
 export function lineWidth(line: StyledLine): number {
 	let width = 0;

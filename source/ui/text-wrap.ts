@@ -1,4 +1,4 @@
-import {displayWidth} from '../model/graph/char-grid.js';
+import {graphemes} from '../model/text/width.js';
 
 /** Hard-wraps one (sanitised) line into pieces of at most `width` cells. */
 export function wrapText(text: string, width: number, maxLines = Infinity): string[] {
@@ -9,8 +9,7 @@ export function wrapText(text: string, width: number, maxLines = Infinity): stri
 	const out: string[] = [];
 	let current = '';
 	let used = 0;
-	for (const character of text) {
-		const w = displayWidth(character);
+	for (const {text: character, width: w} of graphemes(text)) {
 		if (used + w > width) {
 			out.push(current);
 			if (out.length >= maxLines) {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {displayWidth} from '../../source/model/graph/char-grid.js';
+import {displayWidth} from '../../source/model/text/width.js';
 import {expectGolden} from '../helpers/golden.js';
 import {corpusDirectory} from '../helpers/corpus.js';
 import {repoRoot, runCli} from '../helpers/run-cli.js';

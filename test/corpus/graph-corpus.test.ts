@@ -4,7 +4,7 @@ import {parseDefinitionText} from '../../source/model/graph/definition-input.js'
 import {layoutGraph} from '../../source/model/graph/graph-layout.js';
 import {renderGraph} from '../../source/model/graph/graph-render.js';
 import {lineToPlain} from '../../source/model/text/theme.js';
-import {displayWidth} from '../../source/model/graph/char-grid.js';
+import {displayWidth} from '../../source/model/text/width.js';
 import {corpusFiles} from '../helpers/corpus.js';
 
 const files = corpusFiles();

@@ -155,6 +155,16 @@ describe('the --data-dir journal', () => {
 		expect(statSync(path.join(dir, 'journal.jsonl')).mode & 0o777).toBe(0o600);
 	}, 60_000);
 
+	test('one serve per data dir: a second one is refused while the first runs; a kill -9 leaves no lock behind that matters', async () => {
+		const first = await serve();
+		const second = await runCli(['serve', '--port', '0', '--data-dir', dataDir]);
+		expect(second).toMatchObject({code: 2, stderr: `sfntop: --data-dir ${dataDir} is in use by another sfntop serve (pid ${first.child.pid}); stop it first, or pick another --data-dir\n`});
+		await first.create('MA');
+		await first.kill9();
+		const third = await serve();
+		expect(await third.names()).toEqual(['MA']);
+	}, 60_000);
+
 	test('--data-dir naming a file, or a journal that is a folder, is one line and exit 2', async () => {
 		const file = path.join(dataDir, 'a-file');
 		writeFileSync(file, 'x');

@@ -22,7 +22,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import type {RunningServer} from '../../source/local/server.js';
-import {localEndpoint, waitForEnd} from '../helpers/local-endpoint.js';
+import {fullHistory, localEndpoint, waitForEnd} from '../helpers/local-endpoint.js';
 
 /*
  * Issue 13: versions and aliases, through the SDK. Expected answers state
@@ -135,6 +135,9 @@ describe('aliases', () => {
 		const {executionArn} = await sfn.send(new StartExecutionCommand({stateMachineArn: stateMachineAliasArn}));
 		await waitForEnd(sfn, executionArn!);
 		expect(await sfn.send(new DescribeExecutionCommand({executionArn}))).toMatchObject({stateMachineArn, stateMachineVersionArn: v1, stateMachineAliasArn, output: '{"comment":"one"}'});
+		// The engine writes what serve passed it into the first event, as AWS does (ExecutionStartedEventDetails in AWS's model).
+		const [started] = await fullHistory(sfn, executionArn!);
+		expect(started.executionStartedEventDetails).toMatchObject({stateMachineVersionArn: v1, stateMachineAliasArn, roleArn});
 		const listed = await sfn.send(new ListExecutionsCommand({stateMachineArn}));
 		expect(listed.executions![0]).toMatchObject({executionArn, stateMachineVersionArn: v1, stateMachineAliasArn});
 		expect((await sfn.send(new ListExecutionsCommand({stateMachineArn: stateMachineAliasArn}))).executions!.map(execution => execution.executionArn)).toEqual([executionArn]);

@@ -4,7 +4,7 @@ import {diffLines} from '../../source/model/diff/diff-lines.js';
 import {diffExecutions, mergedPaths} from '../../source/model/diff/execution-diff.js';
 import {jsonDiff} from '../../source/model/diff/json-diff.js';
 import {StateRunLog} from '../../source/model/history/state-runs.js';
-import {displayWidth} from '../../source/model/graph/char-grid.js';
+import {displayWidth} from '../../source/model/text/width.js';
 import {lineToPlain} from '../../source/model/text/theme.js';
 import type {HistoryEvent} from '../../source/model/types.js';
 import {loadEvents} from '../helpers/histories.js';

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {displayWidth} from '../../source/model/graph/char-grid.js';
+import {displayWidth} from '../../source/model/text/width.js';
 import {StateRunLog} from '../../source/model/history/state-runs.js';
 import {lineToPlain} from '../../source/model/text/theme.js';
 import {timelineLines} from '../../source/model/timeline/timeline-lines.js';

@@ -105,7 +105,9 @@ describe('the history follower', () => {
 
 	test('through throttling, 5xx and connection resets the final state is identical: no event lost or duplicated', async () => {
 		const clean = await localEndpoint();
-		const {arn, definition} = await startMap(clean.sfn, 150, 2);
+		// Items take 200 ms (4 waves of 40): long enough that the follower polls through faults; with 2 ms the run
+		// ended before the second poll once the engine got fast, and no fault was ever met.
+		const {arn, definition} = await startMap(clean.sfn, 150, 200);
 		await waitForEnd(clean.sfn, arn);
 		const expected = snapshotSummary(await foldFullHistory(clean.sfn, arn, definition));
 		await clean.server.close();
@@ -116,7 +118,7 @@ describe('the history follower', () => {
 		server = faulty.server;
 		let started: {arn: string; definition: string} | undefined;
 		for (let attempt = 0; attempt < 50 && !started; attempt++) {
-			started = await startMap(faulty.sfn, 150, 2).catch(() => undefined);
+			started = await startMap(faulty.sfn, 150, 200).catch(() => undefined);
 		}
 
 		session = await createSession({endpointUrl: server.url, region: 'us-east-1', readOnly: true, intervalMs: 200});

@@ -1,7 +1,7 @@
 import {stripVTControlCharacters as stripAnsi} from 'node:util';
 import {afterEach, describe, expect, test} from 'vitest';
 import {executionRoute} from '../../source/ui/routes.js';
-import {displayWidth} from '../../source/model/graph/char-grid.js';
+import {displayWidth} from '../../source/model/text/width.js';
 import {executionArn, fakeSession, fixedFollower, orderExecution} from './fake-session.js';
 import {keys, renderApp} from './render-app.js';
 

@@ -1,7 +1,7 @@
 import {stripVTControlCharacters} from 'node:util';
 import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
-import {displayWidth} from '../../source/model/graph/char-grid.js';
+import {displayWidth} from '../../source/model/text/width.js';
 import {plainTheme} from '../../source/model/text/theme.js';
 import {App} from '../../source/ui/app.js';
 import {executionRoute, executionsRoute, machinesRoute, runningRoute, type Route} from '../../source/ui/routes.js';

@@ -78,14 +78,9 @@ export function executionOperations({store, runner}: ApiContext): Record<string,
 
 		// A version or alias runs the version's definition and role; the execution still belongs to the machine.
 		const runs = version ? {...machine, definition: version.definition, roleArn: version.roleArn, ...(version.loggingConfiguration && {loggingConfiguration: version.loggingConfiguration})} : machine;
-		const execution = await runner.start(runs, arn, name, input);
 		const revisionId = version ? version.revisionId : machine.revisionId;
-		if (version || revisionId) {
-			Object.assign(execution, version && {stateMachineVersionArn: version.arn}, alias && {stateMachineAliasArn: alias.arn}, revisionId && {revisionId});
-			store.putExecution(execution, true);
-		}
-
-		return execution;
+		// Passed into start(): the engine writes them into executionStartedEventDetails as AWS does.
+		return runner.start(runs, arn, name, input, {...(version && {stateMachineVersionArn: version.arn}), ...(alias && {stateMachineAliasArn: alias.arn}), ...(revisionId && {revisionId})});
 	};
 
 	return {

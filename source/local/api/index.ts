@@ -2,12 +2,12 @@ import {aliasOperations} from './aliases.js';
 import {executionOperations} from './executions.js';
 import {historyOperations} from './history.js';
 import {machineOperations} from './machines.js';
+import {mapRunOperations} from './map-runs.js';
 import {operationTable, type ApiContext, type OperationTable} from './operation.js';
 import {redriveOperations} from './redrive.js';
 import {versionOperations} from './versions.js';
 
 export type {ApiContext, Operation, OperationTable, Request} from './operation.js';
-export {redrivePoint} from './redrive.js';
 
 /**
  * Every Step Functions operation sfntop serve answers, one group per module.
@@ -21,5 +21,6 @@ export function sfnOperations(context: ApiContext): OperationTable {
 		redriveOperations(context),
 		versionOperations(context),
 		aliasOperations(context),
+		mapRunOperations(context),
 	);
 }

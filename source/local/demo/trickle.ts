@@ -1,7 +1,6 @@
 import {randomUUID} from 'node:crypto';
 import {executionArnOf, machineArnOf} from '../arns.js';
 import type {ExecutionRunner} from '../execution-runner.js';
-import {redrivePoint} from '../api/redrive.js';
 import type {Store} from '../store.js';
 import type {StoredMachine} from '../store-types.js';
 import {demoRoleArn, orderEventsExpress, orderFulfillment, orderProcessing} from './machines.js';
@@ -69,7 +68,7 @@ export async function startDemo({store, runner, region, log}: DemoOptions): Prom
 				void runner.finished(execution.arn).then(() => {
 					if (counter % 2 === 0 && execution.status === 'FAILED') {
 						later(6000, () => {
-							runner.redrive(execution, redrivePoint(execution, store.eventsOf(execution)));
+							runner.redrive(execution);
 						});
 					}
 				});

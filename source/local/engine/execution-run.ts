@@ -44,6 +44,7 @@ export class ExecutionRun {
 	private settle!: (outcome: ExecutionOutcome) => void;
 	private cancelTimeout: (() => void) | undefined;
 	private readonly endListeners = new Set<() => void>();
+	private readonly stopListeners = new Set<() => void>();
 	private kept: {state: string; outputs: Map<number, unknown>} | undefined;
 
 	constructor(readonly options: RunOptions) {
@@ -63,10 +64,14 @@ export class ExecutionRun {
 
 	/** A redrive keeps these iteration (Map) or branch (Parallel) outputs of the top-level state it restarts from. */
 	keepForRedrive(state: string, outputs: Map<number, unknown>): void {
-		this.kept = outputs.size > 0 ? {state, outputs} : undefined;
+		this.kept = {state, outputs};
 	}
 
-	/** The outputs a redrive keeps for this container, on its first entry only (a later loop back into it reruns everything). */
+	/**
+	 * On a redrive, for the state it restarts from, on its first entry only (a
+	 * later loop back into it reruns everything): the outputs to keep (maybe
+	 * none). Undefined for any other state or run.
+	 */
 	takeKept(state: CompiledState): Map<number, unknown> | undefined {
 		if (this.kept?.state !== state.name || state.scope.container) {
 			return undefined;
@@ -91,6 +96,15 @@ export class ExecutionRun {
 	}
 
 	stop(error?: string, cause?: string): void {
+		if (this.ended) {
+			return;
+		}
+
+		// What is still running may say so first (a map run writes MapRunAborted).
+		for (const listener of this.stopListeners) {
+			listener();
+		}
+
 		const details = {...(error !== undefined && {error}), ...(cause !== undefined && {cause})};
 		this.end({status: 'ABORTED', ...details}, 'ExecutionAborted', details);
 	}
@@ -107,6 +121,14 @@ export class ExecutionRun {
 				? failureOf(thrown)
 				: new StateFailure('States.Runtime', thrown instanceof HistoryLimitReached ? thrown.message : `sfntop serve could not run this execution: ${(thrown as Error)?.message ?? String(thrown)}`, true));
 		this.end({status: 'FAILED', ...failure.details()}, 'ExecutionFailed', failure.details(), this.root.last);
+	}
+
+	/** Called when StopExecution stops the run, before ExecutionAborted is written. */
+	onStop(listener: () => void): () => void {
+		this.stopListeners.add(listener);
+		return () => {
+			this.stopListeners.delete(listener);
+		};
 	}
 
 	/** Called once when the execution ends, however (a .sync parent stops its children). */

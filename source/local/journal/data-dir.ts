@@ -1,4 +1,6 @@
-import {chmodSync, lstatSync, mkdirSync, readdirSync, type Stats} from 'node:fs';
+import {chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, type Stats} from 'node:fs';
+import path from 'node:path';
+import process from 'node:process';
 import {UserError} from '../../model/user-error.js';
 
 const folderMode = 0o700;
@@ -44,4 +46,40 @@ export function prepareDataDir(dir: string): void {
 			chmodSync(dir, folderMode);
 		}
 	}, `--data-dir ${dir}`);
+}
+
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error: unknown) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/**
+ * One serve per --data-dir: two appending to one journal would interleave
+ * their records (and the next start would find the journal damaged). The
+ * lock file holds the owner's pid; one left by a process that died (kill -9)
+ * is taken over. Returns the release.
+ */
+export function lockDataDir(dir: string): () => void {
+	const file = path.join(dir, 'journal.lock');
+	const holder = usable(() => (existsSync(file) ? Math.trunc(Number(readFileSync(file, 'utf8').trim())) : undefined), file);
+	if (holder !== undefined && holder !== process.pid && Number.isInteger(holder) && holder > 0 && alive(holder)) {
+		throw new UserError(`--data-dir ${dir} is in use by another sfntop serve (pid ${holder}); stop it first, or pick another --data-dir`);
+	}
+
+	usable(() => {
+		writeFileSync(file, `${process.pid}\n`, {mode: 0o600});
+	}, file);
+	return () => {
+		try {
+			if (Math.trunc(Number(readFileSync(file, 'utf8').trim())) === process.pid) {
+				rmSync(file, {force: true});
+			}
+		} catch {
+			// Already gone: nothing to release.
+		}
+	};
 }

@@ -5,7 +5,7 @@ import {setImmediate} from 'node:timers/promises';
 import {UserError} from '../../model/user-error.js';
 import {frameRecord} from './frame.js';
 import {journalVersion} from './records.js';
-import {prepareDataDir, statOrUndefined, usable} from './data-dir.js';
+import {lockDataDir, prepareDataDir, statOrUndefined, usable} from './data-dir.js';
 import {fileMode, NextFile, syncFolder, type JournalLine} from './next-file.js';
 import {readRecord, scanJournal, type ApplyEntry, type BadLine, type Place} from './scan.js';
 
@@ -32,6 +32,7 @@ export class JournalFile {
 	private size = 0;
 	private seq = 0;
 	private records = 0;
+	private readonly release: () => void;
 	/** While a background rewrite runs: what was appended since it began. */
 	private carried: string[] | undefined;
 
@@ -43,6 +44,7 @@ export class JournalFile {
 			throw new UserError(`${this.file} is a ${fileStat.isDirectory() ? 'folder' : 'special file'}, not a journal; move it away or pick another --data-dir`);
 		}
 
+		this.release = lockDataDir(dir);
 		usable(() => {
 			// A compaction cut short by a crash: the journal itself is whole (the new file replaces it only when complete).
 			rmSync(`${this.file}.next`, {force: true});
@@ -66,6 +68,7 @@ export class JournalFile {
 
 		if (scan.bad.length > 0 && !options.repair) {
 			closeSync(this.fd);
+			this.release();
 			const [first] = scan.bad;
 			throw new UserError(`${this.file} line ${first.line}: ${first.reason}; the journal is damaged. Start with --repair to keep the good records and move the damaged ones aside`);
 		}
@@ -190,6 +193,7 @@ export class JournalFile {
 		if (this.fd >= 0) {
 			closeSync(this.fd);
 			this.fd = -1;
+			this.release();
 		}
 	}
 

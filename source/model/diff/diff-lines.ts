@@ -1,6 +1,5 @@
-import {displayWidth, truncateToWidth} from '../graph/char-grid.js';
+import {clipLine, displayWidth, truncateToWidth} from '../text/width.js';
 import {readableCause} from '../history/event-line.js';
-import {clipLine} from '../history/state-table.js';
 import {formatDuration, formatTime} from '../text/format.js';
 import {sanitize} from '../text/sanitize.js';
 import {executionStatusRole, stateStatusRole} from '../text/status-style.js';

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import {graphemes} from '../text/width.js';
 import type {StyleRole, StyledLine} from '../types.js';
 
 /**
@@ -89,15 +89,14 @@ export class CharGrid {
 	/** Writes text from (col, row), one cell per column (wide characters take two). Returns the end column. */
 	text(col: number, row: number, text: string, role?: StyleRole): number {
 		let x = col;
-		for (const character of text) {
-			const width = stringWidth(character);
+		for (const {text: character, width} of graphemes(text)) {
 			if (width === 0) {
 				continue;
 			}
 
 			this.set(x, row, character, role);
-			if (width === 2) {
-				this.set(x + 1, row, '', role);
+			for (let extra = 1; extra < width; extra++) {
+				this.set(x + extra, row, '', role);
 			}
 
 			x += width;
@@ -188,27 +187,3 @@ export function rowToLine(cells: readonly Cell[], roleAt?: (col: number) => Styl
 
 	return line;
 }
-
-/** Shortens text to a display width, ending with an ellipsis when cut. */
-export function truncateToWidth(text: string, width: number, ellipsis = '…'): string {
-	if (stringWidth(text) <= width) {
-		return text;
-	}
-
-	let out = '';
-	let used = 0;
-	const room = Math.max(0, width - stringWidth(ellipsis));
-	for (const character of text) {
-		const characterWidth = stringWidth(character);
-		if (used + characterWidth > room) {
-			break;
-		}
-
-		out += character;
-		used += characterWidth;
-	}
-
-	return out + ellipsis;
-}
-
-export {default as displayWidth} from 'string-width';

@@ -1,6 +1,7 @@
 import {sanitize} from '../text/sanitize.js';
 import type {MachineEdge, MachineGraph, MachineState, StyleRole} from '../types.js';
-import {CharGrid, type Glyphs, truncateToWidth, displayWidth} from './char-grid.js';
+import {displayWidth, truncateToWidth} from '../text/width.js';
+import {CharGrid, type Glyphs} from './char-grid.js';
 import {frameRegions, shiftGeometry, type NodeGeometry} from './graph-geometry.js';
 
 /** A laid-out, rasterised part of a graph: a scope (machine, branch, item processor) or a box. */

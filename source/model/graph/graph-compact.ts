@@ -1,7 +1,8 @@
 import {sanitize} from '../text/sanitize.js';
 import type {MachineEdge, MachineGraph, MachineState, StyleRole} from '../types.js';
+import {displayWidth, truncateToWidth} from '../text/width.js';
 import {childrenByBranch} from './asl-graph.js';
-import {CharGrid, type Glyphs, truncateToWidth, displayWidth} from './char-grid.js';
+import {CharGrid, type Glyphs} from './char-grid.js';
 import type {NodeGeometry} from './graph-geometry.js';
 
 type Row = {indent: number; guides: number; text: string; role: StyleRole; state?: MachineState};

@@ -1,5 +1,6 @@
 import type {StyleRole, StyledLine} from '../types.js';
-import {rowToLine, truncateToWidth, type Cell} from './char-grid.js';
+import {truncateToWidth} from '../text/width.js';
+import {rowToLine, type Cell} from './char-grid.js';
 import type {GraphLayout, Region} from './graph-geometry.js';
 
 export type NodeDecoration = {

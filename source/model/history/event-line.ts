@@ -1,5 +1,5 @@
 import {isRecord} from '../text/json-text.js';
-import {truncateToWidth} from '../graph/char-grid.js';
+import {fitToWidth, truncateToWidth} from '../text/width.js';
 import {isoOrNull} from '../text/format.js';
 import {sanitize} from '../text/sanitize.js';
 import type {HistoryEvent, StyleRole, StyledLine} from '../types.js';
@@ -79,7 +79,7 @@ export function eventLine(event: HistoryEvent, state: string | undefined, attemp
 	const detail = eventDetail(event, attempt);
 	return [
 		{text: `${clock(event.timestamp)}  `, role: 'muted'},
-		{text: `${truncateToWidth(sanitize(state ?? '-'), 28).padEnd(28)}  `},
+		{text: `${fitToWidth(sanitize(state ?? '-'), 28)}  `},
 		{text: event.type, role: roleOf(event.type)},
 		...(detail ? [{text: `  ${detail}`, role: /Failed$|TimedOut$/.test(event.type) ? 'error' as const : 'muted' as const}] : []),
 	];
@@ -94,7 +94,7 @@ export function eventJson(event: HistoryEvent, state: string | undefined): Recor
 export function logLine(timestamp: number, state: string, message: string): StyledLine {
 	return [
 		{text: `${clock(timestamp)}  `, role: 'muted'},
-		{text: `${truncateToWidth(sanitize(state), 28).padEnd(28)}  `},
+		{text: `${fitToWidth(sanitize(state), 28)}  `},
 		{text: '│ ', role: 'muted'},
 		{text: sanitize(message.replace(/\n$/, ''), {tabWidth: 4})},
 	];

@@ -1,4 +1,4 @@
-import {displayWidth, truncateToWidth} from '../graph/char-grid.js';
+import {clipLine, displayWidth, fitToWidth, truncateToWidth} from '../text/width.js';
 import {formatDuration} from '../text/format.js';
 import {sanitize} from '../text/sanitize.js';
 import {stateStatusRole} from '../text/status-style.js';
@@ -16,11 +16,10 @@ export function stateTable(snapshot: ExecutionSnapshot, graph: MachineGraph, max
 	const header: StyledLine = [{text: `${'STATE'.padEnd(nameWidth)}  STATUS       ATTEMPTS  DURATION   ERROR`, role: 'heading'}];
 	const lines: StyledLine[] = [header];
 	for (const {state, snapshot: status} of rows) {
-		const name = truncateToWidth(`${'  '.repeat(state.depth)}${sanitize(state.name)}`, nameWidth, ellipsis);
 		const statusText = status?.status ?? 'NOT_STARTED';
 		const iterations = status?.iterations ? ` ${status.iterations.succeeded}/${status.iterations.total}` : '';
 		const line: StyledLine = [
-			{text: `${name}${' '.repeat(Math.max(0, nameWidth - displayWidth(name)))}  `},
+			{text: `${fitToWidth(`${'  '.repeat(state.depth)}${sanitize(state.name)}`, nameWidth, ellipsis)}  `},
 			{text: statusText.padEnd(11), role: stateStatusRole(statusText)},
 			{text: `  ${String(status?.attempts ?? 0).padEnd(8)}  ${formatDuration(status?.durationMs).padEnd(9)}  `},
 		];
@@ -36,27 +35,4 @@ export function stateTable(snapshot: ExecutionSnapshot, graph: MachineGraph, max
 	}
 
 	return Number.isFinite(maxWidth) ? lines.map(line => clipLine(line, maxWidth, ellipsis)) : lines;
-}
-
-/** Cuts a styled line to a display width. */
-export function clipLine(line: StyledLine, maxWidth: number, ellipsis = '…'): StyledLine {
-	let used = 0;
-	const out: StyledLine = [];
-	for (const segment of line) {
-		const width = displayWidth(segment.text);
-		if (used + width <= maxWidth) {
-			out.push(segment);
-			used += width;
-			continue;
-		}
-
-		const room = maxWidth - used;
-		if (room > 0) {
-			out.push({...segment, text: truncateToWidth(segment.text, room, ellipsis)});
-		}
-
-		break;
-	}
-
-	return out;
 }

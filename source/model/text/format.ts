@@ -24,8 +24,3 @@ export function formatTime(ms: number | undefined): string {
 export function isoOrNull(ms: number | undefined): string | null {
 	return ms === undefined || !Number.isFinite(ms) ? null : new Date(ms).toISOString();
 }
-
-/** Pads a cell to a display width (ASCII assumption is fine for our own column texts). */
-export function padCell(text: string, width: number): string {
-	return text.padEnd(width);
-}

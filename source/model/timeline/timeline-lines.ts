@@ -1,5 +1,4 @@
-import {displayWidth, truncateToWidth} from '../graph/char-grid.js';
-import {clipLine} from '../history/state-table.js';
+import {clipLine, displayWidth, truncateToWidth} from '../text/width.js';
 import type {RunExecution, RunSegment, SegmentKind, StateRun} from '../history/state-runs.js';
 import {formatDuration} from '../text/format.js';
 import {sanitize} from '../text/sanitize.js';
