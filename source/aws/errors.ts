@@ -38,6 +38,13 @@ export function errorFacts(error: unknown): ErrorFacts {
 	return facts;
 }
 
+const tlsCodes = /^(?:EPROTO|ERR_SSL_|ERR_TLS_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(?:GET|VERIFY)_|HOSTNAME_MISMATCH)/;
+
+/** TLS could not be agreed on: https:// spoken to a plain HTTP server, or a certificate the system does not trust. */
+export function isTlsFailure(facts: ErrorFacts): boolean {
+	return facts.status === undefined && (tlsCodes.test(facts.code ?? '') || /ssl routines|wrong version number|certificate/i.test(facts.message ?? ''));
+}
+
 /**
  * Every SDK error as one line a person can act on, and its kind (so its exit
  * code): notFound when what the user typed names nothing (missing execution or
@@ -48,6 +55,11 @@ export function errorFacts(error: unknown): ErrorFacts {
 export function describeAwsError(error: unknown, context: {action: string; endpoint?: string}): UserError {
 	if (error instanceof UserError) {
 		return error;
+	}
+
+	if (isRecord(error) && error.name === 'GaveUpError' && typeof error.attempts === 'number' && typeof error.failingForMs === 'number') {
+		const last = describeAwsError(error.cause, context);
+		return new UserError(`${last.message} — gave up after ${error.attempts} ${error.attempts === 1 ? 'attempt' : 'attempts'} over ${Math.round(error.failingForMs / 1000)} s`, last.kind);
 	}
 
 	const facts = errorFacts(error);
@@ -108,8 +120,13 @@ export function describeAwsError(error: unknown, context: {action: string; endpo
 	}
 
 	const where = context.endpoint ?? 'AWS';
+	// No advice here: sfntop retries throttling itself (retry-policy.ts), and this line is shown while it does.
 	if (['ThrottlingException', 'TooManyRequestsException', 'Throttling'].includes(name)) {
-		return new UserError(`${where} is throttling ${context.action} (Rate exceeded); try again shortly, or poll less often with --interval`, 'aws');
+		return new UserError(`${where} is throttling ${context.action} (${message || 'Rate exceeded'})`, 'aws');
+	}
+
+	if (isTlsFailure(facts)) {
+		return new UserError(`cannot talk TLS with ${where} (${code ?? 'handshake failed'}); check http:// or https:// in --endpoint-url, and the server's certificate`, 'network');
 	}
 
 	if (code === 'ECONNREFUSED' || rawMessage.includes('ECONNREFUSED')) {
@@ -121,22 +138,13 @@ export function describeAwsError(error: unknown, context: {action: string; endpo
 	}
 
 	if (code === 'ECONNRESET' || code === 'ETIMEDOUT' || name === 'TimeoutError' || /socket hang up|ECONNRESET|ETIMEDOUT/.test(rawMessage)) {
-		return new UserError(`lost the connection to ${where} (${code ?? name}); check your network and try again`, 'network');
+		return new UserError(`lost the connection to ${where} (${code ?? name})`, 'network');
 	}
 
-	const notAws = name === 'SyntaxError' || /unexpected token|is not valid json|deserialization error/i.test(rawMessage);
-	return new UserError(notAws ? `${where} did not answer like AWS (HTML or other non-JSON reply to ${context.action}); check --endpoint-url` : `${context.action} failed: ${sanitize(name)}${status ? ` (HTTP ${status})` : ''}: ${message}`, 'aws');
-}
+	if (status !== undefined && status >= 500 && name !== 'SyntaxError' && name !== 'Unknown') {
+		return new UserError(`${where} failed ${context.action} with a server error (${sanitize(name)}, HTTP ${status}): ${message}`, 'aws');
+	}
 
-/** Errors worth retrying with backoff: throttling, 5xx, dropped or refused connections. */
-export function isTransient(error: unknown): boolean {
-	const {name = '', status = 0, message = '', code = ''} = errorFacts(error);
-	return /Throttl|TooManyRequests|ServiceUnavailable|InternalFailure|InternalServerError|TimeoutError|RequestTimeout/.test(name)
-		|| status >= 500
-		|| /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|socket hang up|EAI_AGAIN/.test(message)
-		|| ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE'].includes(code);
-}
-
-export function isThrottle(error: unknown): boolean {
-	return /Throttl|TooManyRequests/.test(errorFacts(error).name ?? '');
+	const notAws = name === 'SyntaxError' || name === 'Unknown' || /unexpected token|is not valid json|deserialization error/i.test(rawMessage);
+	return new UserError(notAws ? `${where} did not answer like AWS (${status && status !== 200 ? `HTTP ${status}, ` : ''}HTML or other non-AWS reply to ${context.action}); check --endpoint-url` : `${context.action} failed: ${sanitize(name)}${status ? ` (HTTP ${status})` : ''}: ${message}`, 'aws');
 }

@@ -14,34 +14,52 @@ import {
 	type HistoryEvent as SdkHistoryEvent,
 } from '@aws-sdk/client-sfn';
 import {FilterLogEventsCommand, type FilteredLogEvent} from '@aws-sdk/client-cloudwatch-logs';
+import {executionArnFor} from '../model/arn.js';
 import type {AwsClients} from './clients.js';
-import {describeAwsError} from './errors.js';
+import {describeAwsError, errorFacts} from './errors.js';
+import {oneShot, retryingCall, type CallScope, type Contact, type RetryWatch} from './retrying-call.js';
 
-/** Called around every API call: the shared rate limiter waits here, and the calls-per-minute counter counts. */
-export type CallHooks = {
+/**
+ * Called around every attempt of every API call: the read-only guard and the
+ * shared rate limiter wait in `before` (so a retry costs a token too), the
+ * calls-per-minute counter counts; `retrying`/`settled` hear of every retry.
+ */
+export type CallHooks = RetryWatch & {
 	before?: (api: string) => Promise<void>;
 	after?: (api: string) => void;
 };
 
 /**
- * One function per Step Functions / CloudWatch Logs call sfntop makes.
- * Errors come back as SDK errors (followers decide what is transient);
+ * One function per Step Functions / CloudWatch Logs call sfntop makes, each
+ * run under the one retry policy (retry-policy.ts). Errors that are not
+ * retried, or outlast the caller's patience, come back as SDK errors;
  * `describe(error, action)` turns one into a user-facing line.
  */
 export class AwsApi {
-	constructor(readonly clients: AwsClients, private readonly hooks: CallHooks = {}) {}
+	constructor(
+		readonly clients: AwsClients,
+		private readonly hooks: CallHooks = {},
+		private readonly scope: CallScope = oneShot,
+		private readonly contact: Contact = {answered: false},
+	) {}
+
+	/** The same API (clients, hooks, first contact) for a caller with its own patience, stop signal and retry notices: a follower. */
+	scoped(scope: CallScope): AwsApi {
+		return new AwsApi(this.clients, this.hooks, scope, this.contact);
+	}
 
 	describe(error: unknown, action: string) {
 		return describeAwsError(error, {action, ...(this.clients.endpoint && {endpoint: this.clients.endpoint})});
 	}
 
 	private async call<T>(api: string, run: () => Promise<T>): Promise<T> {
-		await this.hooks.before?.(api);
-		try {
-			return await run();
-		} finally {
-			this.hooks.after?.(api);
-		}
+		return retryingCall(api, async () => {
+			try {
+				return await run();
+			} finally {
+				this.hooks.after?.(api);
+			}
+		}, {scope: this.scope, contact: this.contact, watch: this.hooks, ...(this.hooks.before && {before: this.hooks.before})});
 	}
 
 	async listStateMachines(): Promise<Array<{stateMachineArn?: string; name?: string; type?: string; creationDate?: Date}>> {
@@ -84,16 +102,41 @@ export class AwsApi {
 		return {events: page.events ?? [], ...(page.nextToken && {nextToken: page.nextToken})};
 	}
 
-	async startExecution(stateMachineArn: string, input: string, name?: string) {
-		return this.call('StartExecution', async () => this.clients.sfn.send(new StartExecutionCommand({stateMachineArn, input, ...(name && {name})})));
+	/**
+	 * Always with a name (a UUID when the user gives none), so that a retry is
+	 * safe: AWS answers the same name and input with the same execution while
+	 * it runs. If it has already ended by the time a retry arrives, AWS says
+	 * ExecutionAlreadyExists: the execution with our name and input is ours.
+	 */
+	async startExecution(stateMachineArn: string, input: string, name: string = crypto.randomUUID()): Promise<{executionArn: string; startDate?: Date}> {
+		let attempts = 0;
+		try {
+			const started = await this.call('StartExecution', async () => {
+				attempts++;
+				return this.clients.sfn.send(new StartExecutionCommand({stateMachineArn, input, name}));
+			});
+			return {executionArn: started.executionArn ?? executionArnFor(stateMachineArn, name), ...(started.startDate && {startDate: started.startDate})};
+		} catch (error: unknown) {
+			if (attempts > 1 && errorFacts(error).name === 'ExecutionAlreadyExists') {
+				const executionArn = executionArnFor(stateMachineArn, name);
+				const existing = await this.describeExecution(executionArn);
+				if (existing.input === input) {
+					return {executionArn, ...(existing.startDate && {startDate: existing.startDate})};
+				}
+			}
+
+			throw error;
+		}
 	}
 
+	/** Stopping is idempotent on AWS (a stopped execution stays stopped), so retries are safe as they are. */
 	async stopExecution(executionArn: string, error?: string, cause?: string) {
 		return this.call('StopExecution', async () => this.clients.sfn.send(new StopExecutionCommand({executionArn, ...(error && {error}), ...(cause && {cause})})));
 	}
 
-	async redriveExecution(executionArn: string) {
-		return this.call('RedriveExecution', async () => this.clients.sfn.send(new RedriveExecutionCommand({executionArn})));
+	/** One client token for every attempt: AWS answers a repeated token with the same redrive, so a retry never redrives twice. */
+	async redriveExecution(executionArn: string, clientToken: string = crypto.randomUUID()) {
+		return this.call('RedriveExecution', async () => this.clients.sfn.send(new RedriveExecutionCommand({executionArn, clientToken})));
 	}
 
 	async filterLogEvents(options: {logGroupName: string; startTime?: number; endTime?: number; filterPattern?: string; logStreamNames?: string[]; nextToken?: string}): Promise<{events: FilteredLogEvent[]; nextToken?: string}> {

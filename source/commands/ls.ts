@@ -61,7 +61,7 @@ export const lsCommand = defineCommand({
 			throw new UserError('--wide lists the running executions of one machine: `sfntop ls MACHINE --status RUNNING --wide`');
 		}
 
-		const api = await createApi(options.session);
+		const api = await createApi({...options.session, notices: stderr});
 		const theme = pickTheme({color: options.display.color});
 		const {width} = options.display;
 		const print = (lines: StyledLine[]) => {
@@ -90,7 +90,7 @@ export const lsCommand = defineCommand({
 		}
 
 		if (flags.wide) {
-			await listRunningWide({session: options.session, machineArn: target.arn, json: flags.json, ascii: options.display.ascii, progress: stderr, write(text) {
+			await listRunningWide({session: {...options.session, notices: stderr}, machineArn: target.arn, json: flags.json, ascii: options.display.ascii, progress: stderr, write(text) {
 				stdout.write(text);
 			}, print, table});
 			return 0;

@@ -21,8 +21,8 @@ export const redriveCommand = defineCommand({
 	},
 	flagHelp: ['--yes, -y           Do not ask for confirmation'],
 	examples: ['sfntop redrive OrderProcessingStateMachine/latest --yes'],
-	async run({input, flags, options, stdout, stdin}) {
-		const session = await createSession(options.session);
+	async run({input, flags, options, stdout, stderr, stdin}) {
+		const session = await createSession({...options.session, notices: stderr});
 		try {
 			// Read-only refuses before anything is loaded or asked.
 			session.assertAllowed('RedriveExecution');

@@ -48,13 +48,13 @@ export const startCommand = defineCommand({
 		...tailFlagHelp,
 	],
 	examples: ['sfntop start OrderProcessingStateMachine --input \'{"orderId": "12345"}\' --tail'],
-	async run({input, flags, options, stdout}) {
+	async run({input, flags, options, stdout, stderr}) {
 		if (!input[0]) {
 			throw new UserError('sfntop start needs a state machine: a name or an ARN');
 		}
 
 		const text = await readInput(flags.input);
-		const session = await createSession(options.session);
+		const session = await createSession({...options.session, notices: stderr});
 		try {
 			session.assertAllowed('StartExecution');
 			const target = await session.resolve(input[0]);

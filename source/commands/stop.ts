@@ -17,8 +17,8 @@ export const stopCommand = defineCommand({
 		'--cause C           Why it was stopped',
 	],
 	examples: ['sfntop stop OrderProcessingStateMachine/latest --error Operator --cause "bad deploy"'],
-	async run({input, flags, options, stdout}) {
-		const session = await createSession(options.session);
+	async run({input, flags, options, stdout, stderr}) {
+		const session = await createSession({...options.session, notices: stderr});
 		try {
 			session.assertAllowed('StopExecution');
 			const arn = await executionArnOf(session, input[0], 'stop');

@@ -29,7 +29,6 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 	const attempts = new Map<string, number>();
 	const logFollowers = new Map<string, {follower: Follower<LogLine[]>; printed: number}>();
 	let printed = 0;
-	let lastError: string | undefined;
 	let stoppedOn: UserError | undefined;
 
 	const printLogs = () => {
@@ -78,11 +77,7 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 				return;
 			}
 
-			if (state.error && state.error !== lastError) {
-				lastError = state.error;
-				process.stderr.write(`sfntop: ${state.error} (retrying)\n`);
-			}
-
+			// While calls are retried the session prints one line per outage (createSession's `notices`).
 			const {data} = state;
 			if (!data) {
 				return;

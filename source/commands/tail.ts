@@ -32,8 +32,8 @@ export const tailCommand = defineCommand({
 	flags: tailFlags,
 	flagHelp: tailFlagHelp,
 	examples: ['sfntop tail OrderProcessingStateMachine/latest --logs', 'sfntop tail ARN --json | jq .type'],
-	async run({input, flags, options, stdout}) {
-		const session = await createSession(options.session);
+	async run({input, flags, options, stdout, stderr}) {
+		const session = await createSession({...options.session, notices: stderr});
 		try {
 			const arn = await executionArnOf(session, input[0], 'tail');
 			return await tailExecution(session, arn, {json: flags.json, logs: flags.logs, color: options.display.color, width: options.display.width}, stdout);

@@ -1,4 +1,5 @@
 import type {WireEvent} from './engine/wire-event.js';
+import type {MapRunRecord} from './engine/map-run.js';
 import type {ArchivedHistory, HistoryArchive} from './history-archive.js';
 import type {JournalLine} from './journal/journal-file.js';
 import type {ExecutionSummary, StoredAlias, StoredExecution, StoredGroup, StoredMachine, StoredVersion} from './store-types.js';
@@ -10,6 +11,7 @@ export type StoreState = {
 	machines: ReadonlyMap<string, StoredMachine>;
 	versions: ReadonlyMap<string, StoredVersion>;
 	aliases: ReadonlyMap<string, StoredAlias>;
+	mapRuns: ReadonlyMap<string, MapRunRecord>;
 	executions: ReadonlyMap<string, StoredExecution>;
 	logGroups: ReadonlyMap<string, StoredGroup>;
 	archive: HistoryArchive;
@@ -26,10 +28,12 @@ export type Snapshot = {
  * The state at this moment, for compaction: copied now (shallowly, cheap),
  * serialized later while requests keep changing the live state.
  */
-export function captureSnapshot({machines, versions, aliases, executions, logGroups, archive}: StoreState): Snapshot {
+export function captureSnapshot({machines, versions, aliases, mapRuns, executions, logGroups, archive}: StoreState): Snapshot {
 	const machineList = [...machines.values()];
 	const versionList = [...versions.values()];
 	const aliasList = [...aliases.values()];
+	// Copied now: the engine changes its map runs in place while the snapshot is written.
+	const mapRunList = [...mapRuns.values()].map(run => ({...run, children: run.children.map(child => ({...child}))}));
 	const archived = new Map<string, ArchivedHistory>();
 	const executionList: Array<{summary: ExecutionSummary; events?: WireEvent[]}> = [];
 	for (const execution of executions.values()) {
@@ -61,6 +65,7 @@ export function captureSnapshot({machines, versions, aliases, executions, logGro
 			yield {json: JSON.stringify({t: 'alias', alias})};
 		}
 
+		// After the executions: a map run's record names its parent execution.
 		for (const {summary, events} of executionList) {
 			yield {json: JSON.stringify({t: 'execution', execution: summary})};
 			const entry = archived.get(summary.arn);
@@ -71,6 +76,10 @@ export function captureSnapshot({machines, versions, aliases, executions, logGro
 			for (const event of events ?? []) {
 				yield {json: JSON.stringify({t: 'event', arn: summary.arn, event})};
 			}
+		}
+
+		for (const run of mapRunList) {
+			yield {json: JSON.stringify({t: 'map-run', run})};
 		}
 
 		for (const group of groups) {

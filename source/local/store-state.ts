@@ -1,4 +1,5 @@
 import type {AslDefinition} from './asl/index.js';
+import type {MapRunRecord} from './engine/map-run.js';
 import type {WireEvent} from './engine/wire-event.js';
 import {HistoryArchive} from './history-archive.js';
 import type {JournalRecord} from './journal/records.js';
@@ -15,6 +16,8 @@ export class StoreState {
 	readonly machines = new Map<string, StoredMachine>();
 	readonly versions = new Map<string, StoredVersion>();
 	readonly aliases = new Map<string, StoredAlias>();
+	/** Distributed Map runs by ARN (the engine's records; it mutates them and tells the store). */
+	readonly mapRuns = new Map<string, MapRunRecord>();
 	readonly executions = new Map<string, StoredExecution>();
 	readonly logGroups = new Map<string, StoredGroup>();
 	readonly archive: HistoryArchive;
@@ -153,6 +156,21 @@ export class StoreState {
 
 			case 'alias-delete': {
 				this.aliases.delete(record.arn);
+				break;
+			}
+
+			case 'map-run': {
+				this.mapRuns.set(record.run.mapRunArn, record.run);
+				break;
+			}
+
+			case 'map-run-child': {
+				const run = this.mapRuns.get(record.arn);
+				if (!run) {
+					throw new Error(`a child of a map run the journal does not hold (${record.arn})`);
+				}
+
+				run.children[record.index] = record.child;
 				break;
 			}
 

@@ -2,6 +2,7 @@ import type {WireEvent} from './engine/wire-event.js';
 import {JournalFile, type JournalOptions} from './journal/journal-file.js';
 import type {JournalRecord} from './journal/records.js';
 import type {Place} from './journal/scan.js';
+import type {MapRunRecord} from './engine/map-run.js';
 import {captureSnapshot, type Snapshot} from './store-snapshot.js';
 import {isRunning, StoreState} from './store-state.js';
 import type {StoredAlias, StoredExecution, StoredGroup, StoredLogEvent, StoredMachine, StoredVersion} from './store-types.js';
@@ -82,6 +83,17 @@ export class Store extends StoreState {
 	putAlias(alias: StoredAlias): void {
 		this.aliases.set(alias.arn, alias);
 		this.append({t: 'alias', alias}, true);
+	}
+
+	/** Saves a map run whole: at its start, when its status or settings change. */
+	putMapRun(run: MapRunRecord, durable = false): void {
+		this.mapRuns.set(run.mapRunArn, run);
+		this.append({t: 'map-run', run}, durable);
+	}
+
+	/** Saves one child of a map run (its record's `children[index]`, already changed in memory). */
+	putMapRunChild(run: MapRunRecord, index: number): void {
+		this.append({t: 'map-run-child', arn: run.mapRunArn, index, child: run.children[index]});
 	}
 
 	deleteAlias(arn: string): void {

@@ -1,5 +1,6 @@
 import type {AwsApi} from '../aws/sfn.js';
 import type {ExecutionData} from '../model/types.js';
+import {followerCalls} from './follower-calls.js';
 import {HistorySync} from './history-sync.js';
 import {createPoller} from './poller.js';
 import type {Follower} from './types.js';
@@ -10,11 +11,13 @@ import type {Follower} from './types.js';
  * until refresh(), which a redrive calls.
  */
 export function followExecution(api: AwsApi, executionArn: string, intervalMs: number): Follower<ExecutionData> {
-	const sync = new HistorySync(api, executionArn);
+	const calls = followerCalls();
+	const sync = new HistorySync(api.scoped(calls.scope), executionArn);
 	let finalised = false;
 	return createPoller<ExecutionData>({
 		intervalMs,
-		describe: error => api.describe(error, 'GetExecutionHistory'),
+		calls,
+		describe: (error, call) => api.describe(error, call ?? 'GetExecutionHistory'),
 		async tick() {
 			const added = await sync.update();
 			let done = false;

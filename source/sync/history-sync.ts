@@ -130,14 +130,19 @@ export class HistorySync {
 	}
 
 	private async loadDescription(): Promise<void> {
+		// Each call is retried on its own, and the graph is kept as soon as it arrives.
 		const [described, machine] = await Promise.all([
 			this.api.describeExecution(this.executionArn),
-			this.graph ? Promise.resolve(undefined) : this.api.describeStateMachineForExecution(this.executionArn),
-		]);
-		if (machine?.definition) {
-			this.setGraph(buildMachineGraph(parseDefinitionText(machine.definition, 'the definition AWS returned')));
-		}
+			this.graph
+				? Promise.resolve(undefined)
+				: this.api.describeStateMachineForExecution(this.executionArn).then(found => {
+					if (found.definition) {
+						this.setGraph(buildMachineGraph(parseDefinitionText(found.definition, 'the definition AWS returned')));
+					}
 
+					return found;
+				}),
+		]);
 		this.description = {
 			arn: this.executionArn,
 			name: described.name ?? executionNameOf(this.executionArn),

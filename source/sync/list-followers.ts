@@ -5,15 +5,19 @@ import {executionEndStatus, executionRecordIn} from '../model/history/history-ev
 import type {ExecutionStatus, ExecutionSummary, MachineSummary} from '../model/types.js';
 import {expressLogGroup} from './express-log-group.js';
 import {listedExecutions} from './execution-pages.js';
+import {followerCalls} from './follower-calls.js';
 import {createPoller} from './poller.js';
 import type {Follower} from './types.js';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-export function followMachines(api: AwsApi, intervalMs: number): Follower<MachineSummary[]> {
+export function followMachines(shared: AwsApi, intervalMs: number): Follower<MachineSummary[]> {
+	const calls = followerCalls();
+	const api = shared.scoped(calls.scope);
 	let last: MachineSummary[] | undefined;
 	return createPoller({
 		intervalMs: Math.max(intervalMs, 5000),
+		calls,
 		describe: error => api.describe(error, 'ListStateMachines'),
 		async tick() {
 			const machines = (await api.listStateMachines()).map(machine => ({
@@ -81,12 +85,15 @@ function expressLister(api: AwsApi, machineArn: string) {
 }
 
 /** Newest first, one ListExecutions call per tick (the newest 100 are what a screen shows); Express machines from their log records. */
-export function followExecutions(api: AwsApi, machineArn: string, statusFilter: ExecutionStatus | undefined, intervalMs: number): Follower<ExecutionSummary[]> {
+export function followExecutions(shared: AwsApi, machineArn: string, statusFilter: ExecutionStatus | undefined, intervalMs: number): Follower<ExecutionSummary[]> {
+	const calls = followerCalls();
+	const api = shared.scoped(calls.scope);
 	let last: ExecutionSummary[] | undefined;
 	let express: (() => Promise<ExecutionSummary[]>) | undefined;
 	return createPoller({
 		intervalMs: Math.max(intervalMs, 2000),
-		describe: error => api.describe(error, express ? 'FilterLogEvents' : 'ListExecutions'),
+		calls,
+		describe: (error, call) => api.describe(error, call ?? (express ? 'FilterLogEvents' : 'ListExecutions')),
 		async tick() {
 			let executions: ExecutionSummary[];
 			if (express) {

@@ -2,6 +2,7 @@ import {errorFacts} from '../aws/errors.js';
 import type {AwsApi} from '../aws/sfn.js';
 import {attemptStarts, functionOfState, pickInvocations, requestIdIn} from '../model/history/lambda-invocations.js';
 import type {ExecutionData, LogLine} from '../model/types.js';
+import {followerCalls} from './follower-calls.js';
 import {createPoller} from './poller.js';
 import type {Follower} from './types.js';
 
@@ -14,7 +15,9 @@ import type {Follower} from './types.js';
  * (StartLiveTail is not used: it needs an HTTP/2 event stream that local
  * endpoints and proxies often do not serve, and polling is cheap at 5/s).
  */
-export function followStateLogs(api: AwsApi, execution: () => ExecutionData | undefined, stateName: string, intervalMs: number): Follower<LogLine[]> {
+export function followStateLogs(shared: AwsApi, execution: () => ExecutionData | undefined, stateName: string, intervalMs: number): Follower<LogLine[]> {
+	const calls = followerCalls();
+	const api = shared.scoped(calls.scope);
 	const lines: LogLine[] = [];
 	const seen = new Set<string>();
 	/** Every line in the window, by request id, until we know which invocations are ours. */
@@ -23,6 +26,7 @@ export function followStateLogs(api: AwsApi, execution: () => ExecutionData | un
 	let cursor = 0;
 	return createPoller({
 		intervalMs: Math.max(intervalMs, 1000),
+		calls,
 		describe: error => api.describe(error, 'FilterLogEvents'),
 		async tick() {
 			const data = execution();

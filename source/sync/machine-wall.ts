@@ -2,7 +2,9 @@ import type {AwsApi} from '../aws/sfn.js';
 import {nextDueAt, nextInterval, nextToRefresh, type RefreshCandidate} from '../model/wall/refresh-order.js';
 import type {MachineWallRow} from '../model/wall/wall-types.js';
 import {pageExecutions} from './execution-pages.js';
+import type {FollowerCalls} from './follower-calls.js';
 import type {Clock} from './rate-limiter.js';
+import {armableScope} from './wall-scope.js';
 
 const hourMs = 3_600_000;
 
@@ -30,7 +32,20 @@ export class MachineWallState {
 	listed = false;
 	listedAt: number | undefined;
 
-	constructor(private readonly api: AwsApi, readonly settings: {clock: Clock; tickMs: number; budget: number; maxIdleMs: number}) {}
+	private readonly api: AwsApi;
+	private readonly scope = armableScope();
+
+	constructor(api: AwsApi, readonly settings: {clock: Clock; tickMs: number; budget: number; maxIdleMs: number}) {
+		this.api = api.scoped(this.scope.scope);
+	}
+
+	arm(calls: FollowerCalls): void {
+		this.scope.arm(calls);
+	}
+
+	disarm(calls: FollowerCalls): void {
+		this.scope.disarm(calls);
+	}
 
 	async list(): Promise<boolean> {
 		const now = this.settings.clock.now();

@@ -1,5 +1,7 @@
-import {isThrottle, isTransient} from '../aws/errors.js';
+import {GaveUpError} from '../aws/retrying-call.js';
+import {retryPolicy} from '../aws/retry-policy.js';
 import type {UserError} from '../model/user-error.js';
+import type {FollowerCalls} from './follower-calls.js';
 import type {Follower, FollowerState} from './types.js';
 
 export type TickResult<T> = {data: T; changed: boolean; done?: boolean};
@@ -7,34 +9,32 @@ export type TickResult<T> = {data: T; changed: boolean; done?: boolean};
 export type PollerOptions<T> = {
 	/** One poll: resolve with new data; throw an SDK error on failure. */
 	tick: () => Promise<TickResult<T>>;
-	/** Turns a failure into the status line. */
-	describe: (error: unknown) => UserError;
+	/** Turns a failure of one call (`api`, when known) into the status line. */
+	describe: (error: unknown, api?: string) => UserError;
 	/** Fast interval, ms (--interval). */
 	intervalMs: number;
 	/** Slowest interval while nothing changes, ms. */
 	maxIdleMs?: number;
-	/** Longest wait between retries after errors, ms. */
-	maxBackoffMs?: number;
-	random?: () => number;
+	/** The follower's calls (followerCalls()): stopped with the poller, their retries mark the data stale. */
+	calls?: FollowerCalls;
 };
 
 /**
  * The scheduling every follower shares: poll fast while things change, back
  * off (×1.5 up to maxIdleMs) while nothing does, jump back to fast on
- * refresh(); on throttling, 5xx and connection errors retry with exponential
- * backoff and full jitter, keeping the last good data on screen marked stale.
- * A non-transient error (access denied, no such execution) is shown and
- * polling stops until refresh(). One timer at a time; stop() clears it.
+ * refresh(). Throttling, 5xx and dropped connections are retried call by call
+ * under the one retry policy (aws/retry-policy.ts); while a call keeps failing
+ * (over `outageAfterMs`) the last good data stays on screen, marked stale, and
+ * `retrying` is set. An error that is not retried (access denied, no such
+ * execution, an endpoint that never answered) is shown and polling stops until
+ * refresh(). One timer at a time; stop() clears it and aborts the call in flight.
  */
 export function createPoller<T>(options: PollerOptions<T>): Follower<T> {
 	const listeners = new Set<() => void>();
-	const random = options.random ?? Math.random;
 	const maxIdle = options.maxIdleMs ?? Math.max(options.intervalMs * 15, 15_000);
-	const maxBackoff = options.maxBackoffMs ?? 30_000;
 	let state: FollowerState<T> = {data: undefined, stale: false, loading: true, done: false};
 	let timer: NodeJS.Timeout | undefined;
 	let delay = options.intervalMs;
-	let failures = 0;
 	let running = false;
 	let stopped = false;
 	let again = false;
@@ -70,9 +70,8 @@ export function createPoller<T>(options: PollerOptions<T>): Follower<T> {
 		running = true;
 		try {
 			const result = await options.tick();
-			failures = 0;
 			delay = result.changed ? options.intervalMs : Math.min(maxIdle, Math.round(delay * 1.5));
-			if (result.changed || state.loading || state.stale || state.done !== Boolean(result.done)) {
+			if (result.changed || state.loading || state.stale || state.error !== undefined || state.done !== Boolean(result.done)) {
 				publish({data: result.data, stale: false, loading: false, updatedAt: Date.now(), done: Boolean(result.done), retrying: false});
 			}
 
@@ -80,13 +79,16 @@ export function createPoller<T>(options: PollerOptions<T>): Follower<T> {
 				schedule(delay);
 			}
 		} catch (error: unknown) {
-			failures++;
+			if (stopped) {
+				return;
+			}
+
+			// A follower's own calls never give up; a call made with a one-shot patience may have.
+			const retrying = error instanceof GaveUpError;
 			const described = options.describe(error);
-			const transient = isTransient(error);
-			publish({...state, error: described.message, errorKind: described.kind, stale: state.data !== undefined, loading: false, retrying: transient});
-			if (transient) {
-				const ceiling = Math.min(maxBackoff, options.intervalMs * (2 ** Math.min(failures, 10)) * (isThrottle(error) ? 2 : 1));
-				schedule(Math.max(options.intervalMs / 2, Math.round(random() * ceiling)));
+			publish({...state, error: described.message, errorKind: described.kind, stale: state.data !== undefined, loading: false, retrying});
+			if (retrying) {
+				schedule(retryPolicy.capMs);
 			}
 		} finally {
 			running = false;
@@ -96,6 +98,14 @@ export function createPoller<T>(options: PollerOptions<T>): Follower<T> {
 			}
 		}
 	};
+
+	options.calls?.listen(notice => {
+		// A call that will have failed for longer than a blip by its next attempt: the data on screen is stale.
+		if (!stopped && notice.failingForMs + notice.delayMs >= retryPolicy.outageAfterMs) {
+			const described = options.describe(notice.error, notice.api);
+			publish({...state, error: described.message, errorKind: described.kind, stale: state.data !== undefined, retrying: true});
+		}
+	});
 
 	void poll();
 	return {
@@ -118,6 +128,7 @@ export function createPoller<T>(options: PollerOptions<T>): Follower<T> {
 		stop() {
 			stopped = true;
 			clearTimeout(timer);
+			options.calls?.abort();
 			listeners.clear();
 		},
 	};

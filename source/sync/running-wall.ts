@@ -7,7 +7,9 @@ import type {RunningRow, RunningWall, SinceOpened} from '../model/wall/wall-type
 import type {CallCounter} from './call-counter.js';
 import {pageExecutions, type ListedExecution} from './execution-pages.js';
 import {HistorySync} from './history-sync.js';
+import type {FollowerCalls} from './follower-calls.js';
 import type {Clock} from './rate-limiter.js';
+import {armableScope} from './wall-scope.js';
 
 export type WallSettings = {
 	/** The list interval (a row older than this shows its age). */
@@ -67,10 +69,25 @@ export class RunningWallState {
 	 * `rowApi` is paced to the budget and counts its calls in `readCalls`
 	 * (sync/wall-budget.ts); `listApi` is the session's, under the shared limiter only.
 	 */
-	constructor(private readonly rowApi: AwsApi, private readonly readCalls: CallCounter, private readonly listApi: AwsApi, readonly machineArn: string, readonly settings: WallSettings) {
+	private readonly rowApi: AwsApi;
+	private readonly listApi: AwsApi;
+	private readonly scope = armableScope();
+
+	constructor(rowApi: AwsApi, private readonly readCalls: CallCounter, listApi: AwsApi, readonly machineArn: string, readonly settings: WallSettings) {
+		this.rowApi = rowApi.scoped(this.scope.scope);
+		this.listApi = listApi.scoped(this.scope.scope);
 		const now = settings.clock.now();
 		this.since = {openedAt: now, started: 0, succeeded: 0, failed: 0, timedOut: 0, aborted: 0};
 		this.recentCursor = now;
+	}
+
+	/** While a view follows this wall: its calls stop with that view's follower and tell it of retries. */
+	arm(calls: FollowerCalls): void {
+		this.scope.arm(calls);
+	}
+
+	disarm(calls: FollowerCalls): void {
+		this.scope.disarm(calls);
 	}
 
 	/** One tick of the list: every RUNNING execution (paged), then the newest starts of any status. Resolves to whether anything changed. */

@@ -8,6 +8,7 @@ import {followExecution} from './execution-follower.js';
 import {followExecutions, followMachines} from './list-followers.js';
 import {followStateLogs} from './log-follower.js';
 import {CallCounter} from './call-counter.js';
+import {outageLines} from './outage-lines.js';
 import {RateLimiter} from './rate-limiter.js';
 import {bucketsForBudget} from './wall-budget.js';
 import {createWalls} from './walls.js';
@@ -20,6 +21,8 @@ export type SessionOptions = AwsOptions & {
 	limiter?: RateLimiter;
 	/** The running wall's row reads per second (--budget); default sync/wall-budget.ts defaultWallBudget. */
 	budget?: number;
+	/** A line command's stderr: one line per outage while calls are retried (the dashboard shows STALE instead). */
+	notices?: {write(text: string): unknown};
 };
 
 /** Resolves names, ARNs and MACHINE/latest (see model/arn.ts) to ARNs. */
@@ -108,11 +111,18 @@ export async function createApi(options: Omit<SessionOptions, 'intervalMs'>, cou
 	return (await createApiWithHooks(options, counter)).api;
 }
 
-/** The session's AwsApi and its hooks (a budgeted api for the wall runs the same hooks first). */
+/** The session's AwsApi and its hooks (the wall's budgeted api runs the same hooks). */
 export async function createApiWithHooks(options: Omit<SessionOptions, 'intervalMs'>, counter?: {record(): void}): Promise<{api: AwsApi; hooks: CallHooks}> {
 	const clients = await createAwsClients({...options, maxAttempts: 1});
-	const hooks = sessionHooks(options, counter);
-	return {api: new AwsApi(clients, hooks), hooks};
+	const {notices} = options;
+	const hooks: CallHooks = {
+		...sessionHooks(options, counter),
+		...(notices && outageLines((error, call) => api.describe(error, call), line => {
+			notices.write(`sfntop: ${line}\n`);
+		})),
+	};
+	const api: AwsApi = new AwsApi(clients, hooks);
+	return {api, hooks};
 }
 
 export async function createSession(options: SessionOptions): Promise<SfnSession> {
@@ -181,7 +191,7 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 				follower.refresh();
 			}
 
-			return started.executionArn!;
+			return started.executionArn;
 		},
 		async stop(executionArn, error, cause) {
 			await call('StopExecution', async () => api.stopExecution(executionArn, error, cause));

@@ -32,14 +32,15 @@ export function budgetedApi(api: AwsApi, sessionHooks: CallHooks, budget: number
 	const calls = new CallCounter(clock);
 	return {
 		api: new AwsApi(api.clients, {
+			...sessionHooks,
 			async before(name) {
 				// The budget's wait comes last, right before the call is sent, so the
-				// spacing holds for what goes on the wire whatever the shared limiter did.
+				// spacing holds for what goes on the wire whatever the shared limiter did;
+				// a retry passes here again, so retries are inside the budget too.
 				await sessionHooks.before?.(name);
 				await pacer.take('budget');
 				calls.record();
 			},
-			...(sessionHooks.after && {after: sessionHooks.after}),
 		}),
 		calls,
 	};

@@ -1,5 +1,5 @@
-import {isThrottle, isTransient} from '../aws/errors.js';
 import type {UserError} from '../model/user-error.js';
+import {followerCalls, type FollowerCalls} from './follower-calls.js';
 import {createPoller} from './poller.js';
 import {realClock, type Clock} from './rate-limiter.js';
 import type {FollowerState, RowsFollower} from './types.js';
@@ -19,6 +19,9 @@ export type WallSource<T> = {
 	nextDue(): number | undefined;
 	/** Reads a picked row; resolves to whether what the wall shows changed. */
 	read(key: string): Promise<boolean>;
+	/** The follower whose calls these are now (stop and retries); disarm(calls) lets go unless another has armed it since. */
+	arm(calls: FollowerCalls): void;
+	disarm(calls: FollowerCalls): void;
 	snapshot(): T;
 };
 
@@ -53,9 +56,12 @@ export function followWall<T>(wall: WallSource<T>, describe: (error: unknown) =>
 
 	let publishTimer: NodeJS.Timeout | undefined;
 
+	const calls = followerCalls();
+	wall.arm(calls);
 	const lister = createPoller({
 		intervalMs: tickMs,
 		maxIdleMs: tickMs * 5,
+		calls,
 		describe,
 		async tick() {
 			const changed = await wall.list();
@@ -114,7 +120,6 @@ export function followWall<T>(wall: WallSource<T>, describe: (error: unknown) =>
 	});
 
 	const worker = async () => {
-		let failures = 0;
 		while (!life.stopped) {
 			const key = wall.listed ? wall.pick() : undefined;
 			if (!key) {
@@ -128,18 +133,16 @@ export function followWall<T>(wall: WallSource<T>, describe: (error: unknown) =>
 					publishSoon();
 				}
 
-				failures = 0;
 				if (readError !== undefined) {
 					readError = undefined;
 					publishSoon();
 				}
 			} catch (error: unknown) {
-				failures++;
-				readError = describe(error).message;
-				publishSoon();
-				if (isTransient(error)) {
-					// Throttled or a passing fault: back off (full jitter) before the next read.
-					await idle(Math.round(Math.random() * Math.min(30_000, tickMs * (2 ** Math.min(failures, 10)) * (isThrottle(error) ? 2 : 1))), false);
+				// Throttling and outages are retried inside the call (aws/retry-policy.ts) and mark the
+				// data stale through `calls`; what arrives here is final for this row (or stop()).
+				if (!life.stopped) {
+					readError = describe(error).message;
+					publishSoon();
 				}
 			}
 		}
@@ -169,6 +172,7 @@ export function followWall<T>(wall: WallSource<T>, describe: (error: unknown) =>
 			life.stopped = true;
 			unsubscribe();
 			lister.stop();
+			wall.disarm(calls);
 			clearTimeout(publishTimer);
 			for (const timer of timers) {
 				clearTimeout(timer);

@@ -3,6 +3,7 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
+import type {MapRunRecord} from '../../source/local/engine/map-run.js';
 import type {WireEvent} from '../../source/local/engine/wire-event.js';
 import {Store} from '../../source/local/store.js';
 import type {StoredExecution, StoredMachine} from '../../source/local/store-types.js';
@@ -144,5 +145,24 @@ describe('journal compaction', () => {
 		} finally {
 			reopened.close();
 		}
+	});
+
+	test('map runs are journaled whole and child by child, and survive compaction', () => {
+		const store = new Store({dataDir});
+		store.putMachine(machine);
+		const parent = run(store, 1, 'RUNNING');
+		const record: MapRunRecord = {mapRunArn: 'arn:aws:states:us-east-1:123456789012:mapRun:M/Items:1', executionArn: parent.arn, stateMachineArn: `${machine.arn}/Items`, status: 'RUNNING', startDate: 5, maxConcurrency: 2, toleratedFailurePercentage: 0, toleratedFailureCount: 0, tolerancesGiven: [], redriveCount: 0, children: [{items: 1, status: 'PENDING'}, {items: 1, status: 'PENDING'}]};
+		store.putMapRun(record, true);
+		record.children = record.children.map((child, index) => (index === 1 ? {executionArn: 'arn:aws:states:us-east-1:123456789012:execution:M/Items:c1', items: 1, status: 'SUCCEEDED'} : child));
+		store.putMapRunChild(record, 1);
+		store.close();
+
+		const reopened = new Store({dataDir});
+		expect(reopened.mapRuns.get(record.mapRunArn)).toEqual(record);
+		reopened.compact();
+		reopened.close();
+		const compacted = new Store({dataDir});
+		expect(compacted.mapRuns.get(record.mapRunArn)).toEqual(record);
+		compacted.close();
 	});
 });

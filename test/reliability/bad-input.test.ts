@@ -18,7 +18,7 @@ describe('bad input: one line, the right exit code, never a stack trace', () => 
 		try {
 			const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 			const result = await runCli(['ls', '--endpoint-url', url], {env: environment});
-			expect(result.stderr).toBe(`sfntop: ${url} did not answer like AWS (HTML or other non-JSON reply to ListStateMachines); check --endpoint-url\n`);
+			expect(result.stderr).toBe(`sfntop: ${url} did not answer like AWS (HTML or other non-AWS reply to ListStateMachines); check --endpoint-url\n`);
 			expect(result.code).toBe(3);
 		} finally {
 			server.close();

@@ -1,4 +1,5 @@
 import type {ChildExecution, ChildResult, ExecutionHost, MapRunChildRequest} from './execution-host.js';
+import {fairTurn} from './fair-turn.js';
 import {StateFailure} from './failure.js';
 import type {Lane} from './lane.js';
 import type {MapRun} from './map-run.js';
@@ -61,6 +62,7 @@ export async function runMapRunChildren(host: ExecutionHost, mapRun: MapRun, lan
 		const start = async (index: number) => {
 			let child: ChildExecution | undefined;
 			try {
+				await fairTurn();
 				child = plan.redrive.has(index) ? host.redriveMapRunChild(mapRun.record.children[index].executionArn ?? '') : undefined;
 				child ??= await host.startMapRunChild({...plan.child, index, input: plan.inputs[index]});
 				running.set(index, child);

@@ -1,3 +1,4 @@
+import type {MapRunChild, MapRunRecord} from '../engine/map-run.js';
 import type {WireEvent} from '../engine/wire-event.js';
 import type {ExecutionSummary, StoredAlias, StoredLogEvent, StoredMachine, StoredVersion} from '../store-types.js';
 import {shapeProblem, type Shape} from './shape.js';
@@ -11,6 +12,10 @@ export type JournalRecord =
 	| {t: 'version-delete'; arn: string}
 	| {t: 'alias'; alias: StoredAlias}
 	| {t: 'alias-delete'; arn: string}
+	/** A Distributed Map run, whole (at its start, a status change, UpdateMapRun). */
+	| {t: 'map-run'; run: MapRunRecord}
+	/** One child of a map run changed (so a 1,000-item run does not rewrite itself per child). */
+	| {t: 'map-run-child'; arn: string; index: number; child: MapRunChild}
 	| {t: 'execution'; execution: ExecutionSummary}
 	| {t: 'execution-delete'; arn: string}
 	| {t: 'event'; arn: string; event: WireEvent}
@@ -26,6 +31,8 @@ export const journalVersion = 1;
 const machineShape: Shape = {arn: 'string', name: 'string', definition: 'string', roleArn: 'string', type: 'string', creationDate: 'number', updateDate: 'number?', loggingConfiguration: 'object?'};
 const versionShape: Shape = {arn: 'string', machineArn: 'string', version: 'number', definition: 'string', roleArn: 'string', type: 'string', creationDate: 'number', revisionId: 'string?', description: 'string?'};
 const aliasShape: Shape = {arn: 'string', machineArn: 'string', name: 'string', routingConfiguration: 'array', creationDate: 'number', description: 'string?', updateDate: 'number?'};
+const mapRunShape: Shape = {mapRunArn: 'string', executionArn: 'string', stateMachineArn: 'string', status: 'string', startDate: 'number', children: 'array', redriveCount: 'number'};
+const mapRunChildShape: Shape = {items: 'number', status: 'string', executionArn: 'string?'};
 const routingShape: Shape = {stateMachineVersionArn: 'string', weight: 'number'};
 const executionShape: Shape = {arn: 'string', name: 'string', machineArn: 'string', machineName: 'string', type: 'string', definition: 'string', roleArn: 'string', status: 'string', startDate: 'number', stopDate: 'number?', input: 'string', output: 'string?', error: 'string?', cause: 'string?', redriveCount: 'number', redriveDate: 'number?'};
 const eventShape: Shape = {id: 'number', previousEventId: 'number', timestamp: 'number', type: 'string'};
@@ -39,6 +46,8 @@ const recordShapes: Record<JournalRecord['t'], Shape> = {
 	'version-delete': {arn: 'string'},
 	alias: {alias: 'object'},
 	'alias-delete': {arn: 'string'},
+	'map-run': {run: 'object'},
+	'map-run-child': {arn: 'string', index: 'number', child: 'object'},
 	execution: {execution: 'object'},
 	'execution-delete': {arn: 'string'},
 	event: {arn: 'string', event: 'object'},
@@ -80,6 +89,14 @@ export function recordProblem(value: unknown): string | undefined {
 
 		case 'execution': {
 			return shapeProblem(record.execution, executionShape, 'execution');
+		}
+
+		case 'map-run': {
+			return shapeProblem(record.run, mapRunShape, 'run') ?? firstProblem(record.run.children, mapRunChildShape, 'run.children');
+		}
+
+		case 'map-run-child': {
+			return shapeProblem(record.child, mapRunChildShape, 'child');
 		}
 
 		case 'version': {

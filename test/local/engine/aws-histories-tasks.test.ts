@@ -8,7 +8,8 @@
  * v2/timeouts/test_timeouts.snapshot.json (test_fixed_timeout_lambda),
  * v2/context_object/test_context_object.snapshot.json, v2/assign/test_assign_base.snapshot.json,
  * v2/assign/test_assign_reference_variables.snapshot.json (test_undefined_reference),
- * v2/base/test_base.snapshot.json (test_state_fail_empty).
+ * v2/base/test_base.snapshot.json (test_state_fail_empty),
+ * v2/query_language/test_mixed_query_language.snapshot.json (test_lambda_task_resource_data_flow).
  */
 import {describe, expect, test} from 'vitest';
 import {details, failWith, handlersOf, identity, lambdaArn, runEngine, shape} from './run-engine.js';
@@ -136,5 +137,16 @@ describe('the context object and variables', () => {
 		const inner = events.filter(event => event.type === 'PassStateExited' && details(event).name === 'Inner');
 		expect(inner.map(event => details(event).assignedVariables)).toEqual([{innerX: '42'}, {innerX: '42'}]);
 		expect(outcome.output).toBe('[43,44]');
+	});
+
+	test('mixed languages: a JSONata Task\'s Arguments are the Lambda input; its Assign and Output show on the exit; a JSONPath state follows', async () => {
+		const {events, outcome} = await runEngine({StartAt: 'JsonataState', States: {
+			JsonataState: {Type: 'Task', QueryLanguage: 'JSONata', Resource: lambdaArn('echo'), Arguments: {Payload: {foo: 'foo-1'}}, Assign: {resultsVar: '{% $states.result %}'}, Output: {results: '{% $states.result %}'}, Next: 'JsonPathState'},
+			JsonPathState: {Type: 'Pass', End: true},
+		}}, {}, handlersOf({echo: event => event}));
+		expect(shape(events)).toEqual(['1 0 ExecutionStarted', '2 0 TaskStateEntered', '3 2 LambdaFunctionScheduled', '4 3 LambdaFunctionStarted', '5 4 LambdaFunctionSucceeded', '6 5 TaskStateExited', '7 6 PassStateEntered', '8 7 PassStateExited', '9 8 ExecutionSucceeded']);
+		expect(details(events[2]).input).toBe('{"Payload":{"foo":"foo-1"}}');
+		expect(details(events[5])).toEqual({assignedVariables: {resultsVar: '{"Payload":{"foo":"foo-1"}}'}, assignedVariablesDetails: {truncated: false}, name: 'JsonataState', output: '{"results":{"Payload":{"foo":"foo-1"}}}', outputDetails: {truncated: false}});
+		expect(outcome.output).toBe('{"results":{"Payload":{"foo":"foo-1"}}}');
 	});
 });

@@ -89,3 +89,12 @@ describe('no execution is ever stuck', () => {
 		expect(events.at(-1)).toMatchObject({type: 'ExecutionTimedOut', executionTimedOutEventDetails: {error: 'States.Timeout'}});
 	});
 });
+
+describe('resources serve cannot run', () => {
+	test('an activity task fails the execution at once, saying why, instead of waiting forever', async () => {
+		const {outcome} = await runEngine({StartAt: 'Work', States: {Work: {Type: 'Task', Resource: 'arn:aws:states:us-east-1:123456789012:activity:Worker', End: true}}});
+		expect(outcome.status).toBe('FAILED');
+		expect(outcome.error).toBe('States.Runtime');
+		expect(outcome.cause).toContain('does not run activities');
+	});
+});

@@ -1,3 +1,4 @@
+import {activity} from './activity.js';
 import type {Integration} from './integration.js';
 import {genericService} from './generic-service.js';
 import {lambdaFunction} from './lambda-function.js';
@@ -16,5 +17,9 @@ export function integrationFor(resource: string): Integration {
 		return lambdaInvoke;
 	}
 
-	return /^arn:[^:]+:states:::states:startExecution(?:\.sync(?::2)?)?$/.test(resource) ? startExecution : genericService;
+	if (/^arn:[^:]+:states:::states:startExecution(?:\.sync(?::2)?)?$/.test(resource)) {
+		return startExecution;
+	}
+
+	return /^arn:[^:]+:states:[^:]*:[^:]*:activity:/.test(resource) ? activity : genericService;
 }
