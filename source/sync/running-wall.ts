@@ -1,12 +1,12 @@
 import type {AwsApi} from '../aws/sfn.js';
 import {executionEndStatus} from '../model/history/history-event.js';
-import type {ExecutionStatus} from '../model/types.js';
 import {nextDueAt, nextInterval, nextToRefresh, type RefreshCandidate} from '../model/wall/refresh-order.js';
 import {rowProgress} from '../model/wall/row-progress.js';
-import type {RunningRow, RunningWall, SinceOpened} from '../model/wall/wall-types.js';
+import type {RunningRow, RunningWall} from '../model/wall/wall-types.js';
 import type {CallCounter} from './call-counter.js';
 import {pageExecutions, type ListedExecution} from './execution-pages.js';
 import {HistorySync} from './history-sync.js';
+import {SinceOpenedCounts} from './since-opened.js';
 import type {FollowerCalls} from './follower-calls.js';
 import type {Clock} from './rate-limiter.js';
 import {armableScope} from './wall-scope.js';
@@ -58,11 +58,8 @@ export class RunningWallState {
 	onScreen = new Set<string>();
 	listed = false;
 	listedAt: number | undefined;
-	private readonly since: SinceOpened;
+	private readonly since: SinceOpenedCounts;
 	private readonly endings = new Map<string, Ending>();
-	/** ARNs counted as started / as ended since the view opened, with their start (pruning). */
-	private readonly startedCounted = new Map<string, number>();
-	private readonly endCounted = new Set<string>();
 	private recentCursor: number;
 
 	/**
@@ -77,7 +74,7 @@ export class RunningWallState {
 		this.rowApi = rowApi.scoped(this.scope.scope);
 		this.listApi = listApi.scoped(this.scope.scope);
 		const now = settings.clock.now();
-		this.since = {openedAt: now, started: 0, succeeded: 0, failed: 0, timedOut: 0, aborted: 0};
+		this.since = new SinceOpenedCounts(now);
 		this.recentCursor = now;
 	}
 
@@ -100,7 +97,7 @@ export class RunningWallState {
 			if (!live.has(arn)) {
 				this.rows.delete(arn);
 				changed = true;
-				if (!row.ended && !this.endCounted.has(arn)) {
+				if (!row.ended && !this.since.hasEnded(arn)) {
 					this.endings.set(arn, {arn, since: now, busy: false});
 				}
 			}
@@ -113,7 +110,7 @@ export class RunningWallState {
 			const row = previous.get(execution.arn) ?? this.newRow(execution, now);
 			changed ||= !previous.has(execution.arn);
 			this.rows.set(execution.arn, row);
-			this.countStart(execution);
+			this.since.start(execution);
 		}
 
 		this.listed = true;
@@ -163,7 +160,7 @@ export class RunningWallState {
 			row.intervalMs = nextInterval(row.intervalMs, changed, this.settings.tickMs, this.settings.maxIdleMs);
 			if (row.sync.ended && !row.ended) {
 				row.ended = true;
-				this.countEnd(arn, row.sync.snapshot.status);
+				this.since.end(arn, row.sync.snapshot.status);
 			}
 
 			return true;
@@ -178,7 +175,7 @@ export class RunningWallState {
 	snapshot(): RunningWall {
 		return {
 			rows: [...this.rows.values()].filter(row => !row.ended).map(row => row.view),
-			since: {...this.since},
+			since: this.since.snapshot(),
 			ending: this.endings.size,
 			calls: {lastMinute: this.readCalls.perMinute(), budgetPerSecond: this.settings.budget},
 			tickMs: this.settings.tickMs,
@@ -226,50 +223,12 @@ export class RunningWallState {
 			this.endings.delete(arn);
 			// Not ended after all (ListExecutions is eventually consistent): the next list shows it again.
 			if (status) {
-				this.countEnd(arn, status);
+				this.since.end(arn, status);
 			}
 
 			return true;
 		} finally {
 			ending.busy = false;
-		}
-	}
-
-	private countStart(execution: ListedExecution): void {
-		if (execution.startDate !== undefined && execution.startDate >= this.since.openedAt && !this.startedCounted.has(execution.arn)) {
-			this.startedCounted.set(execution.arn, execution.startDate);
-			this.since.started++;
-		}
-	}
-
-	private countEnd(arn: string, status: ExecutionStatus): void {
-		if (this.endCounted.has(arn)) {
-			return;
-		}
-
-		this.endCounted.add(arn);
-		switch (status) {
-			case 'SUCCEEDED': {
-				this.since.succeeded++;
-				break;
-			}
-
-			case 'FAILED': {
-				this.since.failed++;
-				break;
-			}
-
-			case 'TIMED_OUT': {
-				this.since.timedOut++;
-				break;
-			}
-
-			case 'ABORTED': {
-				this.since.aborted++;
-				break;
-			}
-
-			default:
 		}
 	}
 
@@ -288,23 +247,14 @@ export class RunningWallState {
 			}
 
 			this.recentCursor = Math.max(this.recentCursor, execution.startDate);
-			const before = this.since.started;
-			this.countStart(execution);
-			changed ||= this.since.started !== before;
-			if (execution.status !== 'RUNNING' && execution.startDate >= this.since.openedAt && !this.rows.has(execution.arn) && !this.endings.has(execution.arn) && !this.endCounted.has(execution.arn)) {
-				this.countEnd(execution.arn, execution.status);
+			changed = this.since.start(execution) || changed;
+			if (execution.status !== 'RUNNING' && execution.startDate >= this.since.openedAt && !this.rows.has(execution.arn) && !this.endings.has(execution.arn) && !this.since.hasEnded(execution.arn)) {
+				this.since.end(execution.arn, execution.status);
 				changed = true;
 			}
 		}
 
-		// Bounded memory on a wall left open for days: forget what is far behind the cursor.
-		for (const [arn, startDate] of this.startedCounted) {
-			if (startDate < cursor - 600_000 && !this.rows.has(arn)) {
-				this.startedCounted.delete(arn);
-				this.endCounted.delete(arn);
-			}
-		}
-
+		this.since.forget(cursor - 600_000, arn => this.rows.has(arn));
 		return changed;
 	}
 }

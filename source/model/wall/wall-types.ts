@@ -8,7 +8,7 @@ export type RunningRow = {
 	name: string;
 	machineArn: string;
 	startDate?: number;
-	/** Innermost active state at the last read; undefined until the row is first read. */
+	/** The top-level state it was in at the last read (model/wall/row-progress.ts); undefined until the row is first read. */
 	currentState?: string;
 	/** The running Map's iterations at the last read. */
 	mapProgress?: MapProgress;

@@ -37,11 +37,11 @@ describe('the summary line above the wall', () => {
 		expect(text.states).not.toContain('\u001B');
 	});
 
-	test('a row shows the innermost running state and the running Map\'s counts', () => {
+	test('a row shows the top-level state it is in (the Map, not the state inside its iterations) and the running Map\'s counts', () => {
 		// ProcessItems (a Map of 3) with ProcessItem running inside it: after the first iteration, then after the second failed.
 		const events = loadEvents('map-failed-iteration.json');
-		expect(rowProgress(foldEvents(createSnapshot(), events.slice(0, 12)))).toEqual({currentState: 'ProcessItem', mapProgress: {total: 3, succeeded: 1, failed: 0, running: 1}});
-		expect(rowProgress(foldEvents(createSnapshot(), events.slice(0, 18)))).toEqual({currentState: 'ProcessItem', mapProgress: {total: 3, succeeded: 1, failed: 1, running: 1}});
+		expect(rowProgress(foldEvents(createSnapshot(), events.slice(0, 12)))).toEqual({currentState: 'ProcessItems', mapProgress: {total: 3, succeeded: 1, failed: 0, running: 1}});
+		expect(rowProgress(foldEvents(createSnapshot(), events.slice(0, 18)))).toEqual({currentState: 'ProcessItems', mapProgress: {total: 3, succeeded: 1, failed: 1, running: 1}});
 		expect(rowProgress(createSnapshot())).toEqual({});
 	});
 });
