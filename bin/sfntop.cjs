@@ -9,6 +9,12 @@ if (major < required) {
 	process.exit(2);
 }
 
+// FORCE_COLOR beats NO_COLOR in sfntop (README "Colour"); Node agrees, but would also print a
+// warning about it on stderr as soon as anything loads its colour code.
+if (process.env.FORCE_COLOR !== undefined) {
+	delete process.env.NO_COLOR;
+}
+
 import('../dist/cli.js').catch(function (error) {
 	process.stderr.write('sfntop: could not start: ' + (error && error.message ? error.message : String(error)) + '\n');
 	process.exit(2);

@@ -8,6 +8,7 @@ import {commandList, findCommand, loadDashboardCommand} from './commands/index.j
 import type {Command} from './commands/command.js';
 import {awsFlagHelp, awsFlags, displayFlagHelp, takesNextWord} from './commands/global-flags.js';
 import {commandOptions} from './commands/options.js';
+import {watchOutput} from './commands/output-closed.js';
 import {exitCodes, isUserError} from './model/user-error.js';
 import {closestWord} from './model/text/closest-word.js';
 
@@ -147,8 +148,16 @@ async function main(): Promise<number> {
 		throw new UsageError(`unknown option ${flag} for ${command.name === 'dashboard' ? 'sfntop' : `sfntop ${command.name}`}; see --help`);
 	}
 
+	const output = watchOutput(process.stdout, process.stderr);
 	const options = commandOptions(cli.flags, process.stdout, process.env, cli.input);
-	return command.run({input: cli.input, flags: cli.flags, options, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin});
+	const code = await command.run({input: cli.input, flags: cli.flags, options, stdout: process.stdout, outputClosed: output.closed, stderr: process.stderr, stdin: process.stdin});
+	const failure = output.failure();
+	if (failure) {
+		throw new UsageError(failure);
+	}
+
+	// Whoever read the output has all they wanted: the command ended because of that, not by its own outcome.
+	return output.closed.aborted ? exitCodes.ok : code;
 }
 
 function oneLine(text: string): string {

@@ -10,6 +10,8 @@ export type CommandContext<Flags extends AnyFlags = AnyFlags> = {
 	/** The shared flags (AWS, display, --interval), checked once by commandOptions(). */
 	options: CommandOptions;
 	stdout: NodeJS.WriteStream;
+	/** Aborted when stdout can take no more (the reader of a pipe went away): stop following and return. */
+	outputClosed: AbortSignal;
 	stderr: NodeJS.WriteStream;
 	stdin: NodeJS.ReadStream;
 };

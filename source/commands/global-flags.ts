@@ -7,10 +7,12 @@ export const displayFlags = {
 	width: {type: 'number'},
 } satisfies AnyFlags;
 
+export const noColorHelp = '--no-color          No colours (colour is only for terminals: NO_COLOR turns it off, FORCE_COLOR on in pipes)';
+
 export const displayFlagHelp = [
 	'--width N           Maximum line width (default: terminal width, 100 when not a TTY; 0 = unlimited)',
 	'--ascii             Draw with plain +-|> characters instead of box drawing',
-	'--no-color          No colours (also when NO_COLOR is set)',
+	noColorHelp,
 ];
 
 /** Flags for commands that talk to AWS (or `sfntop serve`); the CLI adds them to every command with `usesAws`. */

@@ -8,7 +8,7 @@ import {UserError} from '../model/user-error.js';
 import {createApi, resolveTarget} from '../sync/session.js';
 import {attempt} from './aws-command.js';
 import {defineCommand} from './command.js';
-import {budgetFlag, budgetFlagHelp, displayFlags} from './global-flags.js';
+import {budgetFlag, budgetFlagHelp, displayFlags, noColorHelp} from './global-flags.js';
 import {listRunningWide} from './ls-wide.js';
 
 const statuses: readonly ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'];
@@ -48,7 +48,7 @@ export const lsCommand = defineCommand({
 		'--wide              RUNNING executions with current state, elapsed time and Map progress (all of them, paged)',
 		budgetFlagHelp,
 		'--json              One JSON object per line (NDJSON)',
-		'--no-color          No colours (also when NO_COLOR is set)',
+		noColorHelp,
 	],
 	examples: ['sfntop ls', 'sfntop ls OrderProcessingStateMachine --status FAILED', 'sfntop ls OrderProcessingStateMachine --status RUNNING --wide'],
 	async run({input, flags, options, stdout, stderr}) {

@@ -1,4 +1,5 @@
 import process from 'node:process';
+import {WriteStream} from 'node:tty';
 import type {TypedFlags} from 'meow';
 import {regionOfArn} from '../model/arn.js';
 import {UserError} from '../model/user-error.js';
@@ -9,12 +10,15 @@ import type {sharedFlags} from './global-flags.js';
 export type SharedFlagValues = Partial<TypedFlags<typeof sharedFlags>>;
 
 export type DisplayOptions = {
-	/** False for --no-color or NO_COLOR (https://no-color.org). */
+	/** Whether to write SGR codes at all: see `wantsColor`. */
 	color: boolean;
 	ascii: boolean;
 	/** Columns to draw in; Infinity for --width 0 (unlimited). */
 	width: number;
 };
+
+/** What the options need to know of standard output. */
+export type OutputStream = {isTTY?: boolean; columns?: number};
 
 /** What every command gets from the shared flags, checked and in the units the code uses. */
 export type CommandOptions = {session: SessionOptions; display: DisplayOptions};
@@ -32,11 +36,15 @@ const maximumBudget = 100;
  * used is one UserError line (exit 2), before anything is started. A full
  * ARN among the command's words gives the region when nothing else does.
  */
-export function commandOptions(flags: SharedFlagValues, stdout: {isTTY?: boolean; columns?: number}, environment: NodeJS.ProcessEnv = process.env, input: readonly string[] = []): CommandOptions {
+export function commandOptions(flags: SharedFlagValues, stdout: OutputStream, environment: NodeJS.ProcessEnv = process.env, input: readonly string[] = []): CommandOptions {
 	const arnRegion = input.map(word => regionOfArn(word)).find(Boolean);
 	const intervalSeconds = flags.interval ?? defaultIntervalSeconds;
 	if (!Number.isFinite(intervalSeconds) || intervalSeconds < minimumIntervalSeconds) {
 		throw new UserError(`--interval takes seconds, at least ${minimumIntervalSeconds}, not "${String(flags.interval)}"`);
+	}
+
+	if (flags.width !== undefined && !(Number.isFinite(flags.width) && flags.width >= 0)) {
+		throw new UserError(`--width takes a number of columns (0 = unlimited), not "${String(flags.width)}"`);
 	}
 
 	if (flags.budget !== undefined && !(Number.isFinite(flags.budget) && flags.budget > 0 && flags.budget <= maximumBudget)) {
@@ -54,15 +62,31 @@ export function commandOptions(flags: SharedFlagValues, stdout: {isTTY?: boolean
 			...(flags.budget !== undefined && {budget: flags.budget}),
 		},
 		display: {
-			color: flags.color !== false && !environment.NO_COLOR,
+			color: flags.color !== false && wantsColor(stdout, environment),
 			ascii: flags.ascii ?? false,
 			width: outputWidth(flags.width, stdout),
 		},
 	};
 }
 
+/**
+ * Colour only where a person reads it: on a terminal that has colours (Node's
+ * tty.WriteStream#hasColors: TERM, COLORTERM, TERM=dumb…), never with NO_COLOR
+ * (https://no-color.org: set and not empty) or NODE_DISABLE_COLORS; in a pipe
+ * or a file only when FORCE_COLOR asks (any value but 0 or false). FORCE_COLOR
+ * wins over NO_COLOR, as in Node and chalk: it is the one set for this command
+ * (`FORCE_COLOR=1 sfntop ls | less -R` with NO_COLOR in the shell's profile).
+ * --no-color is checked by the caller and beats everything.
+ */
+export function wantsColor(stdout: OutputStream, environment: NodeJS.ProcessEnv): boolean {
+	// Node would warn on stderr that NO_COLOR is ignored; the rules above already decided that.
+	const {NO_COLOR: noColor, NODE_DISABLE_COLORS: disabled, ...rest} = environment;
+	const allowed = rest.FORCE_COLOR !== undefined || (Boolean(stdout.isTTY) && !noColor && disabled === undefined);
+	return allowed && WriteStream.prototype.hasColors(rest);
+}
+
 /** --width wins (0 = unlimited), else the terminal's width, else 100 for pipes and files, as the graph issue asks. */
-function outputWidth(width: number | undefined, stdout: {isTTY?: boolean; columns?: number}): number {
+function outputWidth(width: number | undefined, stdout: OutputStream): number {
 	if (width !== undefined && Number.isFinite(width)) {
 		return width <= 0 ? Infinity : Math.floor(width);
 	}

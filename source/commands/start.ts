@@ -48,7 +48,7 @@ export const startCommand = defineCommand({
 		...tailFlagHelp,
 	],
 	examples: ['sfntop start OrderProcessingStateMachine --input \'{"orderId": "12345"}\' --tail'],
-	async run({input, flags, options, stdout, stderr}) {
+	async run({input, flags, options, outputClosed, stdout, stderr}) {
 		if (!input[0]) {
 			throw new UserError('sfntop start needs a state machine: a name or an ARN');
 		}
@@ -72,7 +72,7 @@ export const startCommand = defineCommand({
 				stdout.write(`started ${arn}\n`);
 			}
 
-			return await tailExecution(session, arn, {json: flags.json, logs: flags.logs, color: options.display.color, width: options.display.width}, stdout);
+			return await tailExecution(session, arn, {json: flags.json, logs: flags.logs, color: options.display.color, width: options.display.width, closed: outputClosed}, stdout);
 		} finally {
 			session.close();
 		}

@@ -8,7 +8,14 @@ import {clipLine} from '../model/text/width.js';
 import {exitCodes, UserError} from '../model/user-error.js';
 import type {Follower, SfnSession} from '../sync/types.js';
 
-export type TailOptions = {json: boolean; logs: boolean; color: boolean; width: number};
+export type TailOptions = {
+	json: boolean;
+	logs: boolean;
+	color: boolean;
+	width: number;
+	/** Aborted when stdout is gone (`| head -1`): stop following, exit 0. */
+	closed?: AbortSignal;
+};
 
 const success = new Set(['SUCCEEDED']);
 
@@ -54,8 +61,10 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 			}
 
 			finished = true;
+			clearTimeout(logWait);
 			unsubscribe();
 			process.off('SIGINT', onInterrupt);
+			options.closed?.removeEventListener('abort', onClosed);
 			for (const entry of logFollowers.values()) {
 				entry.follower.stop();
 			}
@@ -67,6 +76,12 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 		const onInterrupt = () => {
 			finish(exitCodes.interrupted);
 		};
+
+		const onClosed = () => {
+			finish(exitCodes.ok);
+		};
+
+		let logWait: NodeJS.Timeout | undefined;
 
 		const onChange = () => {
 			const state = follower.getState();
@@ -113,7 +128,7 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 				const code = success.has(data.description.status) ? exitCodes.ok : exitCodes.executionUnsuccessful;
 				// Give log lines that belong to the last states a moment to arrive.
 				const waitForLogs = options.logs ? 2500 : 0;
-				setTimeout(() => {
+				logWait = setTimeout(() => {
 					printLogs();
 					finish(code);
 				}, waitForLogs);
@@ -122,6 +137,12 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 
 		const unsubscribe = follower.subscribe(onChange);
 		process.on('SIGINT', onInterrupt);
+		options.closed?.addEventListener('abort', onClosed);
+		if (options.closed?.aborted) {
+			onClosed();
+			return;
+		}
+
 		onChange();
 	}).then(code => {
 		if (stoppedOn) {

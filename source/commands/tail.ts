@@ -1,7 +1,7 @@
 import {createSession} from '../sync/session.js';
 import {defineCommand} from './command.js';
 import {executionArnOf} from './execution-target.js';
-import {displayFlags, intervalFlag} from './global-flags.js';
+import {displayFlags, intervalFlag, noColorHelp} from './global-flags.js';
 import {tailExecution} from './tail-runner.js';
 
 export const tailFlags = {
@@ -16,7 +16,7 @@ export const tailFlagHelp = [
 	'--logs              Interleave each Task state\'s Lambda log lines',
 	'--json              One JSON object per event (NDJSON): id, timestamp, type, state, details',
 	'--interval S        Poll every S seconds while events arrive (default 1)',
-	'--no-color          No colours (also when NO_COLOR is set)',
+	noColorHelp,
 ];
 
 export const tailCommand = defineCommand({
@@ -32,11 +32,11 @@ export const tailCommand = defineCommand({
 	flags: tailFlags,
 	flagHelp: tailFlagHelp,
 	examples: ['sfntop tail OrderProcessingStateMachine/latest --logs', 'sfntop tail ARN --json | jq .type'],
-	async run({input, flags, options, stdout, stderr}) {
+	async run({input, flags, options, outputClosed, stdout, stderr}) {
 		const session = await createSession({...options.session, notices: stderr});
 		try {
 			const arn = await executionArnOf(session, input[0], 'tail');
-			return await tailExecution(session, arn, {json: flags.json, logs: flags.logs, color: options.display.color, width: options.display.width}, stdout);
+			return await tailExecution(session, arn, {json: flags.json, logs: flags.logs, color: options.display.color, width: options.display.width, closed: outputClosed}, stdout);
 		} finally {
 			session.close();
 		}

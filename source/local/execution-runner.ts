@@ -75,7 +75,7 @@ export class ExecutionRunner implements ExecutionHost {
 	}
 
 	/** Reruns a FAILED, ABORTED or TIMED_OUT execution from where it stopped (the engine reads the history for that). */
-	redrive(execution: StoredExecution, _point?: unknown): StoredExecution {
+	redrive(execution: StoredExecution): StoredExecution {
 		const machine = this.store.machines.get(execution.machineArn);
 		Object.assign(execution, {status: 'RUNNING', redriveCount: execution.redriveCount + 1, redriveDate: Date.now(), stopDate: undefined, error: undefined, cause: undefined, output: undefined});
 		this.store.putExecution(execution, true);

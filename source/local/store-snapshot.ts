@@ -49,7 +49,7 @@ export function captureSnapshot({machines, versions, aliases, mapRuns, execution
 	const groups = [...logGroups.values()].map(group => ({
 		name: group.name,
 		creationTime: group.creationTime,
-		streams: [...group.streams.values()].map(stream => ({name: stream.name, creationTime: stream.creationTime, events: [...stream.events]})),
+		streams: [...group.streams.values()].map(stream => ({name: stream.name, creationTime: stream.creationTime, ...stream.snapshotParts()})),
 	}));
 
 	function * lines(): Generator<JournalLine> {
@@ -86,6 +86,10 @@ export function captureSnapshot({machines, versions, aliases, mapRuns, execution
 			yield {json: JSON.stringify({t: 'log-group', name: group.name, creationTime: group.creationTime})};
 			for (const stream of group.streams) {
 				yield {json: JSON.stringify({t: 'log-stream', group: group.name, stream: stream.name, creationTime: stream.creationTime})};
+				for (const chunk of stream.chunks) {
+					yield {json: chunk};
+				}
+
 				for (let start = 0; start < stream.events.length; start += logChunk) {
 					yield {json: JSON.stringify({t: 'log-events', group: group.name, stream: stream.name, events: stream.events.slice(start, start + logChunk)})};
 				}

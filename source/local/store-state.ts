@@ -4,7 +4,8 @@ import type {WireEvent} from './engine/wire-event.js';
 import {HistoryArchive} from './history-archive.js';
 import type {JournalRecord} from './journal/records.js';
 import type {Place, ReadBack, ScannedEntry} from './journal/scan.js';
-import type {ExecutionSummary, StoredAlias, StoredExecution, StoredGroup, StoredLogEvent, StoredMachine, StoredStream, StoredVersion} from './store-types.js';
+import {LogStream} from './log-stream.js';
+import type {ExecutionSummary, StoredAlias, StoredExecution, StoredGroup, StoredLogEvent, StoredMachine, StoredVersion} from './store-types.js';
 
 export const isRunning = (status: string) => status === 'RUNNING' || status === 'PENDING_REDRIVE';
 
@@ -93,7 +94,7 @@ export class StoreState {
 		execution.events = [...events, ...execution.events];
 	}
 
-	protected streamOf(groupName: string, streamName: string, time: number): {stream: StoredStream; newGroup?: StoredGroup} {
+	protected streamOf(groupName: string, streamName: string, time: number): {stream: LogStream; newGroup?: StoredGroup} {
 		let group = this.logGroups.get(groupName);
 		let newGroup: StoredGroup | undefined;
 		if (!group) {
@@ -104,7 +105,7 @@ export class StoreState {
 
 		let stream = group.streams.get(streamName);
 		if (!stream) {
-			stream = {name: streamName, creationTime: time, events: []};
+			stream = new LogStream(streamName, time);
 			group.streams.set(streamName, stream);
 		}
 
@@ -121,6 +122,12 @@ export class StoreState {
 
 			execution.events = [];
 			this.archive.set(entry.arn, {place: entry.place});
+			return;
+		}
+
+		if (entry.kind === 'log-chunk') {
+			const lastId = this.streamOf(entry.group, entry.stream, Date.now()).stream.addChunk(entry.json);
+			this.logEventCounter = Math.max(this.logEventCounter, lastId);
 			return;
 		}
 
@@ -235,9 +242,9 @@ export class StoreState {
 	}
 
 	private replayLogs(group: string, stream: string, events: StoredLogEvent[]): void {
-		const target = this.streamOf(group, stream, events[0]?.timestamp ?? Date.now()).stream.events;
+		const target = this.streamOf(group, stream, events[0]?.timestamp ?? Date.now()).stream;
 		for (const event of events) {
-			target.push(event);
+			target.append(event);
 			this.logEventCounter = Math.max(this.logEventCounter, Number(event.eventId.split('-', 1)[0]) || 0);
 		}
 	}

@@ -1,3 +1,4 @@
+import type {LogStream} from './log-stream.js';
 import type {WireEvent} from './engine/wire-event.js';
 
 export type LoggingConfiguration = {
@@ -93,4 +94,5 @@ export type StoredLogEvent = {timestamp: number; message: string; ingestionTime:
 
 export type StoredStream = {name: string; creationTime: number; events: StoredLogEvent[]};
 
-export type StoredGroup = {name: string; creationTime: number; streams: Map<string, StoredStream>};
+/** A log group; its streams keep compacted events unparsed until read (log-stream.ts). */
+export type StoredGroup = {name: string; creationTime: number; streams: Map<string, LogStream>};

@@ -31,6 +31,7 @@ export class Store extends StoreState {
 	private readonly compactAfter: number;
 	private compactAt: number;
 	private compacting: Promise<void> | undefined;
+	private readonly startupCompaction: NodeJS.Timeout | undefined;
 	private readonly notice: ((line: string) => void) | undefined;
 
 	constructor(options: StoreOptions = {}) {
@@ -52,11 +53,16 @@ export class Store extends StoreState {
 		if (this.journal.needsRewrite) {
 			this.compact();
 		} else {
-			this.maybeCompact();
+			// A journal left long by a crash is compacted soon, not while serve is still starting.
+			this.startupCompaction = setTimeout(() => {
+				this.maybeCompact();
+			}, 2000);
+			this.startupCompaction.unref();
 		}
 	}
 
 	close(): void {
+		clearTimeout(this.startupCompaction);
 		this.journal?.close();
 	}
 
@@ -166,7 +172,7 @@ export class Store extends StoreState {
 		this.logEventCounter++;
 		const event: StoredLogEvent = {timestamp, message, ingestionTime: Date.now(), eventId: `${this.logEventCounter}`.padStart(12, '0')};
 		this.ensureGroup(groupName, timestamp);
-		this.streamOf(groupName, streamName, timestamp).stream.events.push(event);
+		this.streamOf(groupName, streamName, timestamp).stream.append(event);
 		this.append({t: 'log', group: groupName, stream: streamName, event});
 		return event;
 	}

@@ -41,8 +41,8 @@ describe('sfntop graph', () => {
 		expect(result.stdout).toMatch(/^[\n\u0020-\u007E]*$/);
 	});
 
-	test('colour unless --no-color or NO_COLOR', async () => {
-		expect((await runCli(['graph', order, '--width', '80'])).stdout).toContain('\u001B[');
+	test('colour in a pipe only with FORCE_COLOR, and never with --no-color or NO_COLOR', async () => {
+		expect((await runCli(['graph', order, '--width', '80'], {env: {FORCE_COLOR: '1'}})).stdout).toContain('\u001B[');
 		expect((await runCli(['graph', order, '--no-color'])).stdout).not.toContain('\u001B');
 		expect((await runCli(['graph', order], {env: {NO_COLOR: '1'}})).stdout).not.toContain('\u001B');
 	});

@@ -28,8 +28,9 @@ describe('sfntop ls MACHINE --status RUNNING --wide', () => {
 		const lines = result.stdout.trimEnd().split('\n');
 		expect(lines[0]).toMatch(/^NAME +CURRENT STATE +STARTED +ELAPSED +MAP$/);
 		expect(lines).toHaveLength(9);
-		expect(lines[1]).toMatch(/^run-0007 +ProcessBatch +\d{4}-\d\d-\d\dT[\d:]+Z +[\d.]+ ?[a-z]+(?: \d+s)? +3\/4 ▶1$/);
-		expect(lines[2]).toMatch(/^run-0006 +AwaitApproval +\d{4}-/);
+		// Newest first; started together, so their order among themselves is the endpoint's.
+		expect(lines.find(line => line.startsWith('run-0007'))).toMatch(/^run-0007 +ProcessBatch +\d{4}-\d\d-\d\dT[\d:]+Z +[\d.]+ ?[a-z]+(?: \d+s)? +3\/4 ▶1$/);
+		expect(lines.find(line => line.startsWith('run-0006'))).toMatch(/^run-0006 +AwaitApproval +\d{4}-/);
 		const operations = server.requests.slice(before).map(request => request.operation);
 		expect(operations.filter(operation => operation === 'GetExecutionHistory')).toHaveLength(8);
 		expect(operations.filter(operation => operation.startsWith('Describe'))).toEqual([]);
@@ -39,8 +40,8 @@ describe('sfntop ls MACHINE --status RUNNING --wide', () => {
 		const result = await sfntop('ls', 'Fleet', '--wide', '--json');
 		const rows = result.stdout.trim().split('\n').map(line => JSON.parse(line) as {name: string; status: string; currentState: string; mapProgress: unknown});
 		expect(rows).toHaveLength(8);
-		expect(rows[0]).toMatchObject({name: 'run-0007', status: 'RUNNING', currentState: 'ProcessBatch', mapProgress: {total: 4, succeeded: 3, failed: 0, running: 1}});
-		expect(rows[1]).toMatchObject({name: 'run-0006', currentState: 'AwaitApproval', mapProgress: null});
+		expect(rows.find(row => row.name === 'run-0007')).toMatchObject({name: 'run-0007', status: 'RUNNING', currentState: 'ProcessBatch', mapProgress: {total: 4, succeeded: 3, failed: 0, running: 1}});
+		expect(rows.find(row => row.name === 'run-0006')).toMatchObject({name: 'run-0006', currentState: 'AwaitApproval', mapProgress: null});
 	});
 
 	test.each([

@@ -31,10 +31,26 @@ describe('commandOptions: the shared flags, checked once, in the units the code 
 		expect(commandOptions({}, pipe, {}).display.width).toBe(100);
 	});
 
-	test('--no-color and a non-empty NO_COLOR turn colour off', () => {
-		expect(commandOptions({}, pipe, {}).display.color).toBe(true);
-		expect(commandOptions({color: false}, pipe, {}).display.color).toBe(false);
-		expect(commandOptions({}, pipe, {NO_COLOR: '1'}).display.color).toBe(false);
-		expect(commandOptions({}, pipe, {NO_COLOR: ''}).display.color).toBe(true);
+	test('colour on a terminal that has colours; --no-color, a non-empty NO_COLOR, NODE_DISABLE_COLORS and TERM=dumb turn it off', () => {
+		const terminal = {isTTY: true, columns: 80};
+		const xterm = {TERM: 'xterm-256color'};
+		expect(commandOptions({}, terminal, xterm).display.color).toBe(true);
+		expect(commandOptions({color: false}, terminal, xterm).display.color).toBe(false);
+		expect(commandOptions({}, terminal, {...xterm, NO_COLOR: '1'}).display.color).toBe(false);
+		expect(commandOptions({}, terminal, {...xterm, NO_COLOR: ''}).display.color).toBe(true);
+		expect(commandOptions({}, terminal, {...xterm, NODE_DISABLE_COLORS: '1'}).display.color).toBe(false);
+		expect(commandOptions({}, terminal, {TERM: 'dumb'}).display.color).toBe(false);
+		expect(commandOptions({}, terminal, {...xterm, FORCE_COLOR: '0'}).display.color).toBe(false);
+	});
+
+	test('no colour in a pipe or a file, unless FORCE_COLOR is set and not 0 (it beats NO_COLOR; --no-color beats it)', () => {
+		expect(commandOptions({}, pipe, {TERM: 'xterm-256color'}).display.color).toBe(false);
+		expect(commandOptions({}, pipe, {FORCE_COLOR: '1'}).display.color).toBe(true);
+		expect(commandOptions({}, pipe, {FORCE_COLOR: ''}).display.color).toBe(true);
+		expect(commandOptions({}, pipe, {FORCE_COLOR: '3'}).display.color).toBe(true);
+		expect(commandOptions({}, pipe, {FORCE_COLOR: '0'}).display.color).toBe(false);
+		expect(commandOptions({}, pipe, {FORCE_COLOR: 'false'}).display.color).toBe(false);
+		expect(commandOptions({}, pipe, {FORCE_COLOR: '1', NO_COLOR: '1'}).display.color).toBe(true);
+		expect(commandOptions({color: false}, pipe, {FORCE_COLOR: '1'}).display.color).toBe(false);
 	});
 });

@@ -25,7 +25,7 @@ describe('sfntop replay', () => {
 	});
 
 	test('the failed state is highlighted in colour', async () => {
-		const result = await runCli(['replay', historyFixture('order-failed-at-charge.json'), '--definition', order, '--width', '80']);
+		const result = await runCli(['replay', historyFixture('order-failed-at-charge.json'), '--definition', order, '--width', '80'], {env: {FORCE_COLOR: '1'}});
 		expect(result.stdout).toMatch(/\u001B\[1;37;41m│ ✗ ChargeCustomer │/);
 	});
 

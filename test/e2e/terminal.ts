@@ -37,15 +37,15 @@ export function startTerminal(options: {args: string[]; columns?: number; rows?:
 	const columns = options.columns ?? 100;
 	const rows = options.rows ?? 30;
 	const environment: Record<string, string> = {};
-	for (const [key, value] of Object.entries({...process.env, TERM: 'xterm-256color', COLORTERM: undefined, AWS_REGION: undefined, ...options.env})) {
-		// CI=true makes Ink draw nothing until exit.
-		if (value !== undefined && key !== 'CI' && key !== 'FORCE_COLOR' && key !== 'NO_COLOR') {
+	// CI=true makes Ink draw nothing until exit; colour variables only when the test sets them.
+	for (const [key, value] of Object.entries({...process.env, TERM: 'xterm-256color', COLORTERM: undefined, AWS_REGION: undefined, CI: undefined, FORCE_COLOR: undefined, NO_COLOR: undefined, ...options.env})) {
+		if (value !== undefined) {
 			environment[key] = value;
 		}
 	}
 
 	const term = new xterm.Terminal({cols: columns, rows, allowProposedApi: true, scrollback: 0});
-	const child = pty.spawn(process.execPath, [options.script ?? cliPath, ...options.args], {name: 'xterm-256color', cols: columns, rows, cwd: repoRoot, env: environment});
+	const child = pty.spawn(process.execPath, [options.script ?? cliPath, ...options.args], {name: environment.TERM, cols: columns, rows, cwd: repoRoot, env: environment});
 	let raw = '';
 	let byteCount = 0;
 	let lastDataAt = Date.now();

@@ -13,7 +13,14 @@ export type CliResult = {code: number | null; stdout: string; stderr: string};
  * that runs the tests, never the system's. CI is removed from the environment
  * so the child behaves as in a user's shell.
  */
-export async function runCli(args: string[], options: {input?: string; env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number} = {}): Promise<CliResult> {
+export async function runCli(args: string[], options: {
+	input?: string;
+	env?: Record<string, string | undefined>;
+	cwd?: string;
+	timeoutMs?: number;
+	/** Close the reading end of stdout before the CLI writes anything, as `sfntop … | true` does (its output is then empty). */
+	closeStdout?: boolean;
+} = {}): Promise<CliResult> {
 	// Tests never let the SDK's credential chain ask the instance-metadata address, and run in
 	// the AWS CLI user's environment: AWS_REGION from the developer's shell is dropped (see aws-environment.ts).
 	const given: Record<string, string | undefined> = {...process.env, CI: undefined, FORCE_COLOR: undefined, AWS_REGION: undefined, AWS_EC2_METADATA_DISABLED: 'true', ...options.env};
@@ -23,6 +30,10 @@ export async function runCli(args: string[], options: {input?: string; env?: Rec
 		const child = spawn(process.execPath, [cliPath, ...args], {cwd: options.cwd ?? repoRoot, env: environment});
 		let stdout = '';
 		let stderr = '';
+		if (options.closeStdout) {
+			child.stdout.destroy();
+		}
+
 		child.stdout.setEncoding('utf8');
 		child.stderr.setEncoding('utf8');
 		child.stdout.on('data', (chunk: string) => {

@@ -165,4 +165,22 @@ describe('journal compaction', () => {
 		expect(compacted.mapRuns.get(record.mapRunArn)).toEqual(record);
 		compacted.close();
 	});
+
+	test('log events come back after compaction and a restart, parsed only when read, and ids go on', () => {
+		const store = new Store({dataDir});
+		for (let index = 0; index < 2500; index++) {
+			store.addLog('/aws/lambda/f', 's', 1000 + index, `line ${index}`);
+		}
+
+		store.compact();
+		store.addLog('/aws/lambda/f', 's', 9999, 'after compaction');
+		store.close();
+		const reopened = new Store({dataDir});
+		const stream = reopened.logGroups.get('/aws/lambda/f')!.streams.get('s')!;
+		const added = reopened.addLog('/aws/lambda/f', 's', 10_000, 'after restart');
+		expect(stream.events.map(event => event.message)).toEqual([...Array.from({length: 2500}, (_, index) => `line ${index}`), 'after compaction', 'after restart']);
+		expect(added.eventId).toBe(String(2502).padStart(12, '0'));
+		expect(new Set(stream.events.map(event => event.eventId)).size).toBe(2502);
+		reopened.close();
+	});
 });

@@ -36,7 +36,14 @@ export function runExecution(options: RunOptions): RunningExecution {
 	let plan: RedrivePlan | undefined;
 	if (previous) {
 		plan = redrivePlan(run.machine, previous, run.identity.input);
-		run.root.last = run.writer.write('ExecutionRedriven', run.writer.lastEventId, {redriveCount: options.identity.redriveCount});
+		try {
+			run.root.last = run.writer.write('ExecutionRedriven', run.writer.lastEventId, {redriveCount: options.identity.redriveCount});
+		} catch (error) {
+			// A history already at its limit cannot take a redrive: it fails again at once, saying why.
+			run.fail(error);
+			return {outcome: run.outcome, stop() {/* Already ended. */}, onEnd() {/* Already ended. */}};
+		}
+
 		run.keepForRedrive(plan.startAt, plan.kept);
 	} else {
 		// AWS: {input, inputDetails, roleArn} (+ the version or alias it was started through); the first state points at 0, not at this event.

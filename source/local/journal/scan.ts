@@ -9,7 +9,9 @@ export type Place = {offset: number; length: number};
 export type ScannedEntry =
 	| {kind: 'record'; record: JournalRecord; line: number}
 	/** A finished execution's history: checked by its checksum now, parsed when it is read. */
-	| {kind: 'history'; arn: string; place: Place; line: number};
+	| {kind: 'history'; arn: string; place: Place; line: number}
+	/** Compacted log events of one stream: checked by their checksum now, parsed when read (`json` is the whole record). */
+	| {kind: 'log-chunk'; group: string; stream: string; json: string; line: number};
 
 /** `framing`: the line fails its own checksum or framing, as a write cut short does. */
 export type BadLine = {line: number; reason: string; place: Place; framing?: boolean};
@@ -27,6 +29,27 @@ export type ScanResult = {
 };
 
 const historyPrefix = '{"t":"history","arn":"';
+const logChunkPrefix = '{"t":"log-events",';
+const logChunkEvents = ',"events":[';
+
+/** A `log-events` record's group and stream, read from its head without parsing the events (they are written last). */
+function logChunkHead(body: Buffer): {group: string; stream: string} | undefined {
+	if (body.toString('latin1', 0, logChunkPrefix.length) !== logChunkPrefix) {
+		return undefined;
+	}
+
+	const at = body.indexOf(logChunkEvents);
+	if (at === -1) {
+		return undefined;
+	}
+
+	try {
+		const head = JSON.parse(`${body.toString('utf8', 0, at)}}`) as {group?: unknown; stream?: unknown};
+		return typeof head.group === 'string' && typeof head.stream === 'string' ? {group: head.group, stream: head.stream} : undefined;
+	} catch {
+		return undefined;
+	}
+}
 
 function historyArn(body: Buffer): string | undefined {
 	if (body.length < historyPrefix.length + 4 || body.toString('latin1', 0, historyPrefix.length) !== historyPrefix) {
@@ -118,8 +141,11 @@ function checkRecord(framed: {seq: number; body: Buffer}, place: Place, line: nu
 	}
 
 	const arn = historyArn(framed.body);
+	const logChunk = arn === undefined ? logChunkHead(framed.body) : undefined;
 	let entry: ScannedEntry;
-	if (arn === undefined) {
+	if (logChunk) {
+		entry = {kind: 'log-chunk', ...logChunk, json: framed.body.toString('utf8'), line};
+	} else if (arn === undefined) {
 		let value: unknown;
 		try {
 			value = JSON.parse(framed.body.toString('utf8'));

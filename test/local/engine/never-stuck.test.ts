@@ -48,6 +48,13 @@ describe('no execution is ever stuck', () => {
 		expect(outcome.cause).toContain('25000');
 	});
 
+	test('a redrive of an execution that reached the limit fails again at once, with its failure written', async () => {
+		const first = await runEngine(loop, {stop: false});
+		const second = await runEngine(loop, {stop: false}, {}, {identity: {...identity, redriveCount: 1}, redrive: {previousEvents: first.events}});
+		expect(second.outcome).toMatchObject({status: 'FAILED', error: 'States.Runtime'});
+		expect(second.events).toEqual([expect.objectContaining({id: maxHistoryEvents + 1, type: 'ExecutionFailed'})]);
+	});
+
 	test('a long run of Pass states gives the event loop turns while it runs', async () => {
 		let turns = 0;
 		let running = true;

@@ -1,6 +1,6 @@
 import {StateFailure} from '../failure.js';
 import type {Integration} from './integration.js';
-import {runTimed, TaskTimedOut} from './run-timed.js';
+import {runTimed} from './run-timed.js';
 import {TaskEvents} from './task-events.js';
 
 /**
@@ -24,29 +24,15 @@ export const genericService: Integration = async invocation => {
 	const handler = Object.hasOwn(handlers, resource) ? handlers[resource] : undefined;
 	const callback = action.endsWith('.waitForTaskToken');
 	const limit = callback && heartbeatSeconds !== undefined ? Math.min(heartbeatSeconds, timeoutSeconds ?? Infinity) : timeoutSeconds;
-	let result: unknown = {};
-	try {
-		if (handler) {
-			result = await runTimed(invocation, limit, async signal => {
-				try {
-					return await handler(parameters, {functionName: resource, requestId: crypto.randomUUID(), redriveCount: call.run.identity.redriveCount, attempt, log: () => undefined, signal});
-				} catch (error) {
-					const thrown = error instanceof Error ? error : new Error(String(error));
-					throw new StateFailure(thrown.name, thrown.message);
-				}
-			});
-		}
-	} catch (error) {
-		if (error instanceof TaskTimedOut) {
-			events.timedOut();
-		}
-
-		if (error instanceof StateFailure) {
-			events.failed(error);
-		}
-
-		throw error;
-	}
-
+	const result = handler
+		? await events.settled(runTimed(invocation, limit, async signal => {
+			try {
+				return await handler(parameters, {functionName: resource, requestId: crypto.randomUUID(), redriveCount: call.run.identity.redriveCount, attempt, log: () => undefined, signal});
+			} catch (error) {
+				const thrown = error instanceof Error ? error : new Error(String(error));
+				throw new StateFailure(thrown.name, thrown.message);
+			}
+		}))
+		: {};
 	return events.succeeded(result ?? null);
 };

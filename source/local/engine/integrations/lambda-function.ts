@@ -1,8 +1,7 @@
 import {lambdaFunctionOf} from '../../../model/arn.js';
-import {StateFailure} from '../failure.js';
 import type {Integration} from './integration.js';
 import {invokeFunction} from './invoke-function.js';
-import {runTimed, TaskTimedOut} from './run-timed.js';
+import {runTimed} from './run-timed.js';
 import {TaskEvents} from './task-events.js';
 
 /** A Lambda function ARN as the Resource: the function's result is the task's result. */
@@ -11,20 +10,6 @@ export const lambdaFunction: Integration = async invocation => {
 	const events = TaskEvents.lambda(call.lane, resource);
 	events.scheduled(parameters, {timeoutSeconds, region: call.run.options.region});
 	events.started();
-	let result: unknown;
-	try {
-		({result} = await runTimed(invocation, timeoutSeconds, async signal => invokeFunction(call.run, lambdaFunctionOf(resource) ?? resource, parameters, attempt, signal)));
-	} catch (error) {
-		if (error instanceof TaskTimedOut) {
-			events.timedOut();
-		}
-
-		if (error instanceof StateFailure) {
-			events.failed(error);
-		}
-
-		throw error;
-	}
-
+	const {result} = await events.settled(runTimed(invocation, timeoutSeconds, async signal => invokeFunction(call.run, lambdaFunctionOf(resource) ?? resource, parameters, attempt, signal)));
 	return events.succeeded(result);
 };

@@ -1,8 +1,7 @@
 import {isRecord} from '../../../model/text/json-text.js';
-import {StateFailure} from '../failure.js';
 import type {Integration} from './integration.js';
 import {invokeFunction} from './invoke-function.js';
-import {runTimed, TaskTimedOut} from './run-timed.js';
+import {runTimed} from './run-timed.js';
 import {TaskEvents} from './task-events.js';
 
 /** FunctionName as Lambda takes it: a name, `name:qualifier`, a partial ARN `account:function:name` or a full ARN. */
@@ -23,28 +22,14 @@ export const lambdaInvoke: Integration = async invocation => {
 	events.scheduled(parameters, {timeoutSeconds, heartbeatSeconds, region: call.run.options.region});
 	events.started();
 	const request = isRecord(parameters) ? parameters : {};
-	let response: unknown;
-	try {
-		const {requestId, result} = await runTimed(invocation, timeoutSeconds, async signal => invokeFunction(call.run, functionNameOf(request.FunctionName), request.Payload ?? null, attempt, signal));
-		const headers = {'Content-Type': 'application/json', 'X-Amz-Executed-Version': '$LATEST', 'x-amzn-RequestId': requestId};
-		response = {
-			ExecutedVersion: '$LATEST',
-			Payload: result ?? null,
-			SdkHttpMetadata: {AllHttpHeaders: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]])), HttpHeaders: headers, HttpStatusCode: 200},
-			SdkResponseMetadata: {RequestId: requestId},
-			StatusCode: 200,
-		};
-	} catch (error) {
-		if (error instanceof TaskTimedOut) {
-			events.timedOut();
-		}
-
-		if (error instanceof StateFailure) {
-			events.failed(error);
-		}
-
-		throw error;
-	}
-
+	const {requestId, result} = await events.settled(runTimed(invocation, timeoutSeconds, async signal => invokeFunction(call.run, functionNameOf(request.FunctionName), request.Payload ?? null, attempt, signal)));
+	const headers = {'Content-Type': 'application/json', 'X-Amz-Executed-Version': '$LATEST', 'x-amzn-RequestId': requestId};
+	const response = {
+		ExecutedVersion: '$LATEST',
+		Payload: result ?? null,
+		SdkHttpMetadata: {AllHttpHeaders: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]])), HttpHeaders: headers, HttpStatusCode: 200},
+		SdkResponseMetadata: {RequestId: requestId},
+		StatusCode: 200,
+	};
 	return events.succeeded(response);
 };

@@ -3,7 +3,7 @@ import {isRecord} from '../../../model/text/json-text.js';
 import type {ChildResult} from '../execution-host.js';
 import {StateFailure} from '../failure.js';
 import type {Integration} from './integration.js';
-import {runTimed, TaskTimedOut} from './run-timed.js';
+import {runTimed} from './run-timed.js';
 import {TaskEvents} from './task-events.js';
 
 const sdkMetadata = () => {
@@ -65,45 +65,33 @@ export const startExecution: Integration = async invocation => {
 	events.started();
 	const request = isRecord(parameters) ? parameters : {};
 	const {host} = call.run.options;
-	try {
-		if (!host) {
-			throw new StateFailure('States.Runtime', 'This execution cannot start other executions.');
-		}
-
-		return await runTimed(invocation, timeoutSeconds, async signal => {
-			const child = await host.startChild({
-				machineArn: typeof request.StateMachineArn === 'string' ? request.StateMachineArn : '',
-				...(typeof request.Name === 'string' && {name: request.Name}),
-				input: inputText(request.Input),
-				parentArn: call.run.identity.executionArn,
-				stopWithParent: waits,
-			});
-			const started = {ExecutionArn: child.executionArn, StartDate: child.startDate, ...sdkMetadata()};
-			if (!waits) {
-				return events.succeeded(started);
-			}
-
-			signal.addEventListener('abort', () => {
-				child.stop();
-			}, {once: true});
-			events.submitted(started);
-			const result = await child.finished;
-			const output = described(result, action === 'startExecution.sync:2');
-			if (result.status !== 'SUCCEEDED') {
-				events.failed(new StateFailure('States.TaskFailed', JSON.stringify(output)));
-			}
-
-			return events.succeeded(output);
-		});
-	} catch (error) {
-		if (error instanceof TaskTimedOut) {
-			events.timedOut();
-		}
-
-		if (error instanceof StateFailure) {
-			events.failed(error);
-		}
-
-		throw error;
+	if (!host) {
+		return events.failed(new StateFailure('States.Runtime', 'This execution cannot start other executions.'));
 	}
+
+	return events.settled(runTimed(invocation, timeoutSeconds, async signal => {
+		const child = await host.startChild({
+			machineArn: typeof request.StateMachineArn === 'string' ? request.StateMachineArn : '',
+			...(typeof request.Name === 'string' && {name: request.Name}),
+			input: inputText(request.Input),
+			parentArn: call.run.identity.executionArn,
+			stopWithParent: waits,
+		});
+		const started = {ExecutionArn: child.executionArn, StartDate: child.startDate, ...sdkMetadata()};
+		if (!waits) {
+			return events.succeeded(started);
+		}
+
+		signal.addEventListener('abort', () => {
+			child.stop();
+		}, {once: true});
+		events.submitted(started);
+		const result = await child.finished;
+		const output = described(result, action === 'startExecution.sync:2');
+		if (result.status !== 'SUCCEEDED') {
+			events.failed(new StateFailure('States.TaskFailed', JSON.stringify(output)));
+		}
+
+		return events.succeeded(output);
+	}));
 };

@@ -1,6 +1,7 @@
 import {StateFailure} from '../failure.js';
 import type {Lane} from '../lane.js';
 import {checkedPayload, payloadText} from '../payload-limit.js';
+import {TaskTimedOut} from './run-timed.js';
 
 /**
  * The events of one task attempt, in the two shapes AWS writes (recorded in
@@ -60,6 +61,23 @@ export class TaskEvents {
 		this.ended = true;
 		this.lane.write(`${this.prefix}Succeeded`, {...this.names, output, outputDetails: {truncated: false}});
 		return result;
+	}
+
+	/** Waits for the attempt's work; a failure or a timeout is written here (a success is the caller's to write). */
+	async settled<T>(work: Promise<T>): Promise<T> {
+		try {
+			return await work;
+		} catch (error) {
+			if (error instanceof TaskTimedOut) {
+				this.timedOut();
+			}
+
+			if (error instanceof StateFailure) {
+				this.failed(error);
+			}
+
+			throw error;
+		}
 	}
 
 	failed(failure: StateFailure): never {

@@ -1,13 +1,12 @@
 import {randomUUID} from 'node:crypto';
-import {mapBatches, mapItemInput, mapItems, numericField, stateResult, type AslDefinition} from '../../asl/index.js';
-import {dataFailure} from '../data-failure.js';
+import {mapBatches, mapItemInput, mapItems, numericField, type AslDefinition} from '../../asl/index.js';
 import {fairTurn} from '../fair-turn.js';
+import {containerExit} from '../container-exit.js';
 import {StateFailure} from '../failure.js';
 import {MapRun} from '../map-run.js';
 import {runMapRunChildren} from '../map-run-children.js';
 import {payloadText} from '../payload-limit.js';
-import {withRetries} from '../retry.js';
-import {nextOf, type StateCall, type StateExit} from '../run-states.js';
+import {type StateCall, type StateExit} from '../run-states.js';
 
 /** The item processor as a definition of its own (what the children run), made once per state. */
 const processorDefinitions = new WeakMap<object, {definition: AslDefinition; text: string}>();
@@ -50,101 +49,91 @@ export async function runDistributedMap(call: StateCall): Promise<StateExit> {
 	const label = definition.Label ?? state.name;
 	const machineArn = `${run.identity.machineArn}/${label}`;
 	const previous = run.takeKept(state) === undefined ? undefined : host?.mapRunOf(run.identity.executionArn, machineArn);
-	let output: unknown[];
-	try {
-		output = await withRetries(call, async () => {
-			if (!host) {
-				throw new StateFailure('States.Runtime', 'This execution cannot start child executions.', true);
-			}
+	return containerExit(call, 'MapStateFailed', async () => {
+		if (!host) {
+			throw new StateFailure('States.Runtime', 'This execution cannot start child executions.', true);
+		}
 
-			if (definition.ItemReader) {
-				throw new StateFailure('States.ItemReaderFailed', 'sfntop serve has no S3, so ItemReader cannot read items: pass the items in the state input (ItemsPath, or Items with JSONata).');
-			}
+		if (definition.ItemReader) {
+			throw new StateFailure('States.ItemReaderFailed', 'sfntop serve has no S3, so ItemReader cannot read items: pass the items in the state input (ItemsPath, or Items with JSONata).');
+		}
 
-			if (definition.ResultWriter) {
-				throw new StateFailure('States.ResultWriterFailed', 'sfntop serve has no S3, so ResultWriter cannot write results: remove ResultWriter and the results come back as the Map\'s output.');
-			}
+		if (definition.ResultWriter) {
+			throw new StateFailure('States.ResultWriterFailed', 'sfntop serve has no S3, so ResultWriter cannot write results: remove ResultWriter and the results come back as the Map\'s output.');
+		}
 
-			const env = call.env();
-			const items = await mapItems(definition, call.input, env);
-			const maxConcurrency = await numericField(definition, 'MaxConcurrency', call.input, env) ?? 0;
-			const itemInputs: unknown[] = [];
-			for (const [index, item] of items.entries()) {
-				itemInputs.push(await mapItemInput(definition, item, index, call.input, env));
-				await fairTurn();
-			}
+		const env = call.env();
+		const items = await mapItems(definition, call.input, env);
+		const maxConcurrency = await numericField(definition, 'MaxConcurrency', call.input, env) ?? 0;
+		const itemInputs: unknown[] = [];
+		for (const [index, item] of items.entries()) {
+			itemInputs.push(await mapItemInput(definition, item, index, call.input, env));
+			await fairTurn();
+		}
 
-			const inputs = await mapBatches(definition, itemInputs, call.input, env);
-			lane.write('MapStateStarted', {length: items.length});
-			const toleratedFailureCount = await numericField(definition, 'ToleratedFailureCount', call.input, env);
-			const toleratedFailurePercentage = await numericField(definition, 'ToleratedFailurePercentage', call.input, env);
-			const itemsPer = (input: unknown) => (definition.ItemBatcher && typeof input === 'object' && input !== null && Array.isArray((input as {Items?: unknown}).Items) ? (input as {Items: unknown[]}).Items.length : 1);
-			const redriving = previous && previous.record.status !== 'RUNNING' && previous.record.status !== 'SUCCEEDED' && previous.record.children.length === inputs.length ? previous : undefined;
-			const mapRun = redriving ?? new MapRun({
-				mapRunArn: `${run.identity.machineArn.replace(':stateMachine:', ':mapRun:')}/${label}:${randomUUID()}`,
-				executionArn: run.identity.executionArn,
-				stateMachineArn: machineArn,
-				status: 'RUNNING',
-				startDate: Date.now(),
-				maxConcurrency,
-				toleratedFailureCount: toleratedFailureCount ?? 0,
-				toleratedFailurePercentage: toleratedFailurePercentage ?? 0,
-				tolerancesGiven: [...(toleratedFailureCount === undefined ? [] : ['count' as const]), ...(toleratedFailurePercentage === undefined ? [] : ['percentage' as const])],
-				redriveCount: 0,
-				children: inputs.map(input => ({items: itemsPer(input), status: 'PENDING'})),
-			});
-			const kept = new Map<number, unknown>();
-			const redrive = new Set<number>();
-			if (redriving) {
-				Object.assign(redriving.record, {status: 'RUNNING', stopDate: undefined, redriveCount: redriving.record.redriveCount + 1, redriveDate: Date.now()});
-				for (const [index, child] of redriving.record.children.entries()) {
-					if (child.status === 'SUCCEEDED') {
-						kept.set(index, JSON.parse(host.executionOutput(child.executionArn ?? '') ?? 'null') as unknown);
-					} else if (child.executionArn && definition.ItemProcessor?.ProcessorConfig?.ExecutionType !== 'EXPRESS') {
-						redrive.add(index);
-					}
-				}
-
-				lane.write('MapRunRedriven', {mapRunArn: mapRun.arn, redriveCount: mapRun.record.redriveCount});
-			} else {
-				host.registerMapRun(mapRun);
-				lane.write('MapRunStarted', {mapRunArn: mapRun.arn});
-			}
-
-			const processor = processorOf(call);
-			const stopWatching = run.onStop(() => {
-				lane.note('MapRunAborted');
-			});
-			try {
-				const outputs = await runMapRunChildren(host, mapRun, lane, {
-					inputs: inputs.map(input => payloadText(input)),
-					kept,
-					redrive,
-					child: {mapRun, definition: processor.definition, definitionText: processor.text, type: definition.ItemProcessor?.ProcessorConfig?.ExecutionType ?? 'STANDARD', roleArn: run.identity.roleArn, machineArn, machineName: `${run.identity.machineName}/${label}`},
-				});
-				mapRun.finish('SUCCEEDED');
-				lane.write('MapRunSucceeded');
-				lane.note('MapStateSucceeded');
-				return outputs;
-			} catch (error) {
-				if (lane.aborted || !(error instanceof StateFailure)) {
-					mapRun.finish('ABORTED');
-					throw error;
-				}
-
-				mapRun.finish('FAILED');
-				lane.write('MapRunFailed', error.details());
-				throw error;
-			} finally {
-				stopWatching();
-			}
+		const inputs = await mapBatches(definition, itemInputs, call.input, env);
+		lane.write('MapStateStarted', {length: items.length});
+		const toleratedFailureCount = await numericField(definition, 'ToleratedFailureCount', call.input, env);
+		const toleratedFailurePercentage = await numericField(definition, 'ToleratedFailurePercentage', call.input, env);
+		const itemsPer = (input: unknown) => (definition.ItemBatcher && typeof input === 'object' && input !== null && Array.isArray((input as {Items?: unknown}).Items) ? (input as {Items: unknown[]}).Items.length : 1);
+		const redriving = previous && previous.record.status !== 'RUNNING' && previous.record.status !== 'SUCCEEDED' && previous.record.children.length === inputs.length ? previous : undefined;
+		const mapRun = redriving ?? new MapRun({
+			mapRunArn: `${run.identity.machineArn.replace(':stateMachine:', ':mapRun:')}/${label}:${randomUUID()}`,
+			executionArn: run.identity.executionArn,
+			stateMachineArn: machineArn,
+			status: 'RUNNING',
+			startDate: Date.now(),
+			maxConcurrency,
+			toleratedFailureCount: toleratedFailureCount ?? 0,
+			toleratedFailurePercentage: toleratedFailurePercentage ?? 0,
+			tolerancesGiven: [...(toleratedFailureCount === undefined ? [] : ['count' as const]), ...(toleratedFailurePercentage === undefined ? [] : ['percentage' as const])],
+			redriveCount: 0,
+			children: inputs.map(input => ({items: itemsPer(input), status: 'PENDING'})),
 		});
-	} catch (error) {
-		const failure = dataFailure(call, error);
-		lane.write('MapStateFailed');
-		throw failure;
-	}
+		const kept = new Map<number, unknown>();
+		const redrive = new Set<number>();
+		if (redriving) {
+			Object.assign(redriving.record, {status: 'RUNNING', stopDate: undefined, redriveCount: redriving.record.redriveCount + 1, redriveDate: Date.now()});
+			for (const [index, child] of redriving.record.children.entries()) {
+				if (child.status === 'SUCCEEDED') {
+					kept.set(index, JSON.parse(host.executionOutput(child.executionArn ?? '') ?? 'null') as unknown);
+				} else if (child.executionArn && definition.ItemProcessor?.ProcessorConfig?.ExecutionType !== 'EXPRESS') {
+					redrive.add(index);
+				}
+			}
 
-	const {output: stateOutput, assign} = await stateResult(definition, call.input, output, call.env());
-	return {output: stateOutput, next: nextOf(state), ...(assign !== undefined && {assign})};
+			lane.write('MapRunRedriven', {mapRunArn: mapRun.arn, redriveCount: mapRun.record.redriveCount});
+		} else {
+			host.registerMapRun(mapRun);
+			lane.write('MapRunStarted', {mapRunArn: mapRun.arn});
+		}
+
+		const processor = processorOf(call);
+		const stopWatching = run.onStop(() => {
+			lane.note('MapRunAborted');
+		});
+		try {
+			const outputs = await runMapRunChildren(host, mapRun, lane, {
+				inputs: inputs.map(input => payloadText(input)),
+				kept,
+				redrive,
+				child: {mapRun, definition: processor.definition, definitionText: processor.text, type: definition.ItemProcessor?.ProcessorConfig?.ExecutionType ?? 'STANDARD', roleArn: run.identity.roleArn, machineArn, machineName: `${run.identity.machineName}/${label}`},
+			});
+			mapRun.finish('SUCCEEDED');
+			lane.write('MapRunSucceeded');
+			lane.note('MapStateSucceeded');
+			return outputs;
+		} catch (error) {
+			if (lane.aborted || !(error instanceof StateFailure)) {
+				mapRun.finish('ABORTED');
+				throw error;
+			}
+
+			mapRun.finish('FAILED');
+			lane.write('MapRunFailed', error.details());
+			throw error;
+		} finally {
+			stopWatching();
+		}
+	});
 }

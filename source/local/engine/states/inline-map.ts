@@ -1,8 +1,7 @@
-import {mapItemInput, mapItems, numericField, stateResult} from '../../asl/index.js';
-import {dataFailure} from '../data-failure.js';
+import {mapItemInput, mapItems, numericField} from '../../asl/index.js';
 import {runLaneGroup} from '../lane-group.js';
-import {withRetries} from '../retry.js';
-import {nextOf, runStates, type StateCall, type StateExit} from '../run-states.js';
+import {containerExit} from '../container-exit.js';
+import {runStates, type StateCall, type StateExit} from '../run-states.js';
 
 /** AWS runs at most 40 iterations of an inline Map at once, whatever MaxConcurrency says above that. */
 const inlineConcurrencyLimit = 40;
@@ -30,54 +29,44 @@ export async function runInlineMap(call: StateCall): Promise<StateExit> {
 	const {name} = state;
 	const processor = state.processor!;
 	const kept = run.takeKept(state) ?? new Map<number, unknown>();
-	let results: unknown[];
-	try {
-		results = await withRetries(call, async () => {
-			const env = call.env();
-			const items = await mapItems(state.definition, call.input, env);
-			const maxConcurrency = await numericField(state.definition, 'MaxConcurrency', call.input, env) ?? 0;
-			const started = lane.write('MapStateStarted', {length: items.length});
-			const outputs = items.map((_item, index) => kept.get(index));
-			// A redrive reruns only the iterations that did not succeed (the kept ones write nothing).
-			const rerun = items.map((_item, index) => index).filter(index => !kept.has(index));
-			let frontier = started;
-			let lastSucceeded = started;
-			await runLaneGroup(lane, {
-				count: rerun.length,
-				concurrency: Math.min(maxConcurrency > 0 ? maxConcurrency : inlineConcurrencyLimit, inlineConcurrencyLimit),
-				startFrom: () => frontier,
-				async run(position, iterationLane) {
-					const index = rerun[position];
-					const itemInput = await mapItemInput(state.definition, items[index], index, call.input, env);
-					iterationLane.write('MapIterationStarted', {name, index});
-					outputs[index] = await runStates(run, processor, itemInput, iterationLane, call.variables.child());
-					lastSucceeded = iterationLane.note('MapIterationSucceeded', {name, index});
-					frontier = iterationLane.last;
-				},
-				onFailure(failed, others) {
-					const failing = failed.lane.last;
-					lane.note('MapIterationFailed', {name, index: rerun[failed.index]}, failing);
-					for (const other of others) {
-						if (other.lane.current) {
-							lane.note(`${other.lane.current.type}StateAborted`, undefined, failing);
-						}
-
-						lane.note('MapIterationAborted', {name, index: rerun[other.index]}, failing);
+	return containerExit(call, 'MapStateFailed', async () => {
+		const env = call.env();
+		const items = await mapItems(state.definition, call.input, env);
+		const maxConcurrency = await numericField(state.definition, 'MaxConcurrency', call.input, env) ?? 0;
+		const started = lane.write('MapStateStarted', {length: items.length});
+		const outputs = items.map((_item, index) => kept.get(index));
+		// A redrive reruns only the iterations that did not succeed (the kept ones write nothing).
+		const rerun = items.map((_item, index) => index).filter(index => !kept.has(index));
+		let frontier = started;
+		let lastSucceeded = started;
+		await runLaneGroup(lane, {
+			count: rerun.length,
+			concurrency: Math.min(maxConcurrency > 0 ? maxConcurrency : inlineConcurrencyLimit, inlineConcurrencyLimit),
+			startFrom: () => frontier,
+			async run(position, iterationLane) {
+				const index = rerun[position];
+				const itemInput = await mapItemInput(state.definition, items[index], index, call.input, env);
+				iterationLane.write('MapIterationStarted', {name, index});
+				outputs[index] = await runStates(run, processor, itemInput, iterationLane, call.variables.child());
+				lastSucceeded = iterationLane.note('MapIterationSucceeded', {name, index});
+				frontier = iterationLane.last;
+			},
+			onFailure(failed, others) {
+				const failing = failed.lane.last;
+				lane.note('MapIterationFailed', {name, index: rerun[failed.index]}, failing);
+				for (const other of others) {
+					if (other.lane.current) {
+						lane.note(`${other.lane.current.type}StateAborted`, undefined, failing);
 					}
 
-					lane.last = failing;
-				},
-			});
-			lane.last = lastSucceeded;
-			lane.note('MapStateSucceeded');
-			return outputs;
-		});
-	} catch (error) {
-		const failure = dataFailure(call, error);
-		lane.write('MapStateFailed');
-		throw failure;
-	}
+					lane.note('MapIterationAborted', {name, index: rerun[other.index]}, failing);
+				}
 
-	const {output, assign} = await stateResult(state.definition, call.input, results, call.env());
-	return {output, next: nextOf(state), ...(assign !== undefined && {assign})};
+				lane.last = failing;
+			},
+		});
+		lane.last = lastSucceeded;
+		lane.note('MapStateSucceeded');
+		return outputs;
+	});
 }

@@ -1,8 +1,7 @@
-import {effectiveInput, stateResult} from '../../asl/index.js';
+import {effectiveInput} from '../../asl/index.js';
 import {runLaneGroup} from '../lane-group.js';
-import {withRetries} from '../retry.js';
-import {nextOf, runStates, type StateCall, type StateExit} from '../run-states.js';
-import {dataFailure} from '../data-failure.js';
+import {containerExit} from '../container-exit.js';
+import {runStates, type StateCall, type StateExit} from '../run-states.js';
 
 /**
  * Parallel: every branch at once on the same input, the output an array in
@@ -19,44 +18,34 @@ export async function runParallel(call: StateCall): Promise<StateExit> {
 	const {state, lane, run} = call;
 	const branches = state.branches ?? [];
 	const kept = run.takeKept(state) ?? new Map<number, unknown>();
-	let results: unknown[];
-	try {
-		results = await withRetries(call, async () => {
-			const branchInput = await effectiveInput(state.definition, call.input, call.env());
-			const started = lane.write('ParallelStateStarted');
-			const outputs = branches.map((_branch, index) => kept.get(index));
-			// A redrive reruns only the branches that did not succeed (the kept ones write nothing).
-			const rerun = branches.map((_branch, index) => index).filter(index => !kept.has(index));
-			let lastFinished = started;
-			await runLaneGroup(lane, {
-				count: rerun.length,
-				concurrency: rerun.length,
-				startFrom: () => started,
-				async run(position, branchLane) {
-					const index = rerun[position];
-					outputs[index] = await runStates(run, branches[index], branchInput, branchLane, call.variables.child());
-					lastFinished = branchLane.last;
-				},
-				onFailure(failed, others) {
-					for (const other of others) {
-						if (other.lane.current) {
-							lane.note(`${other.lane.current.type}StateAborted`, undefined, failed.lane.last);
-						}
+	return containerExit(call, 'ParallelStateFailed', async () => {
+		const branchInput = await effectiveInput(state.definition, call.input, call.env());
+		const started = lane.write('ParallelStateStarted');
+		const outputs = branches.map((_branch, index) => kept.get(index));
+		// A redrive reruns only the branches that did not succeed (the kept ones write nothing).
+		const rerun = branches.map((_branch, index) => index).filter(index => !kept.has(index));
+		let lastFinished = started;
+		await runLaneGroup(lane, {
+			count: rerun.length,
+			concurrency: rerun.length,
+			startFrom: () => started,
+			async run(position, branchLane) {
+				const index = rerun[position];
+				outputs[index] = await runStates(run, branches[index], branchInput, branchLane, call.variables.child());
+				lastFinished = branchLane.last;
+			},
+			onFailure(failed, others) {
+				for (const other of others) {
+					if (other.lane.current) {
+						lane.note(`${other.lane.current.type}StateAborted`, undefined, failed.lane.last);
 					}
+				}
 
-					lane.last = failed.lane.last;
-				},
-			});
-			lane.last = lastFinished;
-			lane.note('ParallelStateSucceeded');
-			return outputs;
+				lane.last = failed.lane.last;
+			},
 		});
-	} catch (error) {
-		const failure = dataFailure(call, error);
-		lane.write('ParallelStateFailed');
-		throw failure;
-	}
-
-	const {output, assign} = await stateResult(state.definition, call.input, results, call.env());
-	return {output, next: nextOf(state), ...(assign !== undefined && {assign})};
+		lane.last = lastFinished;
+		lane.note('ParallelStateSucceeded');
+		return outputs;
+	});
 }
