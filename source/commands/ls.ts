@@ -5,7 +5,9 @@ import {clipLine, displayWidth, padToWidth} from '../model/text/width.js';
 import {lineToAnsi, pickTheme} from '../model/text/theme.js';
 import type {ExecutionStatus, StyledLine} from '../model/types.js';
 import {UserError} from '../model/user-error.js';
-import {createApi, resolveTarget} from '../sync/session.js';
+import {createApi} from '../sync/session.js';
+import {machineExecutions} from '../sync/machine-executions.js';
+import {resolveTarget} from '../sync/resolve-target.js';
 import {attempt} from './aws-command.js';
 import {defineCommand} from './command.js';
 import {budgetFlag, budgetFlagHelp, displayFlags, noColorHelp} from './global-flags.js';
@@ -96,11 +98,11 @@ export const lsCommand = defineCommand({
 			return 0;
 		}
 
-		const page = await attempt(api, 'ListExecutions', async () => api.listExecutions(target.arn, {...(status && {statusFilter: status}), maxResults: 100}));
-		const executions = page.executions ?? [];
+		// Express machines have no ListExecutions: their executions come from their log records (sync/machine-executions.ts).
+		const executions = await attempt(api, 'ListExecutions', async () => machineExecutions(api, target.arn)(status));
 		if (flags.json) {
 			for (const execution of executions) {
-				stdout.write(`${terminalSafeJson({name: execution.name, arn: execution.executionArn, status: execution.status, startDate: isoOrNull(execution.startDate?.getTime()), stopDate: isoOrNull(execution.stopDate?.getTime()), redriveCount: execution.redriveCount ?? 0})}\n`);
+				stdout.write(`${terminalSafeJson({name: execution.name, arn: execution.arn, status: execution.status, startDate: isoOrNull(execution.startDate), stopDate: isoOrNull(execution.stopDate), redriveCount: execution.redriveCount ?? 0})}\n`);
 			}
 
 			return 0;
@@ -108,12 +110,12 @@ export const lsCommand = defineCommand({
 
 		const now = Date.now();
 		const rows = executions.map(execution => [
-			sanitize(execution.name ?? ''),
-			execution.status ?? '',
-			formatTime(execution.startDate?.getTime()),
-			formatDuration(execution.startDate ? (execution.stopDate?.getTime() ?? now) - execution.startDate.getTime() : undefined),
+			sanitize(execution.name),
+			execution.status,
+			formatTime(execution.startDate),
+			formatDuration(execution.startDate === undefined ? undefined : (execution.stopDate ?? now) - execution.startDate),
 		]);
-		const roles = [[], ...executions.map(execution => [undefined, executionStatusRole((execution.status ?? 'RUNNING'))])];
+		const roles = [[], ...executions.map(execution => [undefined, executionStatusRole(execution.status)])];
 		print(table([['NAME', 'STATUS', 'STARTED', 'DURATION'], ...rows], roles));
 		return 0;
 	},

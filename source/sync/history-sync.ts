@@ -170,7 +170,7 @@ export class HistorySync {
 	private async updateFromLogs(): Promise<number> {
 		if (!this.logGroup) {
 			const machineArn = machineArnOfExecution(this.executionArn);
-			const {logGroup, machine} = await expressLogGroup(this.api, machineArn, 'has no CloudWatch Logs logging, so its executions leave no history to follow');
+			const {logGroup, machine} = await expressLogGroup(this.api, machineArn, 'its executions leave no history to follow', 'ALL');
 			if (machine.definition) {
 				this.setGraph(buildMachineGraph(parseDefinitionText(machine.definition, 'the definition AWS returned')));
 			}

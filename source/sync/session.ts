@@ -1,15 +1,16 @@
 import {createAwsClients, type AwsOptions} from '../aws/clients.js';
 import {AwsApi, mutatingApis, type CallHooks} from '../aws/sfn.js';
-import {executionArnFor, isExpressExecution, parseTarget, regionOfArn} from '../model/arn.js';
+import {isExpressExecution} from '../model/arn.js';
 import {redrivePreview} from '../model/history/redrive-preview.js';
 import {UserError} from '../model/user-error.js';
 import type {ExecutionData} from '../model/types.js';
 import {followExecution} from './execution-follower.js';
 import {followExecutions, followMachines} from './list-followers.js';
 import {followStateLogs} from './log-follower.js';
-import {CallCounter} from './call-counter.js';
 import {outageLines} from './outage-lines.js';
+import {CallCounter} from './call-counter.js';
 import {RateLimiter} from './rate-limiter.js';
+import {resolveTarget} from './resolve-target.js';
 import {bucketsForBudget} from './wall-budget.js';
 import {createWalls} from './walls.js';
 import type {Follower, SfnSession} from './types.js';
@@ -24,62 +25,6 @@ export type SessionOptions = AwsOptions & {
 	/** A line command's stderr: one line per outage while calls are retried (the dashboard shows STALE instead). */
 	notices?: {write(text: string): unknown};
 };
-
-/** Resolves names, ARNs and MACHINE/latest (see model/arn.ts) to ARNs. */
-export async function resolveTarget(api: AwsApi, text: string): Promise<{kind: 'machine'; arn: string} | {kind: 'execution'; arn: string}> {
-	const target = parseTarget(text);
-	const arnRegion = target.kind === 'machine-arn' || target.kind === 'execution-arn' ? regionOfArn(target.arn) : undefined;
-	if (arnRegion && arnRegion !== api.clients.region) {
-		throw new UserError(`${text} is in region ${arnRegion}, but sfntop is using ${api.clients.region}; pass --region ${arnRegion}`);
-	}
-
-	switch (target.kind) {
-		case 'machine-arn': {
-			return {kind: 'machine', arn: target.arn};
-		}
-
-		case 'execution-arn': {
-			return {kind: 'execution', arn: target.arn};
-		}
-
-		default: {
-			const machineName = target.kind === 'machine-name' ? target.name : target.machine;
-			let machines;
-			try {
-				machines = await api.listStateMachines();
-			} catch (error: unknown) {
-				throw api.describe(error, 'ListStateMachines');
-			}
-
-			const machine = machines.find(candidate => candidate.name === machineName);
-			if (!machine?.stateMachineArn) {
-				throw new UserError(`no state machine named ${machineName} in ${api.clients.region}; \`sfntop ls\` lists them`, 'notFound');
-			}
-
-			if (target.kind === 'machine-name') {
-				return {kind: 'machine', arn: machine.stateMachineArn};
-			}
-
-			if (target.kind === 'execution-name') {
-				return {kind: 'execution', arn: executionArnFor(machine.stateMachineArn, target.name)};
-			}
-
-			let page;
-			try {
-				page = await api.listExecutions(machine.stateMachineArn, {maxResults: 1, ...(target.status && {statusFilter: target.status})});
-			} catch (error: unknown) {
-				throw api.describe(error, 'ListExecutions');
-			}
-
-			const newest = page.executions?.[0]?.executionArn;
-			if (!newest) {
-				throw new UserError(target.status ? `${machineName} has no ${target.status} executions; \`sfntop ls ${machineName}\` lists its executions` : `${machineName} has no executions yet; start one with \`sfntop start ${machineName}\``, 'notFound');
-			}
-
-			return {kind: 'execution', arn: newest};
-		}
-	}
-}
 
 /**
  * The one --read-only guard: every call passes it before it is sent, so a
@@ -99,9 +44,9 @@ function sessionHooks(options: Omit<SessionOptions, 'intervalMs'>, counter?: {re
 	const limiter = options.limiter ?? new RateLimiter(bucketsForBudget(options.budget));
 	const guard = readOnlyGuard(options.readOnly);
 	return {
-		async before(api) {
-			guard(api);
-			await limiter.take(api);
+		async before(call) {
+			guard(call);
+			await limiter.take(call);
 			counter?.record();
 		},
 	};

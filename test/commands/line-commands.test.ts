@@ -130,7 +130,7 @@ describe('line commands against sfntop serve', () => {
 		const {executionArn} = await sfn.send(new StartExecutionCommand({stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:Unlogged'}));
 		for (const command of ['tail', 'redrive']) {
 			const result = await sfntop(command, executionArn!);
-			expect(result.stderr).toBe('sfntop: Unlogged has no CloudWatch Logs logging, so its executions leave no history to follow\n');
+			expect(result.stderr).toBe('sfntop: Unlogged is an Express state machine without CloudWatch Logs logging, so its executions leave no history to follow; give it a logging configuration (level ALL, includeExecutionData, a log group), e.g. `aws stepfunctions update-state-machine --logging-configuration …`\n');
 			expect(result.code).toBe(2);
 		}
 	});
