@@ -3,7 +3,7 @@ import {targetOf} from './api/lookups.js';
 import {accountId, executionArnOf} from './arns.js';
 import type {ChildExecution, ChildRequest, ChildResult, ExecutionHost, MapRunChildRequest} from './engine/execution-host.js';
 import {StateFailure} from './engine/failure.js';
-import type {MapRun} from './engine/map-run.js';
+import {MapRun} from './engine/map-run.js';
 import {runExecution, type RunningExecution} from './engine/run-execution.js';
 import {executionRecordWriter} from './execution-records.js';
 import type {HandlerRegistry} from './handlers/types.js';
@@ -26,10 +26,14 @@ export type StartExtra = Partial<Pick<StoredExecution, 'stateMachineVersionArn' 
 export class ExecutionRunner implements ExecutionHost {
 	private readonly running = new Map<string, RunningExecution>();
 	private readonly waiters = new Map<string, Array<() => void>>();
-	/** Map runs by ARN. In memory: they do not survive a restart yet (the store's journal will keep them). */
+	/** Map runs by ARN, each saved in the store (the journal) on every change. */
 	readonly mapRuns = new Map<string, MapRun>();
 
-	constructor(private readonly store: Store, private readonly handlers: () => HandlerRegistry, private readonly region: () => string) {}
+	constructor(private readonly store: Store, private readonly handlers: () => HandlerRegistry, private readonly region: () => string) {
+		for (const record of store.mapRuns.values()) {
+			this.keepMapRun(new MapRun(record));
+		}
+	}
 
 	/** After a restart: executions that were running when the process died are failed, so they can be redriven. */
 	failInterrupted(): void {
@@ -46,6 +50,22 @@ export class ExecutionRunner implements ExecutionHost {
 
 			Object.assign(execution, {status: 'FAILED', stopDate: Date.now(), error: 'States.Runtime', cause});
 			this.store.putExecution(execution, true);
+		}
+
+		// Their map runs failed with them; each child stands as its execution does now.
+		for (const mapRun of this.mapRuns.values()) {
+			if (mapRun.record.status !== 'RUNNING') {
+				continue;
+			}
+
+			for (const [index, child] of mapRun.record.children.entries()) {
+				const status = child.executionArn ? this.store.executions.get(child.executionArn)?.status : undefined;
+				if (child.status === 'RUNNING' && status && status !== 'RUNNING' && status !== 'PENDING_REDRIVE') {
+					mapRun.setChild(index, {status});
+				}
+			}
+
+			mapRun.finish('FAILED');
 		}
 	}
 
@@ -140,7 +160,19 @@ export class ExecutionRunner implements ExecutionHost {
 	}
 
 	registerMapRun(mapRun: MapRun): void {
+		this.store.putMapRun(mapRun.record, true);
+		this.keepMapRun(mapRun);
+	}
+
+	private keepMapRun(mapRun: MapRun): void {
 		this.mapRuns.set(mapRun.arn, mapRun);
+		mapRun.onChange(child => {
+			if (child === undefined) {
+				this.store.putMapRun(mapRun.record);
+			} else {
+				this.store.putMapRunChild(mapRun.record, child);
+			}
+		});
 	}
 
 	mapRunOf(executionArn: string, stateMachineArn: string): MapRun | undefined {

@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {CreateStateMachineCommand, GetExecutionHistoryCommand, ListExecutionsCommand, StartExecutionCommand, type SFNClient} from '@aws-sdk/client-sfn';
-import {FilterLogEventsCommand, PutLogEventsCommand, CreateLogGroupCommand, CreateLogStreamCommand, type CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
+import {FilterLogEventsCommand, GetLogEventsCommand, PutLogEventsCommand, CreateLogGroupCommand, CreateLogStreamCommand, type CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import type {RunningServer} from '../../source/local/server.js';
 import {fullHistory, localEndpoint, waitForEnd} from '../helpers/local-endpoint.js';
@@ -100,5 +100,23 @@ describe('page tokens are cursors', () => {
 		expect(first.events!.map(event => event.message)).toEqual(['line 1', 'line 2']);
 		expect(second.events!.map(event => event.message)).toEqual(['line 3', 'line 4']);
 		await expect(logs.send(new FilterLogEventsCommand({logGroupName: '/pages', nextToken: '0x10'}))).rejects.toMatchObject({name: 'InvalidParameterException', message: 'The specified nextToken is invalid.'});
+	});
+
+	test('GetLogEvents: newest events by default, oldest with startFromHead; forward and backward tokens walk the stream, and the forward token stays put at the end', async () => {
+		await logs.send(new CreateLogGroupCommand({logGroupName: '/walk'}));
+		await logs.send(new CreateLogStreamCommand({logGroupName: '/walk', logStreamName: 's'}));
+		await logs.send(new PutLogEventsCommand({logGroupName: '/walk', logStreamName: 's', logEvents: [1, 2, 3, 4, 5].map(n => ({timestamp: 1000 + n, message: `line ${n}`}))}));
+		const messages = (page: {events?: Array<{message?: string}>}) => page.events!.map(event => event.message);
+		const newest = await logs.send(new GetLogEventsCommand({logGroupName: '/walk', logStreamName: 's', limit: 2}));
+		expect(messages(newest)).toEqual(['line 4', 'line 5']);
+		const older = await logs.send(new GetLogEventsCommand({logGroupName: '/walk', logStreamName: 's', limit: 2, nextToken: newest.nextBackwardToken}));
+		expect(messages(older)).toEqual(['line 2', 'line 3']);
+		const head = await logs.send(new GetLogEventsCommand({logGroupName: '/walk', logStreamName: 's', limit: 2, startFromHead: true}));
+		expect(messages(head)).toEqual(['line 1', 'line 2']);
+		const atEnd = await logs.send(new GetLogEventsCommand({logGroupName: '/walk', logStreamName: 's', nextToken: newest.nextForwardToken}));
+		expect(atEnd.events).toEqual([]);
+		expect(atEnd.nextForwardToken).toBe(newest.nextForwardToken);
+		await logs.send(new PutLogEventsCommand({logGroupName: '/walk', logStreamName: 's', logEvents: [{timestamp: 2000, message: 'line 6'}]}));
+		expect(messages(await logs.send(new GetLogEventsCommand({logGroupName: '/walk', logStreamName: 's', nextToken: atEnd.nextForwardToken})))).toEqual(['line 6']);
 	});
 });

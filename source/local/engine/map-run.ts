@@ -52,7 +52,8 @@ const countKey: Record<ChildStatus, keyof MapRunCounts> = {PENDING: 'pending', R
  * without a ResultWriter: LocalStack v2/test_sfn_api_map_run.snapshot.json).
  */
 export class MapRun {
-	private readonly listeners = new Set<() => void>();
+	/** Each change, with the child it concerns (undefined: the run's own fields). */
+	private readonly listeners = new Set<(child?: number) => void>();
 
 	constructor(readonly record: MapRunRecord) {}
 
@@ -95,6 +96,12 @@ export class MapRun {
 
 	setChild(index: number, change: Partial<MapRunChild>): void {
 		Object.assign(this.record.children[index], change);
+		this.changed(index);
+	}
+
+	/** A redrive of the parent runs this map run again (its unsuccessful children). */
+	redriven(): void {
+		Object.assign(this.record, {status: 'RUNNING', stopDate: undefined, redriveCount: this.record.redriveCount + 1, redriveDate: Date.now()});
 		this.changed();
 	}
 
@@ -127,16 +134,16 @@ export class MapRun {
 	}
 
 	/** Calls `listener` on every change (the running Map re-checks concurrency and tolerance; the store saves). */
-	onChange(listener: () => void): () => void {
+	onChange(listener: (child?: number) => void): () => void {
 		this.listeners.add(listener);
 		return () => {
 			this.listeners.delete(listener);
 		};
 	}
 
-	private changed(): void {
+	private changed(child?: number): void {
 		for (const listener of this.listeners) {
-			listener();
+			listener(child);
 		}
 	}
 }

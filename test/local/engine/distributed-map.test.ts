@@ -6,6 +6,9 @@
  * exit both pointing at MapRunSucceeded; no iteration events), and
  * DescribeMapRun's fields as recorded in v2/test_sfn_api_map_run.snapshot.json.
  */
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {CreateStateMachineCommand, DescribeExecutionCommand, DescribeMapRunCommand, GetExecutionHistoryCommand, ListMapRunsCommand, RedriveExecutionCommand, StartExecutionCommand, StopExecutionCommand, UpdateMapRunCommand, type SFNClient} from '@aws-sdk/client-sfn';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import type {RunningServer} from '../../../source/local/server.js';
@@ -163,4 +166,43 @@ describe('Distributed Map', () => {
 		const {events} = await sfn.send(new GetExecutionHistoryCommand({executionArn}));
 		expect(events!.map(event => event.type)).toEqual(['ExecutionStarted', 'MapStateEntered', 'MapStateFailed', 'ExecutionFailed']);
 	});
+});
+
+describe('a map run across a restart (--data-dir)', () => {
+	test('the map run is kept; a run cut by a crash reads FAILED, and a redrive reruns only the children that did not finish', async () => {
+		const dataDir = await mkdtemp(path.join(tmpdir(), 'sfntop-maprun-'));
+		try {
+			const first = await localEndpoint({dataDir});
+			const {stateMachineArn} = await first.sfn.send(new CreateStateMachineCommand({name: 'Batch', roleArn, definition: distributed()}));
+			const items = [{itemId: 1, delayMs: 1}, {itemId: 2, delayMs: 1500}];
+			const executionArn = (await first.sfn.send(new StartExecutionCommand({stateMachineArn, input: JSON.stringify({items})}))).executionArn!;
+			let counts: {succeeded?: number} | undefined;
+			for (let tries = 0; tries < 200 && counts?.succeeded !== 1; tries++) {
+				const mapRunArn = (await first.sfn.send(new ListMapRunsCommand({executionArn}))).mapRuns?.[0]?.mapRunArn;
+				counts = mapRunArn ? (await first.sfn.send(new DescribeMapRunCommand({mapRunArn}))).itemCounts : undefined;
+				await new Promise(resolve => {
+					setTimeout(resolve, 20);
+				});
+			}
+
+			// A crash: a second serve on the same journal, the first never stopped cleanly.
+			const second = await localEndpoint({dataDir});
+			try {
+				const {mapRunArn} = (await second.sfn.send(new ListMapRunsCommand({executionArn}))).mapRuns![0];
+				expect(await second.sfn.send(new DescribeMapRunCommand({mapRunArn}))).toMatchObject({status: 'FAILED', itemCounts: {succeeded: 1, failed: 1, total: 2}});
+				expect((await second.sfn.send(new DescribeExecutionCommand({executionArn}))).status).toBe('FAILED');
+				await second.sfn.send(new RedriveExecutionCommand({executionArn}));
+				await second.sfn.send(new UpdateMapRunCommand({mapRunArn, maxConcurrency: 5}));
+				expect(await waitForEnd(second.sfn, executionArn, 30_000)).toBe('SUCCEEDED');
+				expect(await second.sfn.send(new DescribeMapRunCommand({mapRunArn}))).toMatchObject({status: 'SUCCEEDED', redriveCount: 1, maxConcurrency: 5, itemCounts: {succeeded: 2}});
+				const output = JSON.parse((await second.sfn.send(new DescribeExecutionCommand({executionArn}))).output!) as Array<{itemId: number}>;
+				expect(output.map(item => item.itemId)).toEqual([1, 2]);
+			} finally {
+				await second.server.close();
+				await first.server.close();
+			}
+		} finally {
+			await rm(dataDir, {recursive: true, force: true});
+		}
+	}, 60_000);
 });

@@ -93,7 +93,7 @@ export async function runDistributedMap(call: StateCall): Promise<StateExit> {
 		const kept = new Map<number, unknown>();
 		const redrive = new Set<number>();
 		if (redriving) {
-			Object.assign(redriving.record, {status: 'RUNNING', stopDate: undefined, redriveCount: redriving.record.redriveCount + 1, redriveDate: Date.now()});
+			redriving.redriven();
 			for (const [index, child] of redriving.record.children.entries()) {
 				if (child.status === 'SUCCEEDED') {
 					kept.set(index, JSON.parse(host.executionOutput(child.executionArn ?? '') ?? 'null') as unknown);
