@@ -135,6 +135,14 @@ describe('what the wall counts as executions start and end', () => {
 		const {stateMachineArn} = await sfn.send(new CreateStateMachineCommand({name: 'Lanes', definition: JSON.stringify(definition), roleArn: 'arn:aws:iam::123456789012:role/R'}));
 		const start = async (name: string, lane: string) => (await sfn.send(new StartExecutionCommand({stateMachineArn, name, input: JSON.stringify({lane})}))).executionArn!;
 		const before = await start('before-open', 'hold');
+		// The wall opens strictly after that start, not within the same millisecond.
+		const beforeStart = (await pageExecutions(plainApi(), stateMachineArn!, {})).executions[0].startDate!;
+		while (Date.now() <= beforeStart) {
+			await new Promise(resolve => {
+				setTimeout(resolve, 1);
+			});
+		}
+
 		const api = plainApi();
 		const wall = new RunningWallState(api, budgetedApi(api, {}, 100).calls, api, stateMachineArn!, settings(realClock, 100));
 		await wall.list();
