@@ -7,10 +7,10 @@ import {isRecord} from './model/text/json-text.js';
 import {commandList, findCommand, loadDashboardCommand} from './commands/index.js';
 import type {Command} from './commands/command.js';
 import {awsFlagHelp, awsFlags, displayFlagHelp, takesNextWord} from './commands/global-flags.js';
+import {commandLike, unknownCommand} from './commands/command-word.js';
 import {commandOptions} from './commands/options.js';
 import {watchOutput} from './commands/output-closed.js';
 import {exitCodes, isUserError} from './model/user-error.js';
-import {closestWord} from './model/text/closest-word.js';
 
 const packageJson: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const version = isRecord(packageJson) && typeof packageJson.version === 'string' ? packageJson.version : 'unknown';
@@ -96,7 +96,7 @@ function firstPositional(argv: string[]): number {
 	return -1;
 }
 
-async function pickCommand(argv: string[]): Promise<{command: Command; rest: string[]}> {
+async function pickCommand(argv: string[]): Promise<{command: Command; rest: string[]; word?: string; meant?: string}> {
 	const index = firstPositional(argv);
 	const word = index === -1 ? undefined : argv[index];
 	const entry = word === undefined ? undefined : findCommand(word);
@@ -104,16 +104,15 @@ async function pickCommand(argv: string[]): Promise<{command: Command; rest: str
 		return {command: await entry.load(), rest: argv.filter((_, i) => i !== index)};
 	}
 
-	if (word !== undefined) {
-		// `sfntop MACHINE` opens the dashboard, so any word may be a target; a
-		// word one typo away from a command is almost surely that command.
-		const suggestion = closestWord(word, commandList.map(candidate => candidate.name));
-		if (suggestion) {
-			throw new UsageError(`unknown command "${word}"; did you mean "sfntop ${suggestion}"? (sfntop --help lists commands)`);
-		}
+	// Any other word is a machine or execution for the dashboard, which looks it up and only then,
+	// if nothing has that name, suggests the command it resembles (commands/command-word.ts).
+	const meant = word === undefined ? undefined : commandLike(word);
+	if (word !== undefined && meant && firstPositional(argv.slice(index + 1)) !== -1) {
+		// The dashboard takes one target: with more words the first was meant as a command.
+		throw unknownCommand(word, meant);
 	}
 
-	return {command: await loadDashboardCommand(), rest: argv};
+	return {command: await loadDashboardCommand(), rest: argv, ...(word !== undefined && meant && {word, meant})};
 }
 
 class UsageError extends Error {}
@@ -130,7 +129,7 @@ async function main(): Promise<number> {
 		return exitCodes.ok;
 	}
 
-	const {command, rest} = await pickCommand(argv);
+	const {command, rest, word, meant} = await pickCommand(argv);
 	const flags: AnyFlags = {...(command.usesAws && awsFlags), ...command.flags};
 	const cli = meow(command.name === 'dashboard' ? mainHelp() : commandHelp(command), {
 		importMeta: import.meta,
@@ -143,6 +142,10 @@ async function main(): Promise<number> {
 
 	const known = knownFlagNames(flags);
 	const unknown = Object.keys(cli.unnormalizedFlags).find(name => !known.has(name));
+	if (unknown && word !== undefined && meant) {
+		throw unknownCommand(word, meant);
+	}
+
 	if (unknown) {
 		const flag = unknown.length === 1 ? `-${unknown}` : `--${unknown.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
 		throw new UsageError(`unknown option ${flag} for ${command.name === 'dashboard' ? 'sfntop' : `sfntop ${command.name}`}; see --help`);

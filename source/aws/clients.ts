@@ -3,6 +3,7 @@ import {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import {SFNClient} from '@aws-sdk/client-sfn';
 import {UserError} from '../model/user-error.js';
 import {describeAwsError, errorFacts} from './errors.js';
+import {retryPolicy} from './retry-policy.js';
 
 export type AwsOptions = {
 	profile?: string;
@@ -69,6 +70,7 @@ export async function createAwsClients(options: AwsOptions, environment: NodeJS.
 		...(options.endpointUrl && {endpoint: options.endpointUrl}),
 		...(endpoint && {disableHostPrefix: true}),
 		maxAttempts: options.maxAttempts ?? 3,
+		requestHandler: {connectionTimeout: retryPolicy.connectTimeoutMs, socketTimeout: retryPolicy.idleTimeoutMs},
 	};
 	return {sfn: new SFNClient(common), logs: new CloudWatchLogsClient(common), region, ...(endpoint && {endpoint})};
 }

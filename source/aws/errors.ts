@@ -137,6 +137,10 @@ export function describeAwsError(error: unknown, context: {action: string; endpo
 		return new UserError(`cannot reach ${where}: the host name does not resolve; check your network or --endpoint-url`, 'network');
 	}
 
+	if (name === 'TimeoutError' && code !== 'ECONNRESET' && /timed out|timeout/i.test(rawMessage)) {
+		return new UserError(`no answer from ${where} in time (${/without establishing a connection/i.test(rawMessage) ? 'no connection' : 'the request timed out'}); check --endpoint-url and your network`, 'network');
+	}
+
 	if (code === 'ECONNRESET' || code === 'ETIMEDOUT' || name === 'TimeoutError' || /socket hang up|ECONNRESET|ETIMEDOUT/.test(rawMessage)) {
 		return new UserError(`lost the connection to ${where} (${code ?? name})`, 'network');
 	}

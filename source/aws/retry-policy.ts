@@ -17,6 +17,10 @@ export const retryPolicy = {
 	outageAfterMs: 1000,
 	/** Before the endpoint has ever answered, a dropped connection is tried this often (it may not speak HTTP at all). */
 	firstContactAttempts: 3,
+	/** No TCP connection within this long is no answer (the SDK's default is to wait forever). */
+	connectTimeoutMs: 5000,
+	/** A request that has not moved for this long has timed out (idle, not total: a big history page keeps it alive). */
+	idleTimeoutMs: 20_000,
 } as const;
 
 const throttleNames = /Throttl|TooManyRequests|RequestLimitExceeded|SlowDown/;
@@ -69,10 +73,10 @@ export function isAwsAnswer(error: unknown): boolean {
 
 /**
  * Whether to try a failed call again. Before the endpoint has ever answered
- * ("first contact"), nothing listening, a name that does not resolve, a TLS
- * mismatch or a non-AWS answer end the command at once: that endpoint can
- * never answer. A reset or timeout then may be a fault on the way, so it is
- * tried a few times. After first contact every transient failure is retried,
+ * ("first contact"), nothing listening, a name that does not resolve, no
+ * answer in time, a TLS mismatch or a non-AWS answer end the command at
+ * once: that endpoint can never answer. A dropped connection then may be a
+ * fault on the way, so it is tried a few times. After first contact every transient failure is retried,
  * the endpoint being down for a while included (a restart, a network blip, a
  * proxy's 502).
  */
@@ -91,8 +95,9 @@ export function shouldRetry(error: unknown, attempt: number, contacted: boolean)
 		return isAwsAnswer(error);
 	}
 
-	const neverAnswers = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || /ECONNREFUSED|ENOTFOUND/.test(message);
-	return !neverAnswers && attempt < retryPolicy.firstContactAttempts;
+	// Only a dropped connection may be a fault on the way; refused, unknown host and no answer in time are the endpoint's answer.
+	const dropped = ['ECONNRESET', 'EPIPE', 'ECONNABORTED'].includes(code) || /socket hang up|ECONNRESET|EPIPE/.test(message);
+	return dropped && attempt < retryPolicy.firstContactAttempts;
 }
 
 /** Full jitter: a random wait up to base × 2^(attempt − 1), never over the cap. */

@@ -1,5 +1,9 @@
 import {
 	DescribeExecutionCommand,
+	DescribeMapRunCommand,
+	ListMapRunsCommand,
+	ListStateMachineAliasesCommand,
+	ListStateMachineVersionsCommand,
 	DescribeStateMachineCommand,
 	DescribeStateMachineForExecutionCommand,
 	GetExecutionHistoryCommand,
@@ -17,6 +21,7 @@ import {FilterLogEventsCommand, type FilteredLogEvent} from '@aws-sdk/client-clo
 import {executionArnFor} from '../model/arn.js';
 import type {AwsClients} from './clients.js';
 import {describeAwsError, errorFacts} from './errors.js';
+import {failureKind} from './retry-policy.js';
 import {oneShot, retryingCall, type CallScope, type Contact, type RetryWatch} from './retrying-call.js';
 
 /**
@@ -83,6 +88,28 @@ export class AwsApi {
 		return this.call('ListExecutions', async () => this.clients.sfn.send(new ListExecutionsCommand({stateMachineArn, maxResults: options.maxResults ?? 100, ...(options.statusFilter && {statusFilter: options.statusFilter}), ...(options.nextToken && {nextToken: options.nextToken})})));
 	}
 
+	/** A Distributed Map run's child executions (ListExecutions by mapRunArn: AWS takes it instead of a state machine ARN). */
+	async listMapRunExecutions(mapRunArn: string, options: {statusFilter?: ExecutionStatus; maxResults?: number; nextToken?: string} = {}) {
+		return this.call('ListExecutions', async () => this.clients.sfn.send(new ListExecutionsCommand({mapRunArn, maxResults: options.maxResults ?? 100, ...(options.statusFilter && {statusFilter: options.statusFilter}), ...(options.nextToken && {nextToken: options.nextToken})})));
+	}
+
+	/** One call whatever the number of children: status, item and execution counts, tolerance. */
+	async describeMapRun(mapRunArn: string) {
+		return this.call('DescribeMapRun', async () => this.clients.sfn.send(new DescribeMapRunCommand({mapRunArn})));
+	}
+
+	async listMapRuns(executionArn: string) {
+		return this.call('ListMapRuns', async () => this.clients.sfn.send(new ListMapRunsCommand({executionArn, maxResults: 1000})));
+	}
+
+	async listStateMachineVersions(stateMachineArn: string) {
+		return this.call('ListStateMachineVersions', async () => this.clients.sfn.send(new ListStateMachineVersionsCommand({stateMachineArn, maxResults: 1000})));
+	}
+
+	async listStateMachineAliases(stateMachineArn: string) {
+		return this.call('ListStateMachineAliases', async () => this.clients.sfn.send(new ListStateMachineAliasesCommand({stateMachineArn, maxResults: 100})));
+	}
+
 	async describeExecution(executionArn: string): Promise<DescribeExecutionCommandOutput> {
 		return this.call('DescribeExecution', async () => this.clients.sfn.send(new DescribeExecutionCommand({executionArn})));
 	}
@@ -106,18 +133,23 @@ export class AwsApi {
 	 * Always with a name (a UUID when the user gives none), so that a retry is
 	 * safe: AWS answers the same name and input with the same execution while
 	 * it runs. If it has already ended by the time a retry arrives, AWS says
-	 * ExecutionAlreadyExists: the execution with our name and input is ours.
+	 * ExecutionAlreadyExists: when an earlier attempt may have reached AWS (its
+	 * answer was lost, not refused), the execution with our name and input is ours.
 	 */
 	async startExecution(stateMachineArn: string, input: string, name: string = crypto.randomUUID()): Promise<{executionArn: string; startDate?: Date}> {
-		let attempts = 0;
+		let mayHaveStarted = false;
 		try {
 			const started = await this.call('StartExecution', async () => {
-				attempts++;
-				return this.clients.sfn.send(new StartExecutionCommand({stateMachineArn, input, name}));
+				try {
+					return await this.clients.sfn.send(new StartExecutionCommand({stateMachineArn, input, name}));
+				} catch (error: unknown) {
+					mayHaveStarted ||= !['throttle', 'final', 'tls', 'not-aws'].includes(failureKind(error));
+					throw error;
+				}
 			});
 			return {executionArn: started.executionArn ?? executionArnFor(stateMachineArn, name), ...(started.startDate && {startDate: started.startDate})};
 		} catch (error: unknown) {
-			if (attempts > 1 && errorFacts(error).name === 'ExecutionAlreadyExists') {
+			if (mayHaveStarted && errorFacts(error).name === 'ExecutionAlreadyExists') {
 				const executionArn = executionArnFor(stateMachineArn, name);
 				const existing = await this.describeExecution(executionArn);
 				if (existing.input === input) {

@@ -2,10 +2,12 @@ import process from 'node:process';
 import {createElement} from 'react';
 import {machineNameOf, machineOfExecution} from '../model/arn.js';
 import {plainTheme, colorTheme} from '../model/text/theme.js';
-import {UserError} from '../model/user-error.js';
+import {sanitize} from '../model/text/sanitize.js';
+import {isUserError, UserError} from '../model/user-error.js';
 import type {SfnSession} from '../sync/types.js';
 import type {Route} from '../ui/routes.js';
 import {defineCommand, type CommandContext} from './command.js';
+import {commandLike, unknownCommand} from './command-word.js';
 import {budgetFlag, budgetFlagHelp, displayFlagHelp, displayFlags, intervalFlag} from './global-flags.js';
 
 const notATerminal = 'the dashboard needs a terminal; use `sfntop tail EXECUTION` in scripts';
@@ -42,7 +44,10 @@ async function initialRoutes(session: SfnSession, target: string | undefined, lo
 	const {machinesRoute, executionsRoute, executionRoute} = await import('../ui/routes.js');
 	const initial = [machinesRoute()];
 	if (target) {
-		const found = await resolveWithRetry(session, target, local ? 60 : 1);
+		const meant = commandLike(target);
+		const found = await resolveWithRetry(session, target, local ? 60 : 1).catch((error: unknown) => {
+			throw meant ? notFoundOrCommand(error, target, meant) : error;
+		});
 		if (found.kind === 'machine') {
 			initial.push(executionsRoute(found.arn, machineNameOf(found.arn)));
 		} else {
@@ -66,7 +71,44 @@ const dashboardFlags = {
 	...budgetFlag,
 } as const;
 
+/**
+ * `sfntop Wall`: a word one typo from a command (`tail`) is still a machine or
+ * execution first. Look it up; only when nothing has that name is it the
+ * mistyped command. With --local the lookup happens once the endpoint runs.
+ */
+async function checkCommandLike(word: string | undefined, options: CommandContext['options']): Promise<void> {
+	const meant = word === undefined ? undefined : commandLike(word);
+	if (word === undefined || meant === undefined) {
+		return;
+	}
+
+	const {createSession} = await import('../sync/session.js');
+	const session = await createSession(options.session).catch((error: unknown) => {
+		throw notFoundOrCommand(error, word, meant);
+	});
+	try {
+		await session.resolve(word);
+	} catch (error: unknown) {
+		throw notFoundOrCommand(error, word, meant);
+	} finally {
+		session.close();
+	}
+}
+
+/** Nothing named `word`: the mistyped command. Any other failure keeps its line, with the command it resembles. */
+function notFoundOrCommand(error: unknown, word: string, meant: string): unknown {
+	if (!isUserError(error)) {
+		return error;
+	}
+
+	return error.kind === 'notFound' ? unknownCommand(word, meant) : new UserError(`${error.message} (looking for a state machine named "${sanitize(word)}"; or did you mean "sfntop ${meant}"?)`, error.kind);
+}
+
 async function run({input, flags, options, stdout, stdin}: CommandContext<typeof dashboardFlags>): Promise<number> {
+	if (!flags.local) {
+		await checkCommandLike(input[0], options);
+	}
+
 	if (!stdout.isTTY) {
 		throw new UserError(notATerminal, 'usage');
 	}
@@ -114,8 +156,10 @@ async function run({input, flags, options, stdout, stdin}: CommandContext<typeof
 		server = local ? await startLocal() : undefined;
 		const {createSession} = await import('../sync/session.js');
 		// --local talks to its own endpoint, whatever --region and --endpoint-url say.
-		session = await createSession({...options.session, ...(server && {endpointUrl: server.url, region: 'us-east-1'})});
-		const starting = initialRoutes(session, input[0] ?? (local ? 'OrderProcessingStateMachine/latest' : undefined), local);
+		const target = input[0] ?? (local ? 'OrderProcessingStateMachine/latest' : undefined);
+		// Resolving a target is the first contact; without one a first call is made, so an endpoint that can never answer is one line.
+		session = await createSession({...options.session, ...(server && {endpointUrl: server.url, region: 'us-east-1'}), firstContact: !target});
+		const starting = initialRoutes(session, target, local);
 		const initial = await Promise.race([starting, ended]);
 		if (typeof initial === 'number') {
 			return initial;

@@ -4,7 +4,8 @@ import type {AnyFlags} from 'meow';
 export const displayFlags = {
 	color: {type: 'boolean', default: true},
 	ascii: {type: 'boolean', default: false},
-	width: {type: 'number'},
+	// Strings: commandOptions() reads the number, so its error line can show what was typed.
+	width: {type: 'string'},
 } satisfies AnyFlags;
 
 export const noColorHelp = '--no-color          No colours (colour is only for terminals: NO_COLOR turns it off, FORCE_COLOR on in pipes)';
@@ -32,7 +33,7 @@ export const awsFlagHelp = [
 
 /** How often followers poll, in seconds on the command line (the dashboard, tail, start --tail). */
 export const intervalFlag = {
-	interval: {type: 'number'},
+	interval: {type: 'string'},
 } satisfies AnyFlags;
 
 /** The running wall's call budget, in row reads per second (the dashboard and `ls --wide`). */

@@ -3,6 +3,7 @@ import {buildMachineGraph} from '../model/graph/asl-graph.js';
 import {parseDefinitionText} from '../model/graph/definition-input.js';
 import {layoutGraph} from '../model/graph/graph-layout.js';
 import {renderGraph} from '../model/graph/graph-render.js';
+import {variableMarks} from '../model/graph/variable-marks.js';
 import {lineToAnsi, pickTheme} from '../model/text/theme.js';
 import type {MachineGraph} from '../model/types.js';
 import {defineCommand} from './command.js';
@@ -24,6 +25,8 @@ export function graphJson(graph: MachineGraph): unknown {
 			isEnd: state.isEnd,
 			...(state.resource && {resource: state.resource}),
 			...(state.distributed && {distributed: true}),
+			...(state.queryLanguage === 'JSONata' && {queryLanguage: 'JSONata'}),
+			...(state.assigns && {assigns: state.assigns}),
 		})),
 		edges: graph.edges.map(edge => ({from: edge.from, to: edge.to, kind: edge.kind, ...(edge.label && {label: edge.label})})),
 	};
@@ -62,7 +65,7 @@ export const graphCommand = defineCommand({
 
 		const layout = layoutGraph(graph, {maxWidth: options.display.width, ascii: options.display.ascii});
 		const theme = pickTheme({color: options.display.color});
-		const lines = renderGraph(layout).map(line => lineToAnsi(line, theme));
+		const lines = renderGraph(layout, variableMarks(graph)).map(line => lineToAnsi(line, theme));
 		stdout.write(`${lines.join('\n')}\n`);
 		return 0;
 	},

@@ -1,6 +1,7 @@
 import {terminalSafeJson, sanitize} from '../model/text/sanitize.js';
 import {formatDuration, formatTime, isoOrNull} from '../model/text/format.js';
 import {executionStatusRole} from '../model/text/status-style.js';
+import {ranUnderLabel} from '../model/arn.js';
 import {clipLine, displayWidth, padToWidth} from '../model/text/width.js';
 import {lineToAnsi, pickTheme} from '../model/text/theme.js';
 import type {ExecutionStatus, StyledLine} from '../model/types.js';
@@ -20,10 +21,14 @@ const roleOf = (role: StyledLine[number]['role']) => (role === undefined ? {} : 
 
 function table(rows: string[][], roles: Array<Array<StyledLine[number]['role']>> = []): StyledLine[] {
 	const widths = rows[0].map((_, column) => Math.max(...rows.map(row => displayWidth(row[column]))));
-	return rows.map((row, index) => row.flatMap((cell, column) => [
-		{text: column === row.length - 1 ? cell : padToWidth(cell, widths[column]), ...roleOf(index === 0 ? 'heading' : roles[index]?.[column])},
-		...(column === row.length - 1 ? [] : [{text: '  '}]),
-	]));
+	return rows.map((row, index) => {
+		// Cells after the last non-empty one (an execution with no version) leave no trailing blanks.
+		const used = row.findLastIndex(Boolean) + 1;
+		return row.slice(0, used).flatMap((cell, column) => [
+			{text: column === used - 1 ? cell : padToWidth(cell, widths[column]), ...roleOf(index === 0 ? 'heading' : roles[index]?.[column])},
+			...(column === used - 1 ? [] : [{text: '  '}]),
+		]);
+	});
 }
 
 export const lsCommand = defineCommand({
@@ -31,7 +36,7 @@ export const lsCommand = defineCommand({
 	summary: 'List state machines, or the executions of one',
 	usage: 'sfntop ls [MACHINE] [--status RUNNING|SUCCEEDED|FAILED|TIMED_OUT|ABORTED|PENDING_REDRIVE] [--wide [--budget N]] [--json]',
 	description: [
-		'Without MACHINE: the state machines in the region. With MACHINE (a name or ARN): its newest 100 executions, newest first.',
+		'Without MACHINE: the state machines in the region. With MACHINE (a name or ARN): its newest 100 executions, newest first, with the version or alias each ran under. MACHINE:VERSION or MACHINE:ALIAS lists only the executions started through it.',
 		'--wide (running executions): every RUNNING execution with its current state, elapsed time and Map progress,',
 		'the running wall\'s rows once; each history is read once within the wall\'s call budget (--budget reads a second).',
 	].join('\n'),
@@ -102,21 +107,25 @@ export const lsCommand = defineCommand({
 		const executions = await attempt(api, 'ListExecutions', async () => machineExecutions(api, target.arn)(status));
 		if (flags.json) {
 			for (const execution of executions) {
-				stdout.write(`${terminalSafeJson({name: execution.name, arn: execution.arn, status: execution.status, startDate: isoOrNull(execution.startDate), stopDate: isoOrNull(execution.stopDate), redriveCount: execution.redriveCount ?? 0})}\n`);
+				stdout.write(`${terminalSafeJson({name: execution.name, arn: execution.arn, status: execution.status, startDate: isoOrNull(execution.startDate), stopDate: isoOrNull(execution.stopDate), redriveCount: execution.redriveCount ?? 0, ...(execution.versionArn && {stateMachineVersionArn: execution.versionArn}), ...(execution.aliasArn && {stateMachineAliasArn: execution.aliasArn})})}\n`);
 			}
 
 			return 0;
 		}
 
 		const now = Date.now();
-		const rows = executions.map(execution => [
+		// The version/alias column only when some execution ran under one (most machines have none).
+		const ranUnder = executions.map(execution => sanitize(ranUnderLabel(execution)));
+		const withVersions = ranUnder.some(Boolean);
+		const rows = executions.map((execution, index) => [
 			sanitize(execution.name),
 			execution.status,
 			formatTime(execution.startDate),
 			formatDuration(execution.startDate === undefined ? undefined : (execution.stopDate ?? now) - execution.startDate),
+			...(withVersions ? [ranUnder[index]] : []),
 		]);
 		const roles = [[], ...executions.map(execution => [undefined, executionStatusRole(execution.status)])];
-		print(table([['NAME', 'STATUS', 'STARTED', 'DURATION'], ...rows], roles));
+		print(table([['NAME', 'STATUS', 'STARTED', 'DURATION', ...(withVersions ? ['VERSION'] : [])], ...rows], roles));
 		return 0;
 	},
 });

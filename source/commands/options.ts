@@ -38,13 +38,20 @@ const maximumBudget = 100;
  */
 export function commandOptions(flags: SharedFlagValues, stdout: OutputStream, environment: NodeJS.ProcessEnv = process.env, input: readonly string[] = []): CommandOptions {
 	const arnRegion = input.map(word => regionOfArn(word)).find(Boolean);
-	const intervalSeconds = flags.interval ?? defaultIntervalSeconds;
-	if (!Number.isFinite(intervalSeconds) || intervalSeconds < minimumIntervalSeconds) {
-		throw new UserError(`--interval takes seconds, at least ${minimumIntervalSeconds}, not "${String(flags.interval)}"`);
+	for (const name of ['profile', 'region', 'endpointUrl'] as const) {
+		if (flags[name] !== undefined && !flags[name].trim()) {
+			throw new UserError(`--${name === 'endpointUrl' ? 'endpoint-url' : name} needs a value`);
+		}
 	}
 
-	if (flags.width !== undefined && !(Number.isFinite(flags.width) && flags.width >= 0)) {
-		throw new UserError(`--width takes a number of columns (0 = unlimited), not "${String(flags.width)}"`);
+	const intervalSeconds = flags.interval === undefined ? defaultIntervalSeconds : numberIn(flags.interval);
+	if (intervalSeconds === undefined || intervalSeconds < minimumIntervalSeconds) {
+		throw new UserError(`--interval takes seconds, at least ${minimumIntervalSeconds}, not "${flags.interval}"`);
+	}
+
+	const width = flags.width === undefined ? undefined : numberIn(flags.width);
+	if (flags.width !== undefined && width === undefined) {
+		throw new UserError(`--width takes a number of columns (0 = unlimited), not "${flags.width}"`);
 	}
 
 	if (flags.budget !== undefined && !(Number.isFinite(flags.budget) && flags.budget > 0 && flags.budget <= maximumBudget)) {
@@ -64,7 +71,7 @@ export function commandOptions(flags: SharedFlagValues, stdout: OutputStream, en
 		display: {
 			color: flags.color !== false && wantsColor(stdout, environment),
 			ascii: flags.ascii ?? false,
-			width: outputWidth(flags.width, stdout),
+			width: outputWidth(width, stdout),
 		},
 	};
 }
@@ -85,9 +92,19 @@ export function wantsColor(stdout: OutputStream, environment: NodeJS.ProcessEnv)
 	return allowed && WriteStream.prototype.hasColors(rest);
 }
 
+/**
+ * A non-negative decimal number as people type one (`2`, `0.5`, `.5`); not
+ * what Number() also takes (`''`, `0x10`, `1e3`, `Infinity`, ` 5`). The shared
+ * number flags are strings to meow, so the line that refuses one shows what
+ * was typed, not NaN, and `--interval -3` is a value, not a flag.
+ */
+function numberIn(text: string): number | undefined {
+	return /^(?:\d+(?:\.\d*)?|\.\d+)$/.test(text) ? Number(text) : undefined;
+}
+
 /** --width wins (0 = unlimited), else the terminal's width, else 100 for pipes and files, as the graph issue asks. */
 function outputWidth(width: number | undefined, stdout: OutputStream): number {
-	if (width !== undefined && Number.isFinite(width)) {
+	if (width !== undefined) {
 		return width <= 0 ? Infinity : Math.floor(width);
 	}
 

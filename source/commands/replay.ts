@@ -9,6 +9,7 @@ import {createSnapshot, foldEvents} from '../model/history/history-fold.js';
 import {parseHistoryText} from '../model/history/history-input.js';
 import {sanitize, terminalSafeJson} from '../model/text/sanitize.js';
 import {decorateByStatus} from '../model/graph/status-decoration.js';
+import {variableBadges} from '../model/graph/variable-marks.js';
 import {executionStatusRole} from '../model/text/status-style.js';
 import {stateTable} from '../model/history/state-table.js';
 import {clipLine} from '../model/text/width.js';
@@ -40,6 +41,20 @@ export function pickExecution(executions: Map<string, HistoryEvent[]>, wanted: s
 	return [...executions.values()][0];
 }
 
+/** AWS writes each assigned variable as JSON text; --json readers get the values. */
+function parsedVariables(assigned: Record<string, string>): Record<string, unknown> {
+	const values: Record<string, unknown> = {};
+	for (const [name, text] of Object.entries(assigned)) {
+		try {
+			values[name] = JSON.parse(text) as unknown;
+		} catch {
+			values[name] = text;
+		}
+	}
+
+	return values;
+}
+
 export function replayJson(snapshot: ExecutionSnapshot, graph: MachineGraph): unknown {
 	return {
 		execution: {
@@ -64,6 +79,9 @@ export function replayJson(snapshot: ExecutionSnapshot, graph: MachineGraph): un
 				error: status?.error ?? null,
 				cause: status?.cause ?? null,
 				...(status?.retries && {retries: status.retries.map(retry => ({attempt: retry.attempt, error: retry.error ?? null, cause: retry.cause ?? null, failedAt: isoOrNull(retry.failedAt), retriedAt: isoOrNull(retry.retriedAt)}))}),
+				...(status?.assignedVariables && {assignedVariables: parsedVariables(status.assignedVariables)}),
+				...(status?.mapRun && {mapRun: status.mapRun}),
+				...(status?.childExecutions && {childExecutions: status.childExecutions}),
 				...(status?.iterations && {iterations: status.iterations}),
 				...((state.type === 'Parallel') && {branches: branchStatuses(snapshot, graph, state.name)}),
 			};
@@ -199,7 +217,7 @@ export const replayCommand = defineCommand({
 		const theme = pickTheme({color: options.display.color});
 		const lines: StyledLine[] = [...headerLines(snapshot, lastEventId, at), []];
 		if (graph.states.length > 0) {
-			lines.push(...renderGraph(layoutGraph(graph, {maxWidth: width, ascii}), decorateByStatus(snapshot, {ascii})), []);
+			lines.push(...renderGraph(layoutGraph(graph, {maxWidth: width, ascii}), decorateByStatus(snapshot, {ascii, badges: variableBadges(graph)})), []);
 		}
 
 		lines.push(...stateTable(snapshot, graph, width, ascii));

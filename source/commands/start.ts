@@ -1,5 +1,7 @@
 import {readFile} from 'node:fs/promises';
 import {parseJsonText} from '../model/text/json-text.js';
+import {awsNameProblem, awsNameRule} from '../model/aws-names.js';
+import {sanitize} from '../model/text/sanitize.js';
 import {UserError} from '../model/user-error.js';
 import {createSession} from '../sync/session.js';
 import {fileProblem} from './read-input.js';
@@ -32,8 +34,8 @@ async function readInput(value: string | undefined): Promise<string> {
 export const startCommand = defineCommand({
 	name: 'start',
 	summary: 'Start an execution',
-	usage: 'sfntop start MACHINE [--input JSON|@file] [--name NAME] [--tail [--logs] [--json]]',
-	description: 'MACHINE is a state machine name or ARN. The input is checked to be JSON before anything is sent. Prints the new execution\'s ARN.',
+	usage: 'sfntop start MACHINE[:VERSION|:ALIAS] [--input JSON|@file] [--name NAME] [--tail [--logs] [--json]]',
+	description: 'MACHINE is a state machine name or ARN; MACHINE:VERSION or MACHINE:ALIAS (or a version or alias ARN) starts that version, or the version the alias routes to. The input is checked to be JSON before anything is sent. Prints the new execution\'s ARN.',
 	usesAws: true,
 	flags: {
 		input: {type: 'string'},
@@ -47,10 +49,15 @@ export const startCommand = defineCommand({
 		'--tail              Follow the execution until it ends (exit code as sfntop tail)',
 		...tailFlagHelp,
 	],
-	examples: ['sfntop start OrderProcessingStateMachine --input \'{"orderId": "12345"}\' --tail'],
+	examples: ['sfntop start OrderProcessingStateMachine --input \'{"orderId": "12345"}\' --tail', 'sfntop start OrderProcessingStateMachine:prod --input @order.json'],
 	async run({input, flags, options, outputClosed, stdout, stderr}) {
 		if (!input[0]) {
 			throw new UserError('sfntop start needs a state machine: a name or an ARN');
+		}
+
+		const problem = flags.name === undefined ? undefined : awsNameProblem(flags.name);
+		if (flags.name !== undefined && problem) {
+			throw new UserError(`--name "${sanitize(flags.name)}" is not a name AWS accepts: ${problem}; ${awsNameRule}`);
 		}
 
 		const text = await readInput(flags.input);

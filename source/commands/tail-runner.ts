@@ -1,12 +1,13 @@
 import process from 'node:process';
 import {terminalSafeJson} from '../model/text/sanitize.js';
-import {eventJson, eventLine, logLine} from '../model/history/event-line.js';
+import {eventJson, eventLine, logLine, mapRunProgressJson, mapRunProgressLine} from '../model/history/event-line.js';
 import {EventOwners} from '../model/history/event-owners.js';
 import {lineToAnsi, pickTheme} from '../model/text/theme.js';
 import {type StyledLine, type LogLine} from '../model/types.js';
 import {clipLine} from '../model/text/width.js';
 import {exitCodes, UserError} from '../model/user-error.js';
 import type {Follower, SfnSession} from '../sync/types.js';
+import {MapRunProgress} from './map-run-progress.js';
 
 export type TailOptions = {
 	json: boolean;
@@ -35,6 +36,13 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 	const owners = new EventOwners();
 	const attempts = new Map<string, number>();
 	const logFollowers = new Map<string, {follower: Follower<LogLine[]>; printed: number}>();
+	const mapRuns = new MapRunProgress(session, (state, run, at) => {
+		if (options.json) {
+			stdout.write(`${terminalSafeJson(mapRunProgressJson(at, state, run))}\n`);
+		} else {
+			write(mapRunProgressLine(at, state, run));
+		}
+	});
 	let printed = 0;
 	let stoppedOn: UserError | undefined;
 
@@ -69,6 +77,7 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 				entry.follower.stop();
 			}
 
+			mapRuns.stop();
 			follower.stop();
 			resolve(code);
 		};
@@ -124,6 +133,7 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 			}
 
 			printed = data.events.length;
+			mapRuns.see(data.snapshot);
 			if (state.done) {
 				const code = success.has(data.description.status) ? exitCodes.ok : exitCodes.executionUnsuccessful;
 				// Give log lines that belong to the last states a moment to arrive.

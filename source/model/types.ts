@@ -23,6 +23,10 @@ export type MachineState = {
 	comment?: string;
 	/** Map with ProcessorConfig.Mode DISTRIBUTED (or ItemReader/ResultWriter). */
 	distributed?: boolean;
+	/** The variables the state may assign (its `Assign`, a Choice rule's or a Catch's), in definition order. */
+	assigns?: string[];
+	/** JSONata when the state (or, without its own QueryLanguage, the machine) uses JSONata. */
+	queryLanguage?: 'JSONPath' | 'JSONata';
 	/** The raw ASL of this state, untouched (details panel, redrive preview). */
 	definition: Record<string, unknown>;
 };
@@ -75,6 +79,16 @@ export type IterationCounts = {
 	aborted: number;
 };
 
+export type MapRunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
+
+/** A Distributed Map's run as the parent's history tells it (MapRunStarted/Succeeded/Failed/Aborted/Redriven). */
+export type MapRunReference = {
+	arn: string;
+	status: MapRunStatus;
+	error?: string;
+	cause?: string;
+};
+
 /** A failed attempt that was retried, and the failure that caused the retry. */
 export type RetryRecord = {
 	/** The attempt that failed (1 = the first). */
@@ -106,6 +120,14 @@ export type StateSnapshot = {
 	iterations?: IterationCounts;
 	/** Parallel states: status per branch. */
 	branches?: StateStatus[];
+	/** The variables the state assigned when it last exited: name → JSON text, as AWS writes them (`assignedVariables`). */
+	assignedVariables?: Record<string, string>;
+	/** A Task's parameters as sent, from its last *Scheduled event (JSONata `Arguments` evaluated, or JSONPath `Parameters`). */
+	arguments?: string;
+	/** Distributed Map: the state's (latest) map run. Its counts come from DescribeMapRun, not from this history. */
+	mapRun?: MapRunReference;
+	/** `states:startExecution` tasks: the child executions they started, oldest first. */
+	childExecutions?: string[];
 	/** Lambda request ids seen for this state (log lookup by request id). */
 	requestIds?: string[];
 	/** Id of the last event that changed this state. */
@@ -148,6 +170,10 @@ export type ExecutionSummary = {
 	startDate?: number;
 	stopDate?: number;
 	redriveCount?: number;
+	/** The version it ran (`stateMachine:NAME:3`): set when started through a version or an alias. */
+	versionArn?: string;
+	/** The alias it was started through (`stateMachine:NAME:prod`). */
+	aliasArn?: string;
 };
 
 export type ExecutionDescription = ExecutionSummary & {
@@ -158,6 +184,38 @@ export type ExecutionDescription = ExecutionSummary & {
 	cause?: string;
 	redriveStatus?: 'REDRIVABLE' | 'NOT_REDRIVABLE' | 'REDRIVABLE_BY_MAP_RUN';
 	redriveStatusReason?: string;
+};
+
+/** A Distributed Map run as DescribeMapRun tells it: one call, whatever the number of children. */
+export type MapRunCounts = {
+	pending: number;
+	running: number;
+	succeeded: number;
+	failed: number;
+	timedOut: number;
+	aborted: number;
+	total: number;
+	resultsWritten: number;
+};
+
+export type MapRunDescription = {
+	arn: string;
+	executionArn: string;
+	status: MapRunStatus;
+	startDate?: number;
+	stopDate?: number;
+	maxConcurrency: number;
+	toleratedFailurePercentage: number;
+	toleratedFailureCount: number;
+	itemCounts: MapRunCounts;
+	executionCounts: MapRunCounts;
+	redriveCount?: number;
+};
+
+/** A machine's published versions (newest first) and aliases, for filtering its executions. */
+export type MachineQualifiers = {
+	versions: Array<{arn: string; version: string; creationDate?: number}>;
+	aliases: Array<{arn: string; name: string; creationDate?: number}>;
 };
 
 /** What the execution view shows: description, definition graph, folded history. */

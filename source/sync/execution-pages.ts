@@ -1,5 +1,6 @@
 import type {AwsApi} from '../aws/sfn.js';
 import type {ExecutionStatus, ExecutionSummary} from '../model/types.js';
+import {summaryOfListItem} from './execution-summary.js';
 
 /** One ListExecutions item, in epoch ms. */
 export type ListedExecution = ExecutionSummary;
@@ -10,15 +11,7 @@ export const listPageSize = 1000;
 type Page = Awaited<ReturnType<AwsApi['listExecutions']>>;
 
 export function listedExecutions(page: Page, machineArn: string): ListedExecution[] {
-	return (page.executions ?? []).map(execution => ({
-		arn: execution.executionArn ?? '',
-		name: execution.name ?? '',
-		machineArn: execution.stateMachineArn ?? machineArn,
-		status: execution.status ?? 'RUNNING',
-		...(execution.startDate && {startDate: execution.startDate.getTime()}),
-		...(execution.stopDate && {stopDate: execution.stopDate.getTime()}),
-		...(execution.redriveCount !== undefined && {redriveCount: execution.redriveCount}),
-	}));
+	return (page.executions ?? []).map(execution => summaryOfListItem(execution, machineArn));
 }
 
 /**

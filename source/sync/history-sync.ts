@@ -158,6 +158,8 @@ export class HistorySync {
 			redriveCount: described.redriveCount ?? 0,
 			...(described.redriveStatus && {redriveStatus: described.redriveStatus}),
 			...(described.redriveStatusReason && {redriveStatusReason: described.redriveStatusReason}),
+			...(described.stateMachineVersionArn && {versionArn: described.stateMachineVersionArn}),
+			...(described.stateMachineAliasArn && {aliasArn: described.stateMachineAliasArn}),
 		};
 	}
 

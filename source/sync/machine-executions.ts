@@ -3,7 +3,7 @@ import type {AwsApi} from '../aws/sfn.js';
 import {executionNameOf, machineNameOf, machineOfExecution} from '../model/arn.js';
 import {executionEndStatus, executionRecordIn} from '../model/history/history-event.js';
 import type {ExecutionStatus, ExecutionSummary} from '../model/types.js';
-import {listedExecutions} from './execution-pages.js';
+import {summaryOfListItem} from './execution-summary.js';
 import {expressLogGroup} from './express-log-group.js';
 
 /** How far back an Express machine's execution records are read: a day, as the console's default view. */
@@ -83,7 +83,7 @@ export function machineExecutions(api: AwsApi, machineArn: string, type?: string
 
 		try {
 			const page = await api.listExecutions(machineArn, {...(statusFilter && {statusFilter}), maxResults: Math.min(limit, 1000)});
-			return listedExecutions(page, machineArn);
+			return (page.executions ?? []).map(execution => summaryOfListItem(execution, machineArn));
 		} catch (error: unknown) {
 			if (errorFacts(error).name !== 'StateMachineTypeNotSupported') {
 				throw error;

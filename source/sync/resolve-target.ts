@@ -1,5 +1,5 @@
 import type {AwsApi} from '../aws/sfn.js';
-import {executionArnFor, parseTarget, regionOfArn} from '../model/arn.js';
+import {executionArnFor, parseTarget, qualifiedMachineArn, regionOfArn} from '../model/arn.js';
 import {UserError} from '../model/user-error.js';
 import {machineExecutions} from './machine-executions.js';
 
@@ -35,7 +35,7 @@ export async function resolveTarget(api: AwsApi, text: string): Promise<{kind: '
 			}
 
 			if (target.kind === 'machine-name') {
-				return {kind: 'machine', arn: machine.stateMachineArn};
+				return {kind: 'machine', arn: target.qualifier ? qualifiedMachineArn(machine.stateMachineArn, target.qualifier) : machine.stateMachineArn};
 			}
 
 			const express = machine.type === 'EXPRESS';

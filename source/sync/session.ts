@@ -7,6 +7,7 @@ import type {ExecutionData} from '../model/types.js';
 import {followExecution} from './execution-follower.js';
 import {followExecutions, followMachines} from './list-followers.js';
 import {followStateLogs} from './log-follower.js';
+import {followMapRun, followMapRunExecutions, followQualifiers} from './map-run-followers.js';
 import {outageLines} from './outage-lines.js';
 import {CallCounter} from './call-counter.js';
 import {RateLimiter} from './rate-limiter.js';
@@ -24,6 +25,12 @@ export type SessionOptions = AwsOptions & {
 	budget?: number;
 	/** A line command's stderr: one line per outage while calls are retried (the dashboard shows STALE instead). */
 	notices?: {write(text: string): unknown};
+	/**
+	 * Make the first call (ListStateMachines) before handing out the session, so that an
+	 * endpoint that can never answer ends the command with one line (the dashboard with
+	 * no target; every other command's first call is its own).
+	 */
+	firstContact?: boolean;
 };
 
 /**
@@ -73,6 +80,14 @@ export async function createApiWithHooks(options: Omit<SessionOptions, 'interval
 export async function createSession(options: SessionOptions): Promise<SfnSession> {
 	const counter = new CallCounter();
 	const {api, hooks} = await createApiWithHooks(options, counter);
+	if (options.firstContact) {
+		try {
+			await api.listStateMachines();
+		} catch (error: unknown) {
+			throw api.describe(error, 'ListStateMachines');
+		}
+	}
+
 	const {intervalMs} = options;
 	const walls = createWalls(api, hooks, {intervalMs, ...(options.budget !== undefined && {budget: options.budget})});
 	const followers = new Set<Follower<unknown>>();
@@ -120,6 +135,9 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 		executions: (machineArn, statusFilter) => track(followExecutions(api, machineArn, statusFilter, intervalMs)),
 		running: machineArn => track(walls.running(machineArn)),
 		machineWall: () => track(walls.machineWall()),
+		mapRun: mapRunArn => track(followMapRun(api, mapRunArn, intervalMs)),
+		mapRunExecutions: (mapRunArn, statusFilter) => track(followMapRunExecutions(api, mapRunArn, statusFilter, intervalMs)),
+		qualifiers: machineArn => track(followQualifiers(api, machineArn, intervalMs)),
 		execution: executionFollower,
 		logs: (executionArn, stateName) => track(followStateLogs(api, () => executions.get(executionArn)?.getState().data, stateName, intervalMs)),
 		resolve: async target => resolveTarget(api, target),

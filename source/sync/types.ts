@@ -2,7 +2,7 @@
 // dashboard (source/ui/) and the line commands. Views read FollowerState
 // snapshots and call SfnSession actions; they never touch an SDK client.
 import type {ErrorKind} from '../model/user-error.js';
-import type {ExecutionData, ExecutionStatus, ExecutionSummary, LogLine, MachineSummary, RedrivePreview} from '../model/types.js';
+import type {ExecutionData, ExecutionStatus, ExecutionSummary, LogLine, MachineQualifiers, MachineSummary, MapRunDescription, RedrivePreview} from '../model/types.js';
 import type {MachineWallRow, RunningWall} from '../model/wall/wall-types.js';
 
 export type FollowerState<T> = {
@@ -55,6 +55,12 @@ export type SfnSession = {
 	/** One row per machine: running, failed and succeeded in the last hour (ListExecutions only). */
 	machineWall(): RowsFollower<MachineWallRow[]>;
 	execution(executionArn: string): Follower<ExecutionData>;
+	/** A Distributed Map run's counts and tolerance: one DescribeMapRun per tick, however many children. */
+	mapRun(mapRunArn: string): Follower<MapRunDescription>;
+	/** A map run's child executions, newest first (ListExecutions by mapRunArn). */
+	mapRunExecutions(mapRunArn: string, statusFilter?: ExecutionStatus): Follower<ExecutionSummary[]>;
+	/** A machine's versions and aliases (to filter its executions by them). */
+	qualifiers(machineArn: string): Follower<MachineQualifiers>;
 	/** Log lines for one state of an execution (Lambda logs, execution records). */
 	logs(executionArn: string, stateName: string): Follower<LogLine[]>;
 	/** Resolve a name, ARN or `MACHINE/latest` to what it names. */

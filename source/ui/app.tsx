@@ -9,6 +9,7 @@ import {helpLines} from './help-overlay.js';
 import {eachKey, keyName, resolveKey} from './keymap.js';
 import {MachineWallView} from './machine-wall-view.js';
 import {MachinesView} from './machines-view.js';
+import {MapRunView} from './map-run-view.js';
 import {RedrivePrompt, redrivePromptHeight} from './redrive-prompt.js';
 import {executionRoute, type Route} from './routes.js';
 import {RunningView} from './running-view.js';
@@ -226,6 +227,11 @@ export function App({session, theme, ascii, initial, onQuit, size, now = Date.no
 
 		case 'execution': {
 			view = <ExecutionView key={key} route={route} width={width} height={viewHeight} isActive={isActive}/>;
+			break;
+		}
+
+		case 'map-run': {
+			view = <MapRunView key={key} route={route} width={width} height={viewHeight} isActive={isActive}/>;
 			break;
 		}
 	}

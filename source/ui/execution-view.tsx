@@ -1,13 +1,16 @@
 import {useMemo} from 'react';
+import {mapRunBadge} from '../model/history/map-run-text.js';
+import {variablesInScope} from '../model/history/variables.js';
 import {sanitize} from '../model/text/sanitize.js';
-import type {StyledLine} from '../model/types.js';
+import {variableBadges} from '../model/graph/variable-marks.js';
+import type {ExecutionSnapshot, MachineGraph, MapRunDescription, StyledLine} from '../model/types.js';
 import {useDashboardActions, useDashboardState} from './dashboard-context.js';
 import {eventTableLines, filterEvents, stateOfEvent} from './event-table.js';
 import {cachedLayout, defaultSelection, graphPaneLines} from './graph-pane.js';
 import {moveSelection} from './graph-navigation.js';
 import {executionHeaderLines} from './header.js';
 import {logPaneLines} from './log-pane.js';
-import type {Panel, Route} from './routes.js';
+import {executionRoute, mapRunRoute, type Panel, type Route} from './routes.js';
 import {besideEachOther, fitBlock, titleLine} from './screen-lines.js';
 import {stateDetailsLines} from './state-details-pane.js';
 import {statusLine} from './status-line.js';
@@ -15,10 +18,24 @@ import {StyledLines} from './styled-lines.js';
 import {useClock} from './use-clock.js';
 import {useCommands} from './use-commands.js';
 import {useFollower} from './use-follower.js';
+import {useMapRuns} from './use-map-runs.js';
 
 type ExecutionRoute = Extract<Route, {view: 'execution'}>;
 
 const panels: Panel[] = ['graph', 'details', 'events'];
+
+/** The graph badges: each Distributed Map's map run counts (once read), else the variables a state assigns. */
+function mapRunBadges(snapshot: ExecutionSnapshot | undefined, graph: MachineGraph | undefined, runs: ReadonlyMap<string, MapRunDescription>, ascii: boolean): ReadonlyMap<string, string> {
+	const badges = graph ? variableBadges(graph) : new Map<string, string>();
+	for (const state of snapshot?.states.values() ?? []) {
+		const run = state.mapRun ? runs.get(state.mapRun.arn) : undefined;
+		if (run) {
+			badges.set(state.name, mapRunBadge(run, ascii));
+		}
+	}
+
+	return badges;
+}
 
 /** Wide screens put details and logs beside the graph; narrow ones stack them. */
 export const wideFrom = 110;
@@ -36,6 +53,11 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 	const running = data?.snapshot.status === 'RUNNING';
 	const now = useClock(running, clock);
 	const selectedName = data ? route.selected ?? defaultSelection(data.snapshot, data.graph) : undefined;
+	const mapRunArns = useMemo(() => (data ? [...data.snapshot.states.values()].flatMap(state => (state.mapRun ? [state.mapRun.arn] : [])) : []), [data?.snapshot]);
+	const mapRuns = useMapRuns(mapRunArns);
+	const badges = useMemo(() => mapRunBadges(data?.snapshot, data?.graph, mapRuns, ascii), [data?.snapshot, data?.graph, mapRuns, ascii]);
+	// What the selected state could read: walked back through the history once per change, not per frame.
+	const scope = useMemo(() => (data && selectedName !== undefined ? variablesInScope(data.events, selectedName) : undefined), [data?.events, data?.snapshot.eventCount, selectedName]);
 	const logs = useFollower(selectedName === undefined ? undefined : () => session.logs(route.executionArn, selectedName), `${route.executionArn}\n${selectedName ?? ''}`);
 	const matches = useMemo(() => (data ? filterEvents(data.events, route.filter) : []), [data?.events, data?.snapshot.eventCount, route.filter]);
 	const wide = width >= wideFrom;
@@ -119,6 +141,20 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 				return;
 			}
 
+			// A Distributed Map opens its map run's children; a startExecution task, its child execution.
+			const selectedState = selectedName === undefined ? undefined : data?.snapshot.states.get(selectedName);
+			const trail = [...(route.trail ?? []), ...(data ? [`${data.description.machineName}/${data.description.name}`] : []), ...(selectedName === undefined ? [] : [selectedName])];
+			if (selectedState?.mapRun && selectedName !== undefined) {
+				actions.open(mapRunRoute(selectedState.mapRun.arn, route.executionArn, selectedName, trail.slice(0, -1)));
+				return;
+			}
+
+			const child = selectedState?.childExecutions?.at(-1);
+			if (child) {
+				actions.open(executionRoute(child, trail));
+				return;
+			}
+
 			actions.update({panel: route.panel === 'graph' ? 'details' : 'graph', ...(route.panel === 'graph' && selectedName && {selected: selectedName})});
 		},
 		start() {
@@ -138,22 +174,23 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 	const callsPerMinute = useMemo(() => session.callsPerMinute(), [session, follower]);
 	const ellipsis = ascii ? '~' : '…';
 	const lines = useMemo((): StyledLine[] => {
-		const status = statusLine({view: 'execution', readOnly, error: follower.error ?? logs.error, message});
+		const status = statusLine({view: 'execution', readOnly, error: follower.error ?? logs.error, retrying: follower.error ? follower.retrying : logs.retrying, message});
 		if (!data || !layout) {
 			const text = follower.error ? 'could not load the execution' : `loading ${sanitize(route.executionArn)}…`;
 			return fitBlock([[{text: 'sfntop', role: 'heading'}], [], [{text, role: 'muted'}], ...Array.from({length: Math.max(0, height - 4)}, () => []), status], width, height, ellipsis);
 		}
 
 		const {snapshot, graph} = data;
-		const header = executionHeaderLines({description: data.description, snapshot, follower, now, callsPerMinute, ascii});
+		const header = executionHeaderLines({description: data.description, snapshot, follower, now, callsPerMinute, ascii, ...(route.trail && {trail: route.trail})});
 		const selectedState = selectedName === undefined ? undefined : snapshot.states.get(selectedName);
 		const focus = (panel: Panel) => route.panel === panel;
 		const graphBlock = (paneHeight: number, paneWidth: number) => [
 			titleLine(layout.mode === 'compact' ? 'Graph (compact)' : 'Graph', paneWidth, {focused: focus('graph'), ascii}),
-			...graphPaneLines({layout, snapshot, ...(route.selected && {selected: route.selected}), ...(selectedName && {focus: selectedName}), width: paneWidth, height: paneHeight - 1, ascii}),
+			...graphPaneLines({layout, snapshot, ...(route.selected && {selected: route.selected}), ...(selectedName && {focus: selectedName}), badges, width: paneWidth, height: paneHeight - 1, ascii}),
 		];
 		const detailsBlock = (paneHeight: number, paneWidth: number) => {
-			const details = stateDetailsLines({name: selectedName, state: selectedState, graph, width: paneWidth, ascii, fieldLines: paneHeight > 16 ? 3 : (paneHeight > 10 ? 2 : 1)});
+			const selectedRun = selectedState?.mapRun ? mapRuns.get(selectedState.mapRun.arn) : undefined;
+			const details = stateDetailsLines({name: selectedName, state: selectedState, graph, width: paneWidth, ascii, fieldLines: paneHeight > 16 ? 3 : (paneHeight > 10 ? 2 : 1), ...(selectedRun && {mapRun: selectedRun}), ...(scope && {scope})});
 			const shown = details.slice(0, Math.max(1, paneHeight - 4));
 			const logRows = Math.max(0, paneHeight - shown.length - 2);
 			return fitBlock([
@@ -188,7 +225,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 		}
 
 		return fitBlock([...header, ...body, status], width, height, ellipsis);
-	}, [data, layout, logs, follower, route, width, height, now, message, readOnly, matches, selectedName, ascii, callsPerMinute, ellipsis, bodyHeight, wide, graphMaxWidth]);
+	}, [data, layout, logs, follower, route, width, height, now, message, readOnly, matches, selectedName, ascii, callsPerMinute, ellipsis, bodyHeight, wide, graphMaxWidth, badges, mapRuns, scope]);
 
 	return <StyledLines lines={lines} theme={theme}/>;
 }

@@ -1,4 +1,5 @@
 import {useMemo} from 'react';
+import {qualifierLabel, ranUnderLabel} from '../model/arn.js';
 import {formatDuration, formatTime} from '../model/text/format.js';
 import {sanitize} from '../model/text/sanitize.js';
 import {displayWidth, fitToWidth} from '../model/text/width.js';
@@ -14,25 +15,31 @@ import {statusLine} from './status-line.js';
 import {StyledLines} from './styled-lines.js';
 import {useCommands} from './use-commands.js';
 import {useFollower} from './use-follower.js';
+import {nextVersionFilter, versionChoices} from './version-filter.js';
 
 type ExecutionsRoute = Extract<Route, {view: 'executions'}>;
 
 /** The order `f` cycles through; undefined = all. */
 export const statusFilters: Array<ExecutionStatus | undefined> = [undefined, 'RUNNING', 'FAILED', 'SUCCEEDED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'];
 
-export function executionRow(execution: ExecutionSummary, nameWidth: number): StyledLine {
+/** `versionWidth` > 0 adds the VERSION column: the version or alias the execution ran under. */
+export function executionRow(execution: ExecutionSummary, nameWidth: number, versionWidth = 0): StyledLine {
 	const duration = execution.stopDate && execution.startDate ? formatDuration(execution.stopDate - execution.startDate) : '';
+	const version = versionWidth > 0 ? `${fitToWidth(sanitize(ranUnderLabel(execution)), versionWidth)}  ` : '';
 	return [
 		{text: execution.status.padEnd(16), role: executionStatusRole(execution.status)},
-		{text: `${fitToWidth(sanitize(execution.name), nameWidth)}  ${formatTime(execution.startDate).padEnd(20)}  ${duration.padEnd(9)}  ${execution.redriveCount ? `redriven ${execution.redriveCount}` : ''}`},
+		{text: `${fitToWidth(sanitize(execution.name), nameWidth)}  ${formatTime(execution.startDate).padEnd(20)}  ${duration.padEnd(9)}  ${version}${execution.redriveCount ? `redriven ${execution.redriveCount}` : ''}`},
 	];
 }
 
-/** A machine's executions, newest first, live; `f` filters by status, `/` by name. */
+/** A machine's executions, newest first, live; `f` filters by status, `v` by version or alias (the API's own filter), `/` by name. */
 export function ExecutionsView({route, width, height, isActive}: {route: ExecutionsRoute; width: number; height: number; isActive: boolean}) {
 	const {session, theme, ascii, readOnly, message} = useDashboardState();
 	const actions = useDashboardActions();
-	const follower = useFollower(() => session.executions(route.machineArn, route.status), `${route.machineArn}\n${route.status ?? ''}`);
+	const listed = route.qualifier ?? route.machineArn;
+	const follower = useFollower(() => session.executions(listed, route.status), `${listed}\n${route.status ?? ''}`);
+	// Versions and aliases are read only once `v` has been pressed; until then the choices come from the executions on screen.
+	const qualifiers = useFollower(route.qualifier === undefined && !route.versionsAsked ? undefined : () => session.qualifiers(route.machineArn), `${route.machineArn}\n${route.versionsAsked ? 'v' : ''}`);
 	const executions = useMemo(() => {
 		const needle = route.filter.toLowerCase();
 		return (follower.data ?? [])
@@ -51,6 +58,10 @@ export function ExecutionsView({route, width, height, isActive}: {route: Executi
 		},
 		statusFilter() {
 			actions.update({status: statusFilters[(statusFilters.indexOf(route.status) + 1) % statusFilters.length], cursor: 0});
+		},
+		versionFilter() {
+			const next = nextVersionFilter(versionChoices(follower.data ?? [], qualifiers.data), route.qualifier);
+			actions.update({qualifier: next, versionsAsked: true, cursor: 0});
 		},
 		running() {
 			actions.open(runningRoute(route.machineArn, route.machineName));
@@ -72,20 +83,24 @@ export function ExecutionsView({route, width, height, isActive}: {route: Executi
 
 	const lines = useMemo(() => {
 		const nameWidth = Math.min(40, Math.max(8, ...executions.map(execution => displayWidth(sanitize(execution.name)))));
+		// The VERSION column only when some execution ran under a version or alias.
+		const widest = Math.min(24, Math.max(0, ...executions.map(execution => displayWidth(sanitize(ranUnderLabel(execution))))));
+		const versionWidth = widest > 0 ? Math.max(7, widest) : 0;
+		const filters = [route.status, route.qualifier && qualifierLabel(route.qualifier)].filter(Boolean).map(text => sanitize(text!));
 		return fitBlock([
 			listHeaderLine(session, [route.machineName, 'executions'], follower),
 			...listPaneLines({
-				title: `Executions${route.status ? ` (${route.status})` : ''}`,
+				title: `Executions${filters.length > 0 ? ` (${filters.join(', ')})` : ''}`,
 				right: `${executions.length}${route.filter ? ` /${sanitize(route.filter)}` : ''}`,
-				header: `${'STATUS'.padEnd(16)}${'NAME'.padEnd(nameWidth)}  ${'STARTED'.padEnd(20)}  DURATION`,
-				rows: executions.map(execution => executionRow(execution, nameWidth)),
+				header: `${'STATUS'.padEnd(16)}${'NAME'.padEnd(nameWidth)}  ${'STARTED'.padEnd(20)}  DURATION${versionWidth > 0 ? `   ${'VERSION'.padEnd(versionWidth)}` : ''}`,
+				rows: executions.map(execution => executionRow(execution, nameWidth, versionWidth)),
 				cursor,
 				width,
 				height: height - 2,
 				ascii,
 				empty: emptyListText(follower, 'executions', 'no executions match'),
 			}),
-			statusLine({view: 'executions', readOnly, error: follower.error, message}),
+			statusLine({view: 'executions', readOnly, error: follower.error, retrying: follower.retrying, message}),
 		], width, height, ascii ? '~' : '…');
 	}, [executions, follower, cursor, width, height, ascii, route, session, readOnly, message]);
 

@@ -81,12 +81,14 @@ export function graphPaneLines(options: {
 	selected?: string;
 	/** Kept in view. */
 	focus?: string;
+	/** Badges that replace the history's (a Distributed Map's map run counts). */
+	badges?: ReadonlyMap<string, string>;
 	width: number;
 	height: number;
 	ascii: boolean;
 }): StyledLine[] {
 	const {layout, snapshot, width, height, ascii} = options;
-	const lines = renderGraph(layout, decorateByStatus(snapshot, {ascii, ...(options.selected && {selected: options.selected})}));
+	const lines = renderGraph(layout, decorateByStatus(snapshot, {ascii, ...(options.selected && {selected: options.selected}), ...(options.badges && {badges: options.badges})}));
 	let offset = 0;
 	const box = options.focus ? layout.nodes.get(options.focus) : undefined;
 	if (box && lines.length > height && box.y + box.height > height - 1) {

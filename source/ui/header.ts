@@ -1,3 +1,4 @@
+import {ranUnderLabel} from '../model/arn.js';
 import {formatDuration, formatTime} from '../model/text/format.js';
 import {sanitize} from '../model/text/sanitize.js';
 import {executionStatusRole} from '../model/text/status-style.js';
@@ -27,8 +28,13 @@ export function executionHeaderLines(options: {
 	now: number;
 	callsPerMinute: number;
 	ascii: boolean;
+	/** Breadcrumbs of a drill-down: the parent execution and the state that started this one. */
+	trail?: readonly string[];
 }): StyledLine[] {
 	const {description, snapshot} = options;
+	const separator = options.ascii ? ' > ' : ' › ';
+	const crumbs: StyledLine = (options.trail ?? []).flatMap(crumb => [{text: sanitize(crumb), role: 'muted' as const}, {text: separator, role: 'muted' as const}]);
+	const ranUnder = ranUnderLabel(description);
 	const status = snapshot.status === 'RUNNING' && description.status === 'PENDING_REDRIVE' ? 'PENDING_REDRIVE' : (description.status === 'RUNNING' ? snapshot.status : description.status);
 	const dot = options.ascii ? '*' : '●';
 	return [
@@ -36,9 +42,11 @@ export function executionHeaderLines(options: {
 			// Status first: on a narrow screen the names are cut, never the status.
 			{text: ` ${dot} ${status} `, role: status === 'RUNNING' ? 'active' : executionStatusRole(status)},
 			{text: '  '},
+			...crumbs,
 			{text: sanitize(description.machineName), role: 'heading'},
 			{text: ' / ', role: 'muted'},
 			{text: sanitize(description.name), role: 'heading'},
+			...(ranUnder ? [{text: `  ${sanitize(ranUnder)}`, role: 'plain' as const}] : []),
 			{text: '   sfntop', role: 'muted'},
 		],
 		[

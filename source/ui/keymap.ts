@@ -3,11 +3,11 @@
 // disagree. Read-only mode removes the mutating entries from the table itself.
 import type {Key} from 'ink';
 
-export type ViewName = 'machines' | 'machine-wall' | 'executions' | 'running' | 'execution';
+export type ViewName = 'machines' | 'machine-wall' | 'executions' | 'running' | 'execution' | 'map-run';
 
 export type CommandId =
 	| 'up' | 'down' | 'left' | 'right' | 'pageUp' | 'pageDown' | 'top' | 'bottom'
-	| 'enter' | 'panel' | 'back' | 'filter' | 'statusFilter' | 'machineWall' | 'sort' | 'running'
+	| 'enter' | 'panel' | 'back' | 'filter' | 'statusFilter' | 'versionFilter' | 'machineWall' | 'sort' | 'running'
 	| 'start' | 'stop' | 'redrive' | 'help' | 'quit';
 
 export type Binding = {
@@ -34,11 +34,12 @@ export const keymap: readonly Binding[] = [
 	{command: 'pageDown', keys: ['pagedown', 'ctrl+d'], label: 'PgDn', description: 'scroll a page down'},
 	{command: 'top', keys: ['home', 'g'], label: 'g', description: 'go to the first row'},
 	{command: 'bottom', keys: ['end', 'G'], label: 'G', description: 'go to the last row'},
-	{command: 'enter', keys: ['enter'], label: 'enter', description: 'open the selected machine, execution or state (on an event: its state)', hint: 'open'},
+	{command: 'enter', keys: ['enter'], label: 'enter', description: 'open what is selected: machine, execution, state, an event\'s state, map run children, child execution', hint: 'open'},
 	{command: 'panel', keys: ['tab'], label: 'tab', description: 'switch panel: graph, state details and logs, event history', views: ['execution'], hint: 'panel'},
 	{command: 'back', keys: ['esc', 'backspace'], label: 'esc', description: 'go back', hint: 'back'},
 	{command: 'filter', keys: ['/'], label: '/', description: 'filter the current list or the event history', hint: 'filter'},
-	{command: 'statusFilter', keys: ['f'], label: 'f', description: 'cycle the status filter (all, running, failed, ...)', views: ['executions'], hint: 'status'},
+	{command: 'statusFilter', keys: ['f'], label: 'f', description: 'cycle the status filter (all, running, failed, ...)', views: ['executions', 'map-run'], hint: 'status'},
+	{command: 'versionFilter', keys: ['v'], label: 'v', description: 'cycle the version/alias filter (all, each alias, each version)', views: ['executions'], hint: 'version'},
 	{command: 'machineWall', keys: ['f'], label: 'f', description: 'the wall of all machines: running, failed and succeeded in the last hour', views: ['machines'], hint: 'wall'},
 	{command: 'sort', keys: ['o'], label: 'o', description: 'sort by elapsed time, name or current state', views: ['running'], hint: 'sort'},
 	{command: 'running', keys: ['r'], label: 'r', description: 'show every running execution of the machine', views: ['machines', 'machine-wall', 'executions'], hint: 'running'},

@@ -40,9 +40,9 @@ export function clampCursor(cursor: number, length: number): number {
 }
 
 /** What an empty list says: why it is empty while loading or after a failed first read, else `otherwise`. */
-export function emptyListText(follower: {error?: string; data?: unknown; loading: boolean}, what: string, otherwise: string): string {
+export function emptyListText(follower: {error?: string; data?: unknown; loading: boolean; retrying?: boolean}, what: string, otherwise: string): string {
 	if (follower.error && follower.data === undefined) {
-		return `could not load ${what}; the reason is below, retrying`;
+		return `could not load ${what}; the reason is below${follower.retrying ? ', retrying' : ''}`;
 	}
 
 	return follower.loading ? `loading ${what}…` : otherwise;

@@ -83,7 +83,7 @@ export function MachineWallView({route, width, height, isActive}: {route: Machin
 				ascii,
 				empty: emptyListText(state, 'state machines', route.filter ? 'no state machine matches the filter' : 'no state machines in this account and region'),
 			}),
-			statusLine({view: 'machine-wall', readOnly, error: state.error, message}),
+			statusLine({view: 'machine-wall', readOnly, error: state.error, retrying: state.retrying, message}),
 		], width, height, ascii ? '~' : '…');
 	}, [machines, state, cursor, start, end, width, height, ascii, route.filter, session, now, readOnly, message]);
 

@@ -53,7 +53,7 @@ export function MachinesView({route, width, height, isActive}: {route: MachinesR
 				ascii,
 				empty: emptyListText(follower, 'state machines', route.filter ? 'no state machine matches the filter' : 'no state machines in this account and region'),
 			}),
-			statusLine({view: 'machines', readOnly, error: follower.error, message}),
+			statusLine({view: 'machines', readOnly, error: follower.error, retrying: follower.retrying, message}),
 		], width, height, ascii ? '~' : '…');
 	}, [machines, follower, cursor, width, height, ascii, route.filter, session, readOnly, message]);
 

@@ -85,7 +85,7 @@ export function RunningView({route, width, height, isActive}: {route: RunningRou
 				ascii,
 				empty: emptyListText(state, 'running executions', route.filter ? 'no running execution matches the filter' : 'nothing is running'),
 			}),
-			statusLine({view: 'running', readOnly, error: state.error, message}),
+			statusLine({view: 'running', readOnly, error: state.error, retrying: state.retrying, message}),
 		], width, height, ascii ? '~' : '…');
 	}, [rows, wall, state, cursor, start, end, width, height, listHeight, ascii, route, session, now, readOnly, message]);
 

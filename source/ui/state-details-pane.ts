@@ -1,12 +1,16 @@
 import {formatDuration, formatTime} from '../model/text/format.js';
 import {sanitize} from '../model/text/sanitize.js';
 import {stateStatusRole, statusMarker} from '../model/text/status-style.js';
-import type {MachineGraph, StateSnapshot, StyledLine} from '../model/types.js';
+import type {ScopedVariable} from '../model/history/variables.js';
+import type {MachineGraph, MapRunDescription, StateSnapshot, StyledLine} from '../model/types.js';
+import {expressionFields, linkedLines, retryLines, variableFields} from './state-details-links.js';
 import {compactPayload, wrapText} from './text-wrap.js';
 
 /**
- * The selected state's details: status, attempts, duration, resource, error,
- * cause, input and output. Long values wrap over a few lines; the log pane
+ * The selected state's details: status, attempts, duration, where it leads
+ * (a map run, a child execution), resource, error, cause, retries, the
+ * variables it assigned and could read, its JSONata expressions beside what
+ * they evaluated to, input and output. Long values wrap over a few lines; the log pane
  * below gets the rest of the room.
  */
 export function stateDetailsLines(options: {
@@ -17,6 +21,10 @@ export function stateDetailsLines(options: {
 	ascii: boolean;
 	/** How many lines the longest fields (cause, input, output) may use. */
 	fieldLines: number;
+	/** A Distributed Map's run, as DescribeMapRun last told it. */
+	mapRun?: MapRunDescription;
+	/** The variables the state could read when it was last entered. */
+	scope?: readonly ScopedVariable[];
 }): StyledLine[] {
 	const {name, state, graph, width, ascii} = options;
 	if (name === undefined) {
@@ -29,6 +37,7 @@ export function stateDetailsLines(options: {
 		{text: sanitize(name), role: 'heading'},
 		{text: definition ? `  ${definition.type}  ` : '  '},
 		{text: `${statusMarker(status, ascii)} ${status}`, role: stateStatusRole(status)},
+		...(definition?.queryLanguage === 'JSONata' ? [{text: '  JSONata', role: 'muted' as const}] : []),
 	]];
 	const facts = [
 		`attempts ${state?.attempts ?? 0}`,
@@ -56,10 +65,20 @@ export function stateDetailsLines(options: {
 		}
 	};
 
+	lines.push(...linkedLines(state, options.mapRun, width, ascii));
 	field('resource', state?.resource ?? definition?.resource, undefined, 2);
 	field('error', state?.error, 'error');
 	field('cause', state?.cause, 'error', options.fieldLines);
+	lines.push(...retryLines(state, Math.max(1, options.fieldLines - 1)));
+	for (const [label, value] of variableFields(state, options.scope)) {
+		field(label, value, undefined, options.fieldLines);
+	}
+
+	const expressions = expressionFields(definition);
+	field('arg expr', expressions.arguments, 'muted', options.fieldLines);
+	field('args', compactPayload(state?.arguments), undefined, options.fieldLines);
 	field('input', compactPayload(state?.input), undefined, options.fieldLines);
+	field('out expr', expressions.output, 'muted', options.fieldLines);
 	field('output', compactPayload(state?.output), undefined, options.fieldLines);
 	return lines;
 }

@@ -7,9 +7,10 @@ export type StatusMessage = {text: string; isError: boolean};
  * The bottom line: a follower's error (the data above stays, marked stale),
  * else the last action's message, else the key hints from the key table.
  */
-export function statusLine(options: {view: ViewName; readOnly: boolean; error?: string; message?: StatusMessage; extra?: string}): StyledLine {
+export function statusLine(options: {view: ViewName; readOnly: boolean; error?: string; retrying?: boolean; message?: StatusMessage; extra?: string}): StyledLine {
+	// A follower that stopped on its error (access denied, no such execution) is not retrying: say only what is true.
 	if (options.error) {
-		return [{text: ` ${options.error} `, role: 'alert'}, {text: ' retrying; any data above is the last good read', role: 'muted'}];
+		return [{text: ` ${options.error} `, role: 'alert'}, {text: options.retrying === false ? ' any data above is the last good read' : ' retrying; any data above is the last good read', role: 'muted'}];
 	}
 
 	const message: StyledLine = options.message ? [{text: `${options.message.text}   `, role: options.message.isError ? 'error' : 'success'}] : [];

@@ -12,6 +12,19 @@ export type TerminalGuard = {
 };
 
 /**
+ * Ink hides the cursor through cli-cursor, whose restore-cursor writes
+ * `\e[?25h` to process.stderr when the process exits — into a user's
+ * `2>errors.log` too. The cursor is already shown on the terminal above, so
+ * that one write is dropped: the dashboard writes nothing to stderr when it
+ * quits (issue 11).
+ */
+function muteCursorRestoreOnStderr(): void {
+	const {stderr} = process;
+	const original = stderr.write;
+	stderr.write = (chunk: unknown, ...rest: unknown[]): boolean => chunk === showCursor || Boolean(Reflect.apply(original, stderr, [chunk, ...rest]));
+}
+
+/**
  * Installs the handlers that restore the terminal. `onSignal` is called after
  * the terminal is restored for a signal or an uncaught error, with the exit code.
  */
@@ -38,6 +51,8 @@ export function guardTerminal(options: {stdout: NodeJS.WriteStream; stdin: NodeJ
 		try {
 			stdout.write(showCursor + leaveAlternateScreen);
 		} catch {}
+
+		muteCursorRestoreOnStderr();
 	};
 
 	const onTerm = () => {

@@ -11,6 +11,7 @@ const internal = () => awsError('InternalFailure', 500);
 const accessDenied = () => awsError('AccessDeniedException', 400);
 const network = (code: string, message = code) => Object.assign(new Error(message), {code});
 const reset = () => Object.assign(network('ECONNRESET', 'socket hang up'), {name: 'TimeoutError'});
+const timeout = () => Object.assign(new Error('@smithy/node-http-handler - the request socket timed out after 20000 ms of inactivity (configured by client requestHandler).'), {name: 'TimeoutError'});
 const html = (status: number) => Object.assign(new SyntaxError('Unexpected token \'<\', "<html>" is not valid JSON\n  Deserialization error'), {$metadata: {httpStatusCode: status}});
 
 describe('the retry policy', () => {
@@ -34,13 +35,14 @@ describe('the retry policy', () => {
 		expect(shouldRetry(network('ENOTFOUND'), 1, false)).toBe(false);
 		expect(shouldRetry(html(200), 1, false)).toBe(false);
 		expect(shouldRetry(html(501), 1, false)).toBe(false);
+		expect(shouldRetry(timeout(), 1, false)).toBe(false);
 		expect(shouldRetry(reset(), 1, false)).toBe(true);
 		expect(shouldRetry(reset(), retryPolicy.firstContactAttempts, false)).toBe(false);
 		expect(shouldRetry(throttle(), 1, false)).toBe(true);
 	});
 
 	test('after first contact every transient failure is retried, and only those', () => {
-		for (const error of [throttle(), internal(), reset(), network('ECONNREFUSED'), html(502)]) {
+		for (const error of [throttle(), internal(), reset(), timeout(), network('ECONNREFUSED'), html(502)]) {
 			expect(shouldRetry(error, 50, true)).toBe(true);
 		}
 

@@ -36,6 +36,19 @@ describe('sfntop graph', () => {
 		expectGolden(golden(goldenFile), result.stdout);
 	});
 
+	test('JSONata states draw like any other; states that assign variables are marked with their names', async () => {
+		const file = path.join(repoRoot, 'examples', 'order-jsonata.json');
+		const result = await runCli(['graph', file, '--no-color', '--width', '100']);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(/│ {3}ValidateOrder {7}│\n\s*╰─ \$orderId \$itemCount ─╯/);
+		expect(result.stdout).toContain('╰─ $paymentId ─');
+		expect(result.stdout).toMatch(/│ {3}ShipOrder │\n\s*╰─+╯/);
+		const model = JSON.parse((await runCli(['graph', file, '--json'])).stdout) as {queryLanguage: string; states: Array<Record<string, unknown>>};
+		expect(model.queryLanguage).toBe('JSONata');
+		expect(model.states.find(state => state.name === 'LargeOrder')).toMatchObject({type: 'Choice', queryLanguage: 'JSONata', assigns: ['priority']});
+		expect(model.states.find(state => state.name === 'ShipOrder')!.assigns).toBeUndefined();
+	});
+
 	test('--ascii uses no box-drawing characters', async () => {
 		const result = await runCli(['graph', order, '--ascii', '--no-color']);
 		expect(result.stdout).toMatch(/^[\n\u0020-\u007E]*$/);

@@ -5,12 +5,13 @@ const pipe = {isTTY: false};
 
 describe('commandOptions: the shared flags, checked once, in the units the code uses', () => {
 	test('--interval is seconds on the command line and milliseconds in the session', () => {
-		expect(commandOptions({interval: 1}, pipe, {}).session.intervalMs).toBe(1000);
-		expect(commandOptions({interval: 0.5}, pipe, {}).session.intervalMs).toBe(500);
+		expect(commandOptions({interval: '1'}, pipe, {}).session.intervalMs).toBe(1000);
+		expect(commandOptions({interval: '0.5'}, pipe, {}).session.intervalMs).toBe(500);
+		expect(commandOptions({interval: '.25'}, pipe, {}).session.intervalMs).toBe(250);
 		expect(commandOptions({}, pipe, {}).session.intervalMs).toBe(1000);
 	});
 
-	test.each([[0], [-3], [NaN], [0.1]])('--interval %s is refused with one line', interval => {
+	test.each([['0'], ['-3'], ['NaN'], ['0.1'], ['abc'], [''], ['1e3'], ['0x10'], ['Infinity']])('--interval "%s" is refused with one line naming it', interval => {
 		expect(() => commandOptions({interval}, pipe, {})).toThrow(`--interval takes seconds, at least 0.2, not "${interval}"`);
 	});
 
@@ -25,10 +26,19 @@ describe('commandOptions: the shared flags, checked once, in the units the code 
 	});
 
 	test('--width 0 is unlimited; no --width is the terminal\'s width, or 100 in a pipe', () => {
-		expect(commandOptions({width: 0}, pipe, {}).display.width).toBe(Infinity);
-		expect(commandOptions({width: 42.7}, pipe, {}).display.width).toBe(42);
+		expect(commandOptions({width: '0'}, pipe, {}).display.width).toBe(Infinity);
+		expect(commandOptions({width: '42.7'}, pipe, {}).display.width).toBe(42);
 		expect(commandOptions({}, {isTTY: true, columns: 132}, {}).display.width).toBe(132);
 		expect(commandOptions({}, pipe, {}).display.width).toBe(100);
+	});
+
+	test.each([['abc'], ['-5'], [''], ['NaN'], ['1e2'], ['Infinity']])('--width "%s" is refused with one line naming it', width => {
+		expect(() => commandOptions({width}, pipe, {})).toThrow(`--width takes a number of columns (0 = unlimited), not "${width}"`);
+	});
+
+	test.each([['profile'], ['region']] as const)('--%s with no value is refused', name => {
+		expect(() => commandOptions({[name]: ''}, pipe, {})).toThrow(`--${name} needs a value`);
+		expect(() => commandOptions({endpointUrl: ' '}, pipe, {})).toThrow('--endpoint-url needs a value');
 	});
 
 	test('colour on a terminal that has colours; --no-color, a non-empty NO_COLOR, NODE_DISABLE_COLORS and TERM=dumb turn it off', () => {

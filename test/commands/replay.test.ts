@@ -4,6 +4,8 @@ import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {awsHistory} from '../fixtures/aws/aws-history.js';
 import {mapStateRetryDefinition, mapStateRetryHistory} from '../fixtures/aws/container-retries.js';
+import {childArn, distributedMapHistory, mapRunArn, nestedParentHistory} from '../fixtures/aws/linked-executions.js';
+import {jsonataOrderHistory} from '../fixtures/aws/variables.js';
 import {historyFixture} from '../helpers/histories.js';
 import {runCli} from '../helpers/run-cli.js';
 
@@ -75,6 +77,15 @@ describe('sfntop replay', () => {
 		} finally {
 			rmSync(directory, {recursive: true, force: true});
 		}
+	});
+
+	test('--json: the variables each state assigned, as values; a map run; a child execution', async () => {
+		const variables = JSON.parse((await runCli(['replay', '-', '--json'], {input: JSON.stringify(awsHistory(jsonataOrderHistory))})).stdout) as {states: Array<Record<string, unknown>>};
+		expect(variables.states.find(state => state.name === 'Price')).toMatchObject({assignedVariables: {total: 120, currency: 'EUR'}});
+		const map = JSON.parse((await runCli(['replay', '-', '--json'], {input: JSON.stringify(awsHistory(distributedMapHistory))})).stdout) as {states: Array<Record<string, unknown>>};
+		expect(map.states[0]).toMatchObject({name: 'ProcessBatch', mapRun: {arn: mapRunArn, status: 'SUCCEEDED'}});
+		const nested = JSON.parse((await runCli(['replay', '-', '--json'], {input: JSON.stringify(awsHistory(nestedParentHistory))})).stdout) as {states: Array<Record<string, unknown>>};
+		expect(nested.states[0]).toMatchObject({name: 'PlaceOrder', childExecutions: [childArn]});
 	});
 
 	test('reads CloudWatch Logs records as JSON Lines and as filter-log-events output', async () => {

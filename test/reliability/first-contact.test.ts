@@ -1,5 +1,6 @@
 import {mkdtemp, rm} from 'node:fs/promises';
 import http from 'node:http';
+import net from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
@@ -56,6 +57,21 @@ describe('an endpoint that can never answer: one line, exit 3', () => {
 		}
 	}
 });
+
+test('an endpoint that takes the connection and never answers: one line once the request times out, exit 3', async () => {
+	const silent = net.createServer(() => undefined);
+	await new Promise<void>(resolve => {
+		silent.listen(0, '127.0.0.1', resolve);
+	});
+	try {
+		const url = `http://127.0.0.1:${(silent.address() as {port: number}).port}`;
+		const result = await runCli(['ls', '--endpoint-url', url], {env: cliUserEnvironment, timeoutMs: 40_000});
+		expect(result.stderr).toBe(`sfntop: no answer from ${url} in time (the request timed out); check --endpoint-url and your network\n`);
+		expect(result.code).toBe(3);
+	} finally {
+		silent.close();
+	}
+}, 45_000);
 
 describe('an outage after the first contact', () => {
 	test('tail keeps going across a restart of the endpoint, with one "retrying" line and no --interval advice', async () => {

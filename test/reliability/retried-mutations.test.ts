@@ -2,6 +2,7 @@ import {Buffer} from 'node:buffer';
 import {readFileSync} from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import type {Duplex} from 'node:stream';
 import {CreateStateMachineCommand, ListExecutionsCommand} from '@aws-sdk/client-sfn';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {localEndpoint, waitForEnd} from '../helpers/local-endpoint.js';
@@ -16,6 +17,25 @@ import {repoRoot, runCli} from '../helpers/run-cli.js';
  */
 type Verdict = 'forward' | 'throttle' | 'forward-then-drop';
 type Seen = {operation: string; body: Record<string, unknown>};
+
+/** Passes an answer back, or (no `response`) loses it: the connection drops a little later, after a fast execution has ended. */
+function relay(answer: http.IncomingMessage, response: http.ServerResponse | undefined, socket: Duplex) {
+	const parts: Buffer[] = [];
+	answer.on('data', (chunk: Buffer) => {
+		parts.push(chunk);
+	});
+	answer.on('end', () => {
+		if (!response) {
+			setTimeout(() => {
+				socket.destroy();
+			}, 1500);
+			return;
+		}
+
+		response.writeHead(answer.statusCode ?? 500, answer.headers);
+		response.end(Buffer.concat(parts));
+	});
+}
 
 async function lossyProxy(target: string, decide: (operation: string, seen: Seen[]) => Verdict) {
 	const seen: Seen[] = [];
@@ -36,22 +56,7 @@ async function lossyProxy(target: string, decide: (operation: string, seen: Seen
 			}
 
 			const forwarded = http.request(`${target}${request.url ?? '/'}`, {method: request.method, headers: request.headers}, answer => {
-				const parts: Buffer[] = [];
-				answer.on('data', (chunk: Buffer) => {
-					parts.push(chunk);
-				});
-				answer.on('end', () => {
-					if (verdict === 'forward-then-drop') {
-						// The work is done; the answer is lost a little later, after a fast execution has ended.
-						setTimeout(() => {
-							request.socket.destroy();
-						}, 1500);
-						return;
-					}
-
-					response.writeHead(answer.statusCode ?? 500, answer.headers);
-					response.end(Buffer.concat(parts));
-				});
+				relay(answer, verdict === 'forward-then-drop' ? undefined : response, request.socket);
 			});
 			forwarded.end(body);
 		});
@@ -97,6 +102,21 @@ describe('retried mutations happen once', () => {
 			const executions = await executionsOf();
 			expect(executions).toHaveLength(before + 1);
 			expect(result.stdout).toBe(`${executions[0].executionArn}\n`);
+		} finally {
+			proxy.close();
+		}
+	}, 40_000);
+
+	test('start --name after a refused (throttled) attempt: an older execution of that name is not taken for ours', async () => {
+		const input = '{"orderId": "3", "delayMs": 5}';
+		const old = await endpoint.sfn.send(new (await import('@aws-sdk/client-sfn')).StartExecutionCommand({stateMachineArn: machineArn, name: 'reused', input}));
+		await waitForEnd(endpoint.sfn, old.executionArn!);
+		let starts = 0;
+		const proxy = await lossyProxy(endpoint.server.url, operation => (operation === 'StartExecution' && ++starts === 1 ? 'throttle' : 'forward'));
+		try {
+			const result = await runCli(['start', 'Orders', '--name', 'reused', '--input', input, '--endpoint-url', proxy.url], {env: cliUserEnvironment, timeoutMs: 30_000});
+			expect(result.stderr).toMatch(/^sfntop: an execution with that name already exists/);
+			expect(result.code).toBe(2);
 		} finally {
 			proxy.close();
 		}

@@ -2,7 +2,7 @@
 // state (or the states a test pushes), actions that record their calls.
 import {foldFixture, loadEvents, orderGraph} from '../helpers/histories.js';
 import type {FollowerState, RowsFollower, SfnSession} from '../../source/sync/types.js';
-import type {ExecutionData, ExecutionSummary, LogLine, MachineSummary, RedrivePreview} from '../../source/model/types.js';
+import type {ExecutionData, ExecutionSummary, LogLine, MachineQualifiers, MachineSummary, MapRunDescription, RedrivePreview} from '../../source/model/types.js';
 import type {MachineWallRow, RunningRow, RunningWall} from '../../source/model/wall/wall-types.js';
 
 export type FakeFollower<T> = RowsFollower<T> & {push(state: Partial<FollowerState<T>>): void; refreshes: number; stopped: boolean; shown: string[][]};
@@ -65,8 +65,15 @@ export function fakeSession(options: {
 	execution?: ExecutionData | FakeFollower<ExecutionData>;
 	logs?: LogLine[];
 	preview?: RedrivePreview;
-} = {}): SfnSession & {calls: Calls; followers: Array<FakeFollower<unknown>>} {
+	/** Executions by ARN (drill-down into children); others get `execution`. */
+	executionsByArn?: Record<string, ExecutionData>;
+	mapRun?: MapRunDescription | FakeFollower<MapRunDescription>;
+	mapRunExecutions?: ExecutionSummary[];
+	qualifiers?: MachineQualifiers;
+} = {}): SfnSession & {calls: Calls; followers: Array<FakeFollower<unknown>>; requests: string[]} {
 	const calls: Calls = {start: [], stop: [], redrive: []};
+	// What each follower was asked for (`executions arn FAILED`), so tests see the filters a view passes down.
+	const requests: string[] = [];
 	const followers: Array<FakeFollower<unknown>> = [];
 	const make = <T>(data: T | undefined): FakeFollower<T> => {
 		const follower = fixedFollower(data);
@@ -77,13 +84,40 @@ export function fakeSession(options: {
 	return {
 		calls,
 		followers,
+		requests,
 		readOnly: options.readOnly ?? false,
 		region: 'us-east-1',
 		machines: () => make(options.machines ?? [{arn: machineArn, name: 'OrderProcessingStateMachine', type: 'STANDARD', creationDate: Date.UTC(2026, 0, 1)}]),
-		executions: () => make(options.executions ?? []),
+		executions(arn, status) {
+			requests.push(`executions ${arn} ${status ?? ''}`.trim());
+			return make(options.executions ?? []);
+		},
+		mapRun(arn) {
+			requests.push(`mapRun ${arn}`);
+			if (options.mapRun && 'getState' in options.mapRun) {
+				followers.push(options.mapRun);
+				return options.mapRun;
+			}
+
+			return make(options.mapRun);
+		},
+		mapRunExecutions(arn, status) {
+			requests.push(`mapRunExecutions ${arn} ${status ?? ''}`.trim());
+			return make(options.mapRunExecutions ?? []);
+		},
+		qualifiers(arn) {
+			requests.push(`qualifiers ${arn}`);
+			return make(options.qualifiers ?? {versions: [], aliases: []});
+		},
 		running: () => make(Array.isArray(options.running) || !options.running ? runningWall(options.running ?? []) : options.running),
 		machineWall: () => make(options.machineWall ?? []),
-		execution() {
+		execution(arn) {
+			requests.push(`execution ${arn}`);
+			const byArn = options.executionsByArn?.[arn];
+			if (byArn) {
+				return make(byArn);
+			}
+
 			if (options.execution && 'getState' in options.execution) {
 				followers.push(options.execution);
 				return options.execution;

@@ -47,6 +47,147 @@ export const orderEventsExpress = {
 	},
 };
 
+/**
+ * The order workflow in JSONata, keeping what later steps need in variables
+ * (exactly examples/order-jsonata.json). The demo publishes it as version 1
+ * with an alias `prod`, and starts some executions through the alias.
+ */
+export const orderJsonata = {
+	Comment: 'The order workflow in JSONata, keeping what later steps need in variables',
+	QueryLanguage: 'JSONata',
+	StartAt: 'ValidateOrder',
+	States: {
+		ValidateOrder: {
+			Type: 'Task',
+			Resource: 'arn:aws:states:::lambda:invoke',
+			Arguments: {
+				FunctionName: fn('validate-order'),
+				Payload: '{% $states.input %}',
+			},
+			Assign: {
+				orderId: '{% $states.input.orderId %}',
+				itemCount: '{% $count($states.input.items) %}',
+			},
+			Output: '{% $states.result.Payload %}',
+			Next: 'ReserveInventory',
+		},
+		ReserveInventory: {
+			Type: 'Task',
+			Resource: 'arn:aws:states:::lambda:invoke',
+			Arguments: {
+				FunctionName: fn('reserve-inventory'),
+				Payload: '{% $states.input %}',
+			},
+			Assign: {
+				reservationId: '{% $states.result.Payload.reservationId %}',
+			},
+			Output: '{% $states.result.Payload %}',
+			Next: 'LargeOrder',
+		},
+		LargeOrder: {
+			Type: 'Choice',
+			Choices: [
+				{
+					Condition: '{% $itemCount > 2 %}',
+					Assign: {
+						priority: 'express',
+					},
+					Next: 'ChargeCustomer',
+				},
+			],
+			Default: 'ChargeCustomer',
+			Assign: {
+				priority: 'standard',
+			},
+		},
+		ChargeCustomer: {
+			Type: 'Task',
+			Resource: 'arn:aws:states:::lambda:invoke',
+			Arguments: {
+				FunctionName: fn('charge-customer'),
+				Payload: '{% $merge([$states.input, {\'reservationId\': $reservationId}]) %}',
+			},
+			Assign: {
+				paymentId: '{% $states.result.Payload.paymentId %}',
+			},
+			Output: '{% $states.result.Payload %}',
+			Retry: [
+				{
+					ErrorEquals: [
+						'States.TaskFailed',
+					],
+					MaxAttempts: 1,
+					IntervalSeconds: 1,
+				},
+			],
+			Next: 'ShipOrder',
+		},
+		ShipOrder: {
+			Type: 'Task',
+			Resource: 'arn:aws:states:::lambda:invoke',
+			Arguments: {
+				FunctionName: fn('ship-order'),
+				Payload: '{% $states.input %}',
+			},
+			Output: {
+				orderId: '{% $orderId %}',
+				priority: '{% $priority %}',
+				paymentId: '{% $paymentId %}',
+				trackingNumber: '{% $states.result.Payload.trackingNumber %}',
+			},
+			End: true,
+		},
+	},
+};
+
+/**
+ * A nightly batch: each order line is its own child execution (Distributed
+ * Map), a few fail (within the tolerated 10 %), so the Map Run panel has
+ * progress and failures to show.
+ */
+export const nightlyBatch = {
+	Comment: 'Pick every order line of the night: one child execution per item (Distributed Map)',
+	StartAt: 'ProcessBatch',
+	States: {
+		ProcessBatch: {
+			Type: 'Map',
+			Label: 'ProcessBatch',
+			ItemsPath: '$.items',
+			MaxConcurrency: 6,
+			ToleratedFailurePercentage: 10,
+			ItemProcessor: {
+				ProcessorConfig: {Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD'},
+				StartAt: 'PickItem',
+				States: {PickItem: {Type: 'Task', Resource: fn('pick-item'), End: true}},
+			},
+			ResultPath: null,
+			Next: 'BatchDone',
+		},
+		BatchDone: {Type: 'Succeed'},
+	},
+};
+
+/** A parent that places an order by running the JSONata order workflow (through its `prod` alias) as a child and waiting for it (.sync:2). */
+export function orderParent(orderWorkflowAliasArn: string) {
+	return {
+		Comment: 'Place an order: run the order workflow as a child execution and wait for its output',
+		StartAt: 'PlaceOrder',
+		States: {
+			PlaceOrder: {
+				Type: 'Task',
+				Resource: 'arn:aws:states:::states:startExecution.sync:2',
+				Parameters: {
+					StateMachineArn: orderWorkflowAliasArn,
+					Input: {'orderId.$': '$.orderId', 'items.$': '$.items', 'AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID.$': '$$.Execution.Id'},
+				},
+				ResultSelector: {'order.$': '$.Output'},
+				Next: 'Confirm',
+			},
+			Confirm: {Type: 'Pass', End: true},
+		},
+	};
+}
+
 export const demoRoleArn = 'arn:aws:iam::123456789012:role/StepFunctionsExecutionRole';
 
 /** For tests: the order workflow file must stay identical to the demo's copy. */

@@ -74,6 +74,7 @@ export function buildMachineGraph(definition: Record<string, unknown>): MachineG
 	const edges: MachineEdge[] = [];
 	const seen = new Set<string>();
 
+	const machineLanguage = definition.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath';
 	const visitScope = (scope: Scope) => {
 		if (!Object.hasOwn(scope.states, scope.startAt)) {
 			throw new UserError(`StartAt "${scope.startAt}" of ${scope.label} names no state there`);
@@ -108,6 +109,7 @@ export function buildMachineGraph(definition: Record<string, unknown>): MachineG
 			const distributed = stateType === 'Map'
 				&& ((isRecord(processor?.ProcessorConfig) && processor.ProcessorConfig.Mode === 'DISTRIBUTED') || 'ItemReader' in raw || 'ResultWriter' in raw);
 			const isEnd = raw.End === true || stateType === 'Succeed' || stateType === 'Fail';
+			const assigns = assignedNames(raw);
 			states.push({
 				name,
 				type: stateType,
@@ -119,6 +121,8 @@ export function buildMachineGraph(definition: Record<string, unknown>): MachineG
 				...((typeof raw.Resource === 'string') && {resource: raw.Resource}),
 				...((typeof raw.Comment === 'string') && {comment: raw.Comment}),
 				...(distributed && {distributed: true}),
+				...(assigns.length > 0 && {assigns}),
+				queryLanguage: raw.QueryLanguage === 'JSONata' || (raw.QueryLanguage === undefined && machineLanguage === 'JSONata') ? 'JSONata' : 'JSONPath',
 				definition: raw,
 			});
 
@@ -190,6 +194,27 @@ export function buildMachineGraph(definition: Record<string, unknown>): MachineG
 		states,
 		edges,
 	};
+}
+
+/** Variable names a state's Assign blocks set (the state's own, each Choice rule's, each Catch's); JSONPath's `name.$` is `name`. */
+export function assignedNames(state: Record<string, unknown>): string[] {
+	const blocks = [state.Assign];
+	for (const list of [state.Choices, state.Catch]) {
+		if (Array.isArray(list)) {
+			blocks.push(...list.map(item => (isRecord(item) ? item.Assign : undefined)));
+		}
+	}
+
+	const names = new Set<string>();
+	for (const block of blocks) {
+		if (isRecord(block)) {
+			for (const key of Object.keys(block)) {
+				names.add(key.endsWith('.$') ? key.slice(0, -2) : key);
+			}
+		}
+	}
+
+	return [...names];
 }
 
 function scopeOf(value: unknown, parent: string | null, label: string, depth: number, branch?: number): Scope {

@@ -26,7 +26,9 @@ function typeTag(state: MachineState): string | undefined {
 export function stateBox(state: MachineState, context: LayoutContext): Piece {
 	const label = boxLabel(state.name, context);
 	const tag = typeTag(state);
-	const width = Math.max(displayWidth(label) + 6, tag ? tag.length + 6 : 0, 10);
+	// Room in the bottom border for the variables it assigns (`sfntop graph` writes them there), within the name cap.
+	const marks = state.assigns ? Math.min(displayWidth(sanitize(state.assigns.map(name => `$${name}`).join(' '))), context.nameCap) : 0;
+	const width = Math.max(displayWidth(label) + 6, tag ? tag.length + 6 : 0, marks ? marks + 6 : 0, 10);
 	const grid = new CharGrid(width, 3);
 	const {box} = context.glyphs;
 	const role: StyleRole = `type.${state.type}`;

@@ -1,8 +1,12 @@
 import {isRecord} from '../text/json-text.js';
+import {executionNameOf, mapRunNameOf} from '../arn.js';
 import {fitToWidth, truncateToWidth} from '../text/width.js';
 import {isoOrNull} from '../text/format.js';
 import {sanitize} from '../text/sanitize.js';
-import type {HistoryEvent, StyleRole, StyledLine} from '../types.js';
+import type {HistoryEvent, MapRunDescription, StyleRole, StyledLine} from '../types.js';
+import {mapRunProgressText} from './map-run-text.js';
+import {childExecutionIn} from './fold/linked-executions.js';
+import {payloadText} from './history-event.js';
 
 function roleOf(type: string): StyleRole {
 	if (/Failed$|TimedOut$/.test(type)) {
@@ -25,7 +29,7 @@ function short(value: unknown, width: number): string {
 	return truncateToWidth(sanitize(text), width);
 }
 
-/** The short detail a person wants on the line: error and cause, attempt, iteration, item count. */
+/** The short detail a person wants on the line: error and cause, attempt, iteration, item count, variables, linked executions. */
 export function eventDetail(event: HistoryEvent, attempt?: number): string {
 	const {details} = event;
 	if (typeof details.error === 'string' || typeof details.cause === 'string') {
@@ -33,27 +37,54 @@ export function eventDetail(event: HistoryEvent, attempt?: number): string {
 	}
 
 	const retry = attempt !== undefined && attempt > 1 ? `retry, attempt ${attempt}` : '';
-	if (event.type === 'MapStateStarted') {
-		return `${short(details.length ?? '?', 12)} items${retry && `, ${retry}`}`;
+	if (event.type.endsWith('StateExited') && isRecord(details.assignedVariables)) {
+		return assignmentText(details.assignedVariables);
 	}
 
-	if (event.type.startsWith('MapIteration')) {
-		return `iteration ${short(details.index ?? '?', 12)}`;
+	const child = childExecutionIn(event);
+	if (child && event.type !== 'TaskSucceeded') {
+		return `child ${short(executionNameOf(child), 80)}`;
 	}
 
-	if (event.type === 'ExecutionRedriven') {
-		return `redrive ${short(details.redriveCount ?? '', 12)}`;
-	}
+	switch (event.type) {
+		case 'MapStateStarted': {
+			return `${short(details.length ?? '?', 12)} items${retry && `, ${retry}`}`;
+		}
 
-	if (event.type.endsWith('Scheduled') || event.type === 'ParallelStateStarted') {
-		return retry;
-	}
+		case 'MapRunStarted': {
+			return typeof details.mapRunArn === 'string' ? `map run ${short(mapRunNameOf(details.mapRunArn), 80)}` : '';
+		}
 
-	if (event.type === 'ExecutionStarted') {
-		return `input ${short(details.input, 120)}`;
-	}
+		case 'ParallelStateStarted': {
+			return retry;
+		}
 
-	return event.type === 'ExecutionSucceeded' ? `output ${short(details.output, 120)}` : '';
+		case 'ExecutionRedriven': {
+			return `redrive ${short(details.redriveCount ?? '', 12)}`;
+		}
+
+		case 'ExecutionStarted': {
+			return `input ${short(details.input, 120)}`;
+		}
+
+		case 'ExecutionSucceeded': {
+			return `output ${short(details.output, 120)}`;
+		}
+
+		default: {
+			if (event.type.startsWith('MapIteration')) {
+				return `iteration ${short(details.index ?? '?', 12)}`;
+			}
+
+			return event.type.endsWith('Scheduled') ? retry : '';
+		}
+	}
+}
+
+/** `assigned total=120, currency="EUR"`: each value short, the whole line bounded. */
+function assignmentText(assigned: Record<string, unknown>): string {
+	const parts = Object.entries(assigned).map(([name, value]) => `${short(name, 40)}=${short(payloadText(value) ?? 'null', 40)}`);
+	return truncateToWidth(`assigned ${parts.join(', ')}`, 200);
 }
 
 /** A Lambda cause is JSON (`{"errorMessage", "errorType", "trace"}`): its message is what a person reads. */
@@ -83,6 +114,21 @@ export function eventLine(event: HistoryEvent, state: string | undefined, attemp
 		{text: event.type, role: roleOf(event.type)},
 		...(detail ? [{text: `  ${detail}`, role: /Failed$|TimedOut$/.test(event.type) ? 'error' as const : 'muted' as const}] : []),
 	];
+}
+
+/** `sfntop tail`'s line for a Distributed Map run's progress (not an AWS event: read with DescribeMapRun). */
+export function mapRunProgressLine(timestamp: number, state: string, run: MapRunDescription): StyledLine {
+	return [
+		{text: `${clock(timestamp)}  `, role: 'muted'},
+		{text: `${fitToWidth(sanitize(state), 28)}  `},
+		{text: 'MapRunProgress', role: run.status === 'FAILED' ? 'error' : (run.status === 'RUNNING' ? 'status.RUNNING' : 'plain')},
+		{text: `  ${run.status === 'RUNNING' ? '' : `${run.status}: `}${mapRunProgressText(run)}`, role: 'muted'},
+	];
+}
+
+/** `sfntop tail --json`'s object for a map run's progress. */
+export function mapRunProgressJson(timestamp: number, state: string, run: MapRunDescription): Record<string, unknown> {
+	return {type: 'MapRunProgress', timestamp: isoOrNull(timestamp), state, mapRunArn: run.arn, status: run.status, itemCounts: run.itemCounts, executionCounts: run.executionCounts};
 }
 
 /** The NDJSON object `sfntop tail --json` prints per event. */

@@ -22,11 +22,14 @@ import type {Accumulator, ExecutionFields} from './fold/working-state.js';
  * and fold/execution-end.ts (the execution, and settling the states still
  * running when it ends). Derived per-branch statuses: branch-statuses.ts.
  *
+ * Events that point at other executions (a Distributed Map's map run, the
+ * child of a startExecution task): fold/linked-executions.ts — the map run's
+ * children and counts are not in this history (DescribeMapRun has them).
+ * Attempts and the failures behind retries: fold/attempts.ts.
+ *
  * Deliberately ignored (they change nothing a user sees per state):
- * TaskStarted, LambdaFunctionStarted, ActivityStarted, TaskSubmitted,
- * MapRunStarted/Succeeded/Failed/Aborted/Redriven (a Distributed Map's child
- * executions are not in this history), and any type not listed below —
- * future event types are counted but never crash the fold.
+ * TaskStarted, LambdaFunctionStarted, ActivityStarted, and any type not
+ * listed — future event types are counted but never crash the fold.
  *
  * PENDING_REDRIVE is a DescribeExecution status (a redrive was asked for and
  * has not started); no event carries it, so the fold never produces it.

@@ -4,6 +4,7 @@ import {payloadText} from '../history-event.js';
 import type {HistoryEvent} from '../../types.js';
 import {abortedTypes, failureTypes, scheduledTypes, successTypes} from '../task-event-types.js';
 import {applyContainerStart, applyIterationFailure, failStateFailure, noteFailure, retryRecord} from './attempts.js';
+import {applyChildExecution, applyMapRunEvent, childExecutionIn, isMapRunEvent} from './linked-executions.js';
 import {applyIteration, applyMapStarted} from './map-iterations.js';
 import {type Accumulator, type ExecutionFields, updateState, workingState} from './working-state.js';
 
@@ -15,6 +16,11 @@ import {type Accumulator, type ExecutionFields, updateState, workingState} from 
 export function applyStateEvent(accumulator: Accumulator, execution: ExecutionFields, owner: string, event: HistoryEvent): void {
 	const {details, type, id} = event;
 	const time = event.timestamp;
+	const child = type === 'TaskSubmitted' || type === 'TaskSucceeded' || type === 'TaskFailed' ? childExecutionIn(event) : undefined;
+	if (child) {
+		applyChildExecution(accumulator, owner, event, child);
+	}
+
 	if (type.endsWith('StateEntered')) {
 		const state = workingState(accumulator, owner);
 		state.entries++;
@@ -34,6 +40,7 @@ export function applyStateEvent(accumulator: Accumulator, execution: ExecutionFi
 			input: payloadText(details.input) ?? state.snapshot.input,
 			error: undefined,
 			cause: undefined,
+			assignedVariables: undefined,
 			...(!isTask && {exitedAt: undefined}),
 		}, id);
 	} else if (type.endsWith('StateExited')) {
@@ -44,6 +51,7 @@ export function applyStateEvent(accumulator: Accumulator, execution: ExecutionFi
 			exitedAt,
 			output: payloadText(details.output) ?? state.snapshot.output,
 			durationMs: exitedAt !== undefined && state.snapshot.enteredAt !== undefined ? exitedAt - state.snapshot.enteredAt : undefined,
+			...(isRecord(details.assignedVariables) && {assignedVariables: variablesText(details.assignedVariables)}),
 		}, id);
 	} else if (scheduledTypes.has(type)) {
 		const state = workingState(accumulator, owner);
@@ -54,7 +62,8 @@ export function applyStateEvent(accumulator: Accumulator, execution: ExecutionFi
 		const resource = typeof details.resourceType === 'string' && typeof details.resource === 'string'
 			? integrationArn(details.resourceType, details.resource)
 			: (typeof details.resource === 'string' ? details.resource : state.snapshot.resource);
-		updateState(accumulator, owner, {status: 'RUNNING', attempts: state.snapshot.attempts + 1, ...(resource && {resource}), ...(retries && {retries})}, id);
+		const parameters = payloadText(details.parameters);
+		updateState(accumulator, owner, {status: 'RUNNING', attempts: state.snapshot.attempts + 1, ...(resource && {resource}), ...(retries && {retries}), ...(parameters !== undefined && {arguments: parameters})}, id);
 	} else if (successTypes.has(type)) {
 		const state = workingState(accumulator, owner);
 		state.lastAttemptFailed = false;
@@ -74,6 +83,8 @@ export function applyStateEvent(accumulator: Accumulator, execution: ExecutionFi
 		updateState(accumulator, owner, {status: 'RETRYING', error, cause}, id);
 	} else if (abortedTypes.has(type)) {
 		updateState(accumulator, owner, {status: 'ABORTED', exitedAt: time}, id);
+	} else if (isMapRunEvent(type)) {
+		applyMapRunEvent(accumulator, owner, event);
 	} else if (type === 'MapStateStarted' || type === 'ParallelStateStarted') {
 		applyContainerStart(accumulator, execution, owner, event);
 		if (type === 'MapStateStarted') {
@@ -91,6 +102,16 @@ export function applyStateEvent(accumulator: Accumulator, execution: ExecutionFi
 		updateState(accumulator, owner, {status: 'RETRYING', error: typeof details.error === 'string' ? details.error : state.failure?.error ?? state.snapshot.error, cause: payloadText(details.cause) ?? state.failure?.cause ?? state.snapshot.cause}, id);
 	}
 	// MapStateSucceeded, ParallelStateSucceeded and the ignored types change nothing visible.
+}
+
+/** `assignedVariables` as JSON text per name (AWS writes text; hand-saved files may hold parsed values). */
+function variablesText(assigned: Record<string, unknown>): Record<string, string> {
+	const result: Record<string, string> = {};
+	for (const [name, value] of Object.entries(assigned)) {
+		result[name] = payloadText(value) ?? 'null';
+	}
+
+	return result;
 }
 
 /** The Lambda request id in a lambda:invoke output (SdkResponseMetadata), for finding its log lines. */
