@@ -154,6 +154,7 @@ async function main(): Promise<number> {
 	const output = watchOutput(process.stdout, process.stderr);
 	const options = commandOptions(cli.flags, process.stdout, process.env, cli.input);
 	const code = await command.run({input: cli.input, flags: cli.flags, options, stdout: process.stdout, outputClosed: output.closed, stderr: process.stderr, stdin: process.stdin});
+	await output.settled();
 	const failure = output.failure();
 	if (failure) {
 		throw new UsageError(failure);

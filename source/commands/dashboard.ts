@@ -1,3 +1,4 @@
+import {Buffer} from 'node:buffer';
 import process from 'node:process';
 import {createElement} from 'react';
 import {machineNameOf, machineOfExecution} from '../model/arn.js';
@@ -62,6 +63,17 @@ async function initialRoutes(session: SfnSession, target: string | undefined, lo
 	}
 
 	return initial;
+}
+
+/**
+ * `c` in the dashboard: OSC 52 ("set the clipboard", base64 text, BEL) written
+ * straight to the terminal between frames. It moves no cursor, so Ink's frame
+ * is untouched; it works over ssh, and in tmux with `set-clipboard on`.
+ */
+function copyToClipboard(stdout: NodeJS.WriteStream): (text: string) => void {
+	return text => {
+		stdout.write(`\u001B]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`);
+	};
 }
 
 const dashboardFlags = {
@@ -165,7 +177,7 @@ async function run({input, flags, options, stdout, stdin}: CommandContext<typeof
 			return initial;
 		}
 
-		instance.rerender(createElement(App, {session, theme, ascii: options.display.ascii, initial, onQuit: quit}));
+		instance.rerender(createElement(App, {session, theme, ascii: options.display.ascii, initial, onQuit: quit, clipboard: copyToClipboard(stdout)}));
 		return await ended;
 	} finally {
 		instance.unmount();

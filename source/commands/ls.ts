@@ -70,7 +70,7 @@ export const lsCommand = defineCommand({
 
 		const api = await createApi({...options.session, notices: stderr});
 		const theme = pickTheme({color: options.display.color});
-		const {width} = options.display;
+		const width = options.display.lineWidth;
 		const print = (lines: StyledLine[]) => {
 			for (const line of lines) {
 				stdout.write(`${lineToAnsi(Number.isFinite(width) ? clipLine(line, width) : line, theme)}\n`);

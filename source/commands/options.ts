@@ -13,8 +13,13 @@ export type DisplayOptions = {
 	/** Whether to write SGR codes at all: see `wantsColor`. */
 	color: boolean;
 	ascii: boolean;
-	/** Columns to draw in; Infinity for --width 0 (unlimited). */
+	/** Columns to draw in (graph, replay): --width (0 = Infinity, unlimited), the terminal's, or 100 in a pipe. */
 	width: number;
+	/**
+	 * Where line output (ls, tail) is cut: --width, or the terminal's width; in a
+	 * pipe or a file Infinity — a script gets every character.
+	 */
+	lineWidth: number;
 };
 
 /** What the options need to know of standard output. */
@@ -72,6 +77,7 @@ export function commandOptions(flags: SharedFlagValues, stdout: OutputStream, en
 			color: flags.color !== false && wantsColor(stdout, environment),
 			ascii: flags.ascii ?? false,
 			width: outputWidth(width, stdout),
+			lineWidth: width === undefined && !stdout.isTTY ? Infinity : outputWidth(width, stdout),
 		},
 	};
 }

@@ -10,6 +10,8 @@ export type OutputWatch = {
 	closed: AbortSignal;
 	/** One line for the user when stdout failed for another reason than a reader that left (a full disk). */
 	failure(): string | undefined;
+	/** Resolves once everything written so far has gone out or failed (so `closed` and `failure` are final). */
+	settled(): Promise<void>;
 };
 
 const readerLeft = new Set(['EPIPE', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END']);
@@ -25,5 +27,20 @@ export function watchOutput(stdout: NodeJS.WritableStream, stderr: NodeJS.Writab
 		controller.abort();
 	});
 	stderr.on('error', () => undefined);
-	return {closed: controller.signal, failure: () => problem};
+	return {
+		closed: controller.signal,
+		failure: () => problem,
+		async settled() {
+			if (controller.signal.aborted) {
+				return;
+			}
+
+			await new Promise<void>(resolve => {
+				// An empty write calls back after the writes before it, with their error if any.
+				stdout.write('', () => {
+					setImmediate(resolve);
+				});
+			});
+		},
+	};
 }

@@ -8,11 +8,13 @@ import {clipLine} from '../model/text/width.js';
 import {exitCodes, UserError} from '../model/user-error.js';
 import type {Follower, SfnSession} from '../sync/types.js';
 import {MapRunProgress} from './map-run-progress.js';
+import {TailOutput} from './tail-output.js';
 
 export type TailOptions = {
 	json: boolean;
 	logs: boolean;
 	color: boolean;
+	/** Where lines are cut: the terminal's width; Infinity in a pipe or a file (nothing is cut). */
 	width: number;
 	/** Aborted when stdout is gone (`| head -1`): stop following, exit 0. */
 	closed?: AbortSignal;
@@ -20,56 +22,70 @@ export type TailOptions = {
 
 const success = new Set(['SUCCEEDED']);
 
+/** CloudWatch Logs delivers a function's last lines a moment after the execution ends. */
+const lateLogsMs = 2500;
+/** Log reads that keep failing do not hold the end of `tail` back longer than this. */
+const logWaitLimitMs = 15_000;
+
 /**
  * Prints an execution's history from its first event, then follows it as it
  * happens (like `kubectl logs -f`), until it ends. Resolves to the exit code:
- * 0 SUCCEEDED, 1 FAILED/ABORTED/TIMED_OUT, 130 on Ctrl-C. With `logs`, each
- * Task state's Lambda log lines are printed as they arrive, under its name.
+ * 0 SUCCEEDED, 1 FAILED/ABORTED/TIMED_OUT, 130 on Ctrl-C, 0 when stdout closes.
+ * With `logs`, each Task state's Lambda log lines are merged with the events
+ * in time order (tail-output.ts): an execution that has ended is printed all
+ * at once when its logs are read; a running one as lines arrive, each batch in
+ * order.
  */
 export async function tailExecution(session: SfnSession, executionArn: string, options: TailOptions, stdout: NodeJS.WriteStream): Promise<number> {
 	const theme = pickTheme({color: options.color});
-	const write = (line: StyledLine) => {
-		stdout.write(`${lineToAnsi(Number.isFinite(options.width) ? clipLine(line, options.width) : line, theme)}\n`);
-	};
+	const styled = (line: StyledLine) => lineToAnsi(Number.isFinite(options.width) ? clipLine(line, options.width) : line, theme);
+	const output = new TailOutput(text => {
+		stdout.write(`${text}\n`);
+	});
 
 	const follower = session.execution(executionArn);
 	const owners = new EventOwners();
 	const attempts = new Map<string, number>();
-	const logFollowers = new Map<string, {follower: Follower<LogLine[]>; printed: number}>();
+	const logFollowers = new Map<string, {follower: Follower<LogLine[]>; seen: Set<string>}>();
 	const mapRuns = new MapRunProgress(session, (state, run, at) => {
-		if (options.json) {
-			stdout.write(`${terminalSafeJson(mapRunProgressJson(at, state, run))}\n`);
-		} else {
-			write(mapRunProgressLine(at, state, run));
-		}
+		output.addEvent(at, undefined, 'MapRunProgress', options.json ? terminalSafeJson(mapRunProgressJson(at, state, run)) : styled(mapRunProgressLine(at, state, run)));
+		output.flush();
 	});
 	let printed = 0;
 	let stoppedOn: UserError | undefined;
 
-	const printLogs = () => {
+	/** Log lines not collected yet, from every state's follower (a follower's list is re-sorted as lines arrive). */
+	const collectLogs = () => {
 		for (const [state, entry] of logFollowers) {
-			const lines = entry.follower.getState().data ?? [];
-			for (const line of lines.slice(entry.printed)) {
-				if (options.json) {
-					stdout.write(`${terminalSafeJson({type: 'Log', state, timestamp: new Date(line.timestamp).toISOString(), logGroup: line.logGroup, logStream: line.logStream, message: line.message})}\n`);
-				} else {
-					write(logLine(line.timestamp, state, line.message));
+			for (const line of entry.follower.getState().data ?? []) {
+				if (entry.seen.has(line.id)) {
+					continue;
 				}
-			}
 
-			entry.printed = lines.length;
+				entry.seen.add(line.id);
+				output.addLog(line.timestamp, state, options.json
+					? terminalSafeJson({type: 'Log', state, timestamp: new Date(line.timestamp).toISOString(), logGroup: line.logGroup, logStream: line.logStream, message: line.message})
+					: styled(logLine(line.timestamp, state, line.message)));
+			}
 		}
 	};
 
+	/** Every log follower has read once (or stopped): what exists of the logs is in hand. */
+	const logsRead = () => [...logFollowers.values()].every(({follower: logs}) => {
+		const state = logs.getState();
+		return !state.loading || state.done || (state.error !== undefined && !state.retrying);
+	});
+
 	return new Promise<number>(resolve => {
 		let finished = false;
+		let ending: NodeJS.Timeout | undefined;
 		const finish = (code: number) => {
 			if (finished) {
 				return;
 			}
 
 			finished = true;
-			clearTimeout(logWait);
+			clearInterval(ending);
 			unsubscribe();
 			process.off('SIGINT', onInterrupt);
 			options.closed?.removeEventListener('abort', onClosed);
@@ -90,7 +106,31 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 			finish(exitCodes.ok);
 		};
 
-		let logWait: NodeJS.Timeout | undefined;
+		const onLogs = () => {
+			collectLogs();
+			output.flush();
+		};
+
+		/** The execution ended: with --logs, wait until its logs are read (and late lines had a moment), then print the rest in order. */
+		const end = (code: number, stopDate: number | undefined) => {
+			if (!options.logs) {
+				output.flush(true);
+				finish(code);
+				return;
+			}
+
+			output.hold();
+			const started = Date.now();
+			const lateUntil = Math.min(started + lateLogsMs, (stopDate ?? started) + lateLogsMs);
+			ending = setInterval(() => {
+				const now = Date.now();
+				if ((logsRead() && now >= lateUntil) || now - started >= logWaitLimitMs) {
+					collectLogs();
+					output.flush(true);
+					finish(code);
+				}
+			}, 100);
+		};
 
 		const onChange = () => {
 			const state = follower.getState();
@@ -103,7 +143,7 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 
 			// While calls are retried the session prints one line per outage (createSession's `notices`).
 			const {data} = state;
-			if (!data) {
+			if (!data || ending) {
 				return;
 			}
 
@@ -120,28 +160,20 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 					attempts.set(owner, 0);
 					if (options.logs && !logFollowers.has(owner) && event.type === 'TaskStateEntered') {
 						const logs = session.logs(executionArn, owner);
-						logFollowers.set(owner, {follower: logs, printed: 0});
-						logs.subscribe(printLogs);
+						logFollowers.set(owner, {follower: logs, seen: new Set()});
+						logs.subscribe(onLogs);
 					}
 				}
 
-				if (options.json) {
-					stdout.write(`${terminalSafeJson(eventJson(event, owner))}\n`);
-				} else {
-					write(eventLine(event, owner, attempt));
-				}
+				output.addEvent(event.timestamp, owner, event.type, options.json ? terminalSafeJson(eventJson(event, owner)) : styled(eventLine(event, owner, attempt)));
 			}
 
 			printed = data.events.length;
 			mapRuns.see(data.snapshot);
 			if (state.done) {
-				const code = success.has(data.description.status) ? exitCodes.ok : exitCodes.executionUnsuccessful;
-				// Give log lines that belong to the last states a moment to arrive.
-				const waitForLogs = options.logs ? 2500 : 0;
-				logWait = setTimeout(() => {
-					printLogs();
-					finish(code);
-				}, waitForLogs);
+				end(success.has(data.description.status) ? exitCodes.ok : exitCodes.executionUnsuccessful, data.description.stopDate);
+			} else {
+				output.flush();
 			}
 		};
 

@@ -4,6 +4,7 @@ import {isExpressExecution} from '../model/arn.js';
 import {redrivePreview} from '../model/history/redrive-preview.js';
 import {UserError} from '../model/user-error.js';
 import type {ExecutionData} from '../model/types.js';
+import {actOnAll, listMatching, previewBulk} from './bulk-actions.js';
 import {followExecution} from './execution-follower.js';
 import {followExecutions, followMachines} from './list-followers.js';
 import {followStateLogs} from './log-follower.js';
@@ -127,6 +128,17 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 		}
 	};
 
+	const assertAllowed = readOnlyGuard(options.readOnly);
+	const stop = async (executionArn: string, error?: string, cause?: string) => {
+		await call('StopExecution', async () => api.stopExecution(executionArn, error, cause));
+		executions.get(executionArn)?.refresh();
+	};
+
+	const redrive = async (executionArn: string) => {
+		await call('RedriveExecution', async () => api.redriveExecution(executionArn));
+		executions.get(executionArn)?.refresh();
+	};
+
 	return {
 		readOnly: options.readOnly,
 		region: api.clients.region,
@@ -141,7 +153,7 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 		execution: executionFollower,
 		logs: (executionArn, stateName) => track(followStateLogs(api, () => executions.get(executionArn)?.getState().data, stateName, intervalMs)),
 		resolve: async target => resolveTarget(api, target),
-		assertAllowed: readOnlyGuard(options.readOnly),
+		assertAllowed,
 		async start(machineArn, input, name) {
 			try {
 				JSON.parse(input);
@@ -156,10 +168,7 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 
 			return started.executionArn;
 		},
-		async stop(executionArn, error, cause) {
-			await call('StopExecution', async () => api.stopExecution(executionArn, error, cause));
-			executions.get(executionArn)?.refresh();
-		},
+		stop,
 		async redrivePreview(executionArn) {
 			const {data} = executionFollower(executionArn).getState();
 			if (!data) {
@@ -168,9 +177,22 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 
 			return redrivePreview({status: data.description.status, type: isExpressExecution(executionArn) ? 'EXPRESS' : 'STANDARD', ...(data.description.stopDate !== undefined && {stopDate: data.description.stopDate}), redriveCount: data.description.redriveCount ?? 0, now: Date.now()}, data.snapshot, data.graph);
 		},
-		async redrive(executionArn) {
-			await call('RedriveExecution', async () => api.redriveExecution(executionArn));
-			executions.get(executionArn)?.refresh();
+		redrive,
+		async matchingExecutions(machineArn, filter) {
+			return call('ListExecutions', async () => listMatching(api, machineArn, filter));
+		},
+		async bulkPreview(action, list, onProgress) {
+			return call('DescribeStateMachine', async () => previewBulk(api, action, list, {now: Date.now(), ...(onProgress && {onProgress})}));
+		},
+		async bulkAct(preview, settings = {}) {
+			assertAllowed(preview.action === 'stop' ? 'StopExecution' : 'RedriveExecution');
+			const act = preview.action === 'stop' ? async (arn: string) => stop(arn, settings.error, settings.cause) : redrive;
+			const result = await actOnAll(preview, act, {...(settings.onProgress && {onProgress: settings.onProgress})});
+			for (const follower of followers) {
+				follower.refresh();
+			}
+
+			return result;
 		},
 		callsPerMinute: () => counter.perMinute(),
 		close() {

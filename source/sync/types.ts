@@ -2,6 +2,7 @@
 // dashboard (source/ui/) and the line commands. Views read FollowerState
 // snapshots and call SfnSession actions; they never touch an SDK client.
 import type {ErrorKind} from '../model/user-error.js';
+import type {BulkAction, BulkPreview, BulkResult} from '../model/bulk/bulk-plan.js';
 import type {ExecutionData, ExecutionStatus, ExecutionSummary, LogLine, MachineQualifiers, MachineSummary, MapRunDescription, RedrivePreview} from '../model/types.js';
 import type {MachineWallRow, RunningWall} from '../model/wall/wall-types.js';
 
@@ -71,6 +72,12 @@ export type SfnSession = {
 	stop(executionArn: string, error?: string, cause?: string): Promise<void>;
 	redrivePreview(executionArn: string): Promise<RedrivePreview>;
 	redrive(executionArn: string): Promise<void>;
+	/** A machine's executions with a status (all pages), started after a time, with a name prefix: what a bulk action matches. */
+	matchingExecutions(machineArn: string, filter: {status: ExecutionStatus; startedAfter?: number; namePrefix?: string}): Promise<ExecutionSummary[]>;
+	/** What stopping or redriving these executions would do (reads where each stopped for a redrive); nothing is changed. */
+	bulkPreview(action: BulkAction, executions: readonly ExecutionSummary[], onProgress?: (done: number, total: number) => void): Promise<BulkPreview>;
+	/** Stops or redrives every actionable execution of a preview through the shared rate limiter. */
+	bulkAct(preview: BulkPreview, options?: {error?: string; cause?: string; onProgress?: (done: number, total: number) => void}): Promise<BulkResult>;
 	/** API calls made in the last 60 s, across all followers (header figure). */
 	callsPerMinute(): number;
 	close(): void;

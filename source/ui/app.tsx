@@ -3,6 +3,7 @@ import {Box, useInput, useWindowSize} from 'ink';
 import type {Theme} from '../model/text/theme.js';
 import type {Follower, SfnSession} from '../sync/types.js';
 import {DashboardActionsContext, DashboardStateContext, type DashboardActions, type DashboardState, type PromptRequest} from './dashboard-context.js';
+import {DiffView} from './diff-view.js';
 import {ExecutionView} from './execution-view.js';
 import {ExecutionsView} from './executions-view.js';
 import {helpLines} from './help-overlay.js';
@@ -10,15 +11,14 @@ import {eachKey, keyName, resolveKey} from './keymap.js';
 import {MachineWallView} from './machine-wall-view.js';
 import {MachinesView} from './machines-view.js';
 import {MapRunView} from './map-run-view.js';
-import {RedrivePrompt, redrivePromptHeight} from './redrive-prompt.js';
 import {executionRoute, type Route} from './routes.js';
 import {RunningView} from './running-view.js';
+import {PromptOverlay, promptHeight, type PromptResult} from './prompt-overlay.js';
 import {fitBlock} from './screen-lines.js';
-import {StartPrompt, startPromptHeight} from './start-prompt.js';
 import type {StatusMessage} from './status-line.js';
-import {StopPrompt, stopPromptHeight} from './stop-prompt.js';
 import {StyledLines} from './styled-lines.js';
 import {editField, emptyField, fieldSegments, type TextField} from './text-field.js';
+import {wrapText} from './text-wrap.js';
 
 export type AppProps = {
 	session: SfnSession;
@@ -30,7 +30,12 @@ export type AppProps = {
 	/** Fixed size (tests); the terminal's size otherwise. */
 	size?: {columns: number; rows: number};
 	now?: () => number;
+	/** Puts text on the terminal's clipboard (commands/dashboard.ts writes OSC 52); absent: copying is off. */
+	clipboard?: (text: string) => void;
 };
+
+/** OSC 52 payloads terminals accept are limited (xterm and tmux take about 100 kB); bigger ones are refused with a message. */
+const mostCopied = 100_000;
 
 type Overlay = {kind: 'help'} | {kind: 'filter'; field: TextField} | {kind: 'prompt'; request: PromptRequest};
 
@@ -40,16 +45,22 @@ function patchRoute<R extends Route>(route: R, patch: Partial<Route>): R {
 	return Object.assign({}, route, patch);
 }
 
-const promptHeights = {start: startPromptHeight, stop: stopPromptHeight, redrive: redrivePromptHeight};
-
 /** The dashboard: a stack of views (esc goes back), overlays for help, filter and prompts. */
-export function App({session, theme, ascii, initial, onQuit, size, now = Date.now}: AppProps) {
+export function App({session, theme, ascii, initial, onQuit, size, now = Date.now, clipboard}: AppProps) {
 	const windowSize = useWindowSize();
 	const width = Math.max(20, size?.columns ?? windowSize.columns);
 	const height = Math.max(6, size?.rows ?? windowSize.rows);
-	const [stack, setStack] = useState<Route[]>(initial);
+	const [stack, setStackState] = useState<Route[]>(initial);
+	// The stack as of the last change, rendered or not: keys typed together ("jjm") act on the row the
+	// ones before them moved to, so views read the current route through actions.current().
+	const latest = useRef(stack);
+	const setStack = useCallback((change: (current: Route[]) => Route[]) => {
+		latest.current = change(latest.current);
+		setStackState(latest.current);
+	}, []);
 	const [overlay, setOverlay] = useState<Overlay>();
 	const [message, setMessage] = useState<StatusMessage>();
+	const [marked, setMarked] = useState<string>();
 	const followers = useRef(new Set<Follower<unknown>>());
 	const route = stack.at(-1)!;
 	const {readOnly} = session;
@@ -68,6 +79,7 @@ export function App({session, theme, ascii, initial, onQuit, size, now = Date.no
 	}, []);
 	const actions = useMemo((): DashboardActions => ({
 		registerFollower,
+		current: () => latest.current.at(-1)!,
 		open(next) {
 			setStack(current => [...current, next]);
 		},
@@ -81,10 +93,23 @@ export function App({session, theme, ascii, initial, onQuit, size, now = Date.no
 		notify(text, isError = false) {
 			setMessage({text, isError});
 		},
-	}), [registerFollower, update]);
-	const state = useMemo((): DashboardState => ({session, theme, ascii, readOnly, now, message}), [session, theme, ascii, readOnly, now, message]);
+		mark: setMarked,
+		copy(text, what) {
+			if (!clipboard) {
+				setMessage({text: 'copying needs a terminal', isError: true});
+			} else if (text.length > mostCopied) {
+				setMessage({text: `${what} is too long to copy (${Math.ceil(text.length / 1000)} kB; terminals take about ${mostCopied / 1000} kB)`, isError: true});
+			} else {
+				clipboard(text);
+				setMessage({text: `copied ${what} to the clipboard (OSC 52)`, isError: false});
+			}
+		},
+	}), [registerFollower, update, clipboard]);
+	// A message wider than the screen (a console address) gets its own lines above the views.
+	const messageLines = message && message.text.length > width ? wrapText(message.text, width, 4) : undefined;
+	const state = useMemo((): DashboardState => ({session, theme, ascii, readOnly, now, message: messageLines ? undefined : message, marked}), [session, theme, ascii, readOnly, now, message, messageLines, marked]);
 
-	const closePrompt = useCallback((result?: {message: string; isError?: boolean; executionArn?: string}) => {
+	const closePrompt = useCallback((result?: PromptResult) => {
 		setOverlay(undefined);
 		if (!result) {
 			return;
@@ -103,8 +128,9 @@ export function App({session, theme, ascii, initial, onQuit, size, now = Date.no
 
 	// Keys that work in every view; a view's own keys live in the view.
 	useInput((input, key) => {
+		// A key clears the last message, unless the key itself just posted a new one (views handle keys first).
 		if (message) {
-			setMessage(undefined);
+			setMessage(current => (current === message ? undefined : current));
 		}
 
 		if (overlay?.kind === 'help') {
@@ -187,17 +213,18 @@ export function App({session, theme, ascii, initial, onQuit, size, now = Date.no
 		}
 
 		case 'prompt': {
-			const {request} = overlay;
-			overlayHeight = Math.min(height - 1, promptHeights[request.kind]);
-			overlayNode = request.kind === 'start'
-				? <StartPrompt machineArn={request.machineArn} machineName={request.machineName} width={width} onClose={closePrompt}/>
-				: (request.kind === 'stop'
-					? <StopPrompt executionArn={request.executionArn} width={width} onClose={closePrompt}/>
-					: <RedrivePrompt executionArn={request.executionArn} width={width} onClose={closePrompt}/>);
+			overlayHeight = Math.min(height - 1, promptHeight(overlay.request));
+			overlayNode = <PromptOverlay request={overlay.request} width={width} onClose={closePrompt}/>;
 
 			break;
 		}
-	// No default
+
+		default: {
+			if (messageLines) {
+				overlayHeight = messageLines.length;
+				overlayNode = <StyledLines lines={fitBlock(messageLines.map(text => [{text, role: message?.isError ? 'error' : 'success'}]), width, messageLines.length)} theme={theme}/>;
+			}
+		}
 	}
 
 	const viewHeight = height - overlayHeight;
@@ -232,6 +259,11 @@ export function App({session, theme, ascii, initial, onQuit, size, now = Date.no
 
 		case 'map-run': {
 			view = <MapRunView key={key} route={route} width={width} height={viewHeight} isActive={isActive}/>;
+			break;
+		}
+
+		case 'diff': {
+			view = <DiffView key={key} route={route} width={width} height={viewHeight} isActive={isActive}/>;
 			break;
 		}
 	}

@@ -1,5 +1,7 @@
 import {createContext, useContext} from 'react';
+import type {BulkAction} from '../model/bulk/bulk-plan.js';
 import type {Theme} from '../model/text/theme.js';
+import type {ExecutionSummary} from '../model/types.js';
 import type {Follower, SfnSession} from '../sync/types.js';
 import type {Route} from './routes.js';
 import type {StatusMessage} from './status-line.js';
@@ -8,7 +10,8 @@ import type {StatusMessage} from './status-line.js';
 export type PromptRequest =
 	| {kind: 'start'; machineArn: string; machineName: string}
 	| {kind: 'stop'; executionArn: string}
-	| {kind: 'redrive'; executionArn: string};
+	| {kind: 'redrive'; executionArn: string}
+	| {kind: 'bulk'; action: BulkAction; executions: readonly ExecutionSummary[]};
 
 /** What views read: the session to follow things with, how to draw, and the last action's message. */
 export type DashboardState = {
@@ -19,6 +22,8 @@ export type DashboardState = {
 	now(): number;
 	/** The last action's message, shown in the status line. */
 	message: StatusMessage | undefined;
+	/** The execution marked with `m`, to compare with `d`. */
+	marked: string | undefined;
 };
 
 /**
@@ -29,6 +34,8 @@ export type DashboardState = {
 export type DashboardActions = {
 	/** A view's subscriptions, refreshed at once after an action. */
 	registerFollower(follower: Follower<unknown>): () => void;
+	/** The current route, including changes not drawn yet (several keys in one input act in order). */
+	current(): Route;
 	open(route: Route): void;
 	back(): void;
 	/** Changes the current route; a function sees the latest route (several keys in one input). */
@@ -36,6 +43,10 @@ export type DashboardActions = {
 	prompt(request: PromptRequest): void;
 	/** A transient message for the status line. */
 	notify(message: string, isError?: boolean): void;
+	/** Marks an execution to compare (undefined clears the mark). */
+	mark(executionArn: string | undefined): void;
+	/** Puts text on the user's clipboard (OSC 52) and says so: `what` names it in the status line. */
+	copy(text: string, what: string): void;
 };
 
 export const DashboardStateContext = createContext<DashboardState | undefined>(undefined);

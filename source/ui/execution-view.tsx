@@ -1,4 +1,6 @@
 import {useMemo} from 'react';
+import {executionNameOf} from '../model/arn.js';
+import {timelineRows} from '../model/timeline/timeline-rows.js';
 import {mapRunBadge} from '../model/history/map-run-text.js';
 import {variablesInScope} from '../model/history/variables.js';
 import {sanitize} from '../model/text/sanitize.js';
@@ -6,6 +8,7 @@ import {variableBadges} from '../model/graph/variable-marks.js';
 import type {ExecutionSnapshot, MachineGraph, MapRunDescription, StyledLine} from '../model/types.js';
 import {useDashboardActions, useDashboardState} from './dashboard-context.js';
 import {eventTableLines, filterEvents, stateOfEvent} from './event-table.js';
+import {executionKeys} from './execution-actions.js';
 import {cachedLayout, defaultSelection, graphPaneLines} from './graph-pane.js';
 import {moveSelection} from './graph-navigation.js';
 import {executionHeaderLines} from './header.js';
@@ -15,9 +18,11 @@ import {besideEachOther, fitBlock, titleLine} from './screen-lines.js';
 import {stateDetailsLines} from './state-details-pane.js';
 import {statusLine} from './status-line.js';
 import {StyledLines} from './styled-lines.js';
+import {stateOfRow, timelinePaneLines} from './timeline-pane.js';
 import {useClock} from './use-clock.js';
 import {useCommands} from './use-commands.js';
 import {useFollower} from './use-follower.js';
+import {useStateRuns} from './use-state-runs.js';
 import {useMapRuns} from './use-map-runs.js';
 
 type ExecutionRoute = Extract<Route, {view: 'execution'}>;
@@ -46,7 +51,7 @@ export const wideFrom = 110;
  * Exactly `height` rows of `width` cells.
  */
 export function ExecutionView({route, width, height, isActive}: {route: ExecutionRoute; width: number; height: number; isActive: boolean}) {
-	const {session, theme, ascii, readOnly, now: clock, message} = useDashboardState();
+	const {session, theme, ascii, readOnly, now: clock, message, marked} = useDashboardState();
 	const actions = useDashboardActions();
 	const follower = useFollower(() => session.execution(route.executionArn), route.executionArn);
 	const {data} = follower;
@@ -66,6 +71,11 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 	const graphRows = wide ? bodyHeight - Math.max(6, Math.floor(bodyHeight * 0.3)) - 1 : Math.max(3, Math.ceil(bodyHeight / 2) - 1);
 	// Full graph when it fits in twice the room (scrolling keeps the selection in view), else compact.
 	const layout = data ? cachedLayout(data.graph, graphMaxWidth, ascii, graphRows * 2) : undefined;
+	// `t`: the timeline takes the graph's place; its runs are kept up to date only while it is shown.
+	const {runs, version} = useStateRuns(route.timeline ? data : undefined);
+	const rows = useMemo(() => (runs ? timelineRows(runs) : []), [runs, version]);
+	const keys = executionKeys(actions, marked);
+	const executionName = executionNameOf(route.executionArn);
 
 	const move = (direction: 'up' | 'down' | 'left' | 'right') => {
 		if (!layout || !data) {
@@ -78,6 +88,16 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 				const at = current.view === 'execution' ? current.eventCursor : 'end';
 				const next = Math.max(0, Math.min(last, (at === 'end' ? last : at) + (direction === 'up' ? -1 : 1)));
 				return {eventCursor: next >= last ? 'end' : next};
+			});
+			return;
+		}
+
+		if (route.timeline && route.panel === 'graph' && (direction === 'up' || direction === 'down')) {
+			actions.update(current => {
+				const at = current.view === 'execution' ? current.timeline?.cursor ?? 0 : 0;
+				const cursor = Math.max(0, Math.min(rows.length - 1, at + (direction === 'up' ? -1 : 1)));
+				const state = stateOfRow(rows[cursor]);
+				return {timeline: {cursor}, ...(state && {selected: state, logScroll: 0})};
 			});
 			return;
 		}
@@ -168,6 +188,32 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 		redrive() {
 			actions.prompt({kind: 'redrive', executionArn: route.executionArn});
 		},
+		timeline() {
+			actions.update(current => (current.view === 'execution' ? {timeline: current.timeline ? undefined : {cursor: 0}, panel: 'graph'} : {}));
+		},
+		mark() {
+			keys.mark(route.executionArn, executionName);
+		},
+		diff() {
+			keys.diff(route.executionArn);
+		},
+		console() {
+			keys.console(route.executionArn, data?.description.startDate);
+		},
+		copy() {
+			// What you selected: the execution until you pick a state, then that state's error cause, else its output.
+			const current = actions.current();
+			const picked = current.view === 'execution' ? current.selected : undefined;
+			const state = picked === undefined ? undefined : data?.snapshot.states.get(picked);
+			const what = sanitize(picked ?? '');
+			if (state?.cause ?? state?.error) {
+				actions.copy((state.cause ?? state.error)!, `the error cause of ${what}`);
+			} else if (state?.output === undefined) {
+				actions.copy(route.executionArn, `the ARN of ${sanitize(executionName)}`);
+			} else {
+				actions.copy(state.output, `the output of ${what}`);
+			}
+		},
 	}, isActive);
 
 	// Read when the execution's data changes, not on every log poll: a finished execution's screen stays still.
@@ -184,10 +230,15 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 		const header = executionHeaderLines({description: data.description, snapshot, follower, now, callsPerMinute, ascii, ...(route.trail && {trail: route.trail})});
 		const selectedState = selectedName === undefined ? undefined : snapshot.states.get(selectedName);
 		const focus = (panel: Panel) => route.panel === panel;
-		const graphBlock = (paneHeight: number, paneWidth: number) => [
-			titleLine(layout.mode === 'compact' ? 'Graph (compact)' : 'Graph', paneWidth, {focused: focus('graph'), ascii}),
-			...graphPaneLines({layout, snapshot, ...(route.selected && {selected: route.selected}), ...(selectedName && {focus: selectedName}), badges, width: paneWidth, height: paneHeight - 1, ascii}),
-		];
+		const graphBlock = (paneHeight: number, paneWidth: number) => (runs
+			? [
+				titleLine('Timeline', paneWidth, {focused: focus('graph'), ascii, right: `${rows.length} rows`}),
+				...timelinePaneLines({runs, rows, cursor: route.timeline?.cursor ?? 0, width: paneWidth, height: paneHeight - 1, ascii, now}),
+			]
+			: [
+				titleLine(layout.mode === 'compact' ? 'Graph (compact)' : 'Graph', paneWidth, {focused: focus('graph'), ascii}),
+				...graphPaneLines({layout, snapshot, ...(route.selected && {selected: route.selected}), ...(selectedName && {focus: selectedName}), badges, width: paneWidth, height: paneHeight - 1, ascii}),
+			]);
 		const detailsBlock = (paneHeight: number, paneWidth: number) => {
 			const selectedRun = selectedState?.mapRun ? mapRuns.get(selectedState.mapRun.arn) : undefined;
 			const details = stateDetailsLines({name: selectedName, state: selectedState, graph, width: paneWidth, ascii, fieldLines: paneHeight > 16 ? 3 : (paneHeight > 10 ? 2 : 1), ...(selectedRun && {mapRun: selectedRun}), ...(scope && {scope})});
@@ -206,9 +257,9 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 		if (wide) {
 			// Top: the graph (as wide and tall as it needs, within limits) beside the state's details and logs;
 			// bottom: the event history across the whole width.
-			const eventsHeight = Math.min(Math.floor(bodyHeight * 0.45), Math.max(6, bodyHeight - layout.height - 1));
+			const eventsHeight = Math.min(Math.floor(bodyHeight * 0.45), Math.max(6, bodyHeight - (runs ? rows.length + 2 : layout.height) - 1));
 			const topHeight = bodyHeight - eventsHeight;
-			const graphWidth = Math.min(graphMaxWidth, Math.max(layout.width + 2, 32));
+			const graphWidth = runs ? graphMaxWidth : Math.min(graphMaxWidth, Math.max(layout.width + 2, 32));
 			const rightWidth = width - graphWidth - 1;
 			body = [
 				...besideEachOther([{lines: fitBlock(graphBlock(topHeight, graphWidth), graphWidth, topHeight, ellipsis), width: graphWidth}, {lines: detailsBlock(topHeight, rightWidth), width: rightWidth}], topHeight, {text: ascii ? '|' : '│', role: 'edge'}),
@@ -216,7 +267,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 			];
 		} else {
 			// Stacked: the graph on top, then whichever of details or events has focus.
-			const graphHeight = Math.min(Math.max(4, Math.ceil(bodyHeight / 2)), layout.height + 1);
+			const graphHeight = Math.min(Math.max(4, Math.ceil(bodyHeight / 2)), runs ? rows.length + 2 : layout.height + 1);
 			const restHeight = bodyHeight - graphHeight;
 			body = [
 				...fitBlock(graphBlock(graphHeight, width), width, graphHeight, ellipsis),
@@ -225,7 +276,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 		}
 
 		return fitBlock([...header, ...body, status], width, height, ellipsis);
-	}, [data, layout, logs, follower, route, width, height, now, message, readOnly, matches, selectedName, ascii, callsPerMinute, ellipsis, bodyHeight, wide, graphMaxWidth, badges, mapRuns, scope]);
+	}, [data, layout, runs, rows, logs, follower, route, width, height, now, message, readOnly, matches, selectedName, ascii, callsPerMinute, ellipsis, bodyHeight, wide, graphMaxWidth, badges, mapRuns, scope]);
 
 	return <StyledLines lines={lines} theme={theme}/>;
 }

@@ -3,12 +3,13 @@
 // disagree. Read-only mode removes the mutating entries from the table itself.
 import type {Key} from 'ink';
 
-export type ViewName = 'machines' | 'machine-wall' | 'executions' | 'running' | 'execution' | 'map-run';
+export type ViewName = 'machines' | 'machine-wall' | 'executions' | 'running' | 'execution' | 'map-run' | 'diff';
 
 export type CommandId =
 	| 'up' | 'down' | 'left' | 'right' | 'pageUp' | 'pageDown' | 'top' | 'bottom'
 	| 'enter' | 'panel' | 'back' | 'filter' | 'statusFilter' | 'versionFilter' | 'machineWall' | 'sort' | 'running'
-	| 'start' | 'stop' | 'redrive' | 'help' | 'quit';
+	| 'start' | 'stop' | 'redrive' | 'help' | 'quit'
+	| 'timeline' | 'mark' | 'diff' | 'select' | 'copy' | 'console';
 
 export type Binding = {
 	command: CommandId;
@@ -37,15 +38,21 @@ export const keymap: readonly Binding[] = [
 	{command: 'enter', keys: ['enter'], label: 'enter', description: 'open what is selected: machine, execution, state, an event\'s state, map run children, child execution', hint: 'open'},
 	{command: 'panel', keys: ['tab'], label: 'tab', description: 'switch panel: graph, state details and logs, event history', views: ['execution'], hint: 'panel'},
 	{command: 'back', keys: ['esc', 'backspace'], label: 'esc', description: 'go back', hint: 'back'},
-	{command: 'filter', keys: ['/'], label: '/', description: 'filter the current list or the event history', hint: 'filter'},
+	{command: 'filter', keys: ['/'], label: '/', description: 'filter the current list or the event history', views: ['machines', 'machine-wall', 'executions', 'running', 'execution', 'map-run'], hint: 'filter'},
 	{command: 'statusFilter', keys: ['f'], label: 'f', description: 'cycle the status filter (all, running, failed, ...)', views: ['executions', 'map-run'], hint: 'status'},
 	{command: 'versionFilter', keys: ['v'], label: 'v', description: 'cycle the version/alias filter (all, each alias, each version)', views: ['executions'], hint: 'version'},
 	{command: 'machineWall', keys: ['f'], label: 'f', description: 'the wall of all machines: running, failed and succeeded in the last hour', views: ['machines'], hint: 'wall'},
 	{command: 'sort', keys: ['o'], label: 'o', description: 'sort by elapsed time, name or current state', views: ['running'], hint: 'sort'},
 	{command: 'running', keys: ['r'], label: 'r', description: 'show every running execution of the machine', views: ['machines', 'machine-wall', 'executions'], hint: 'running'},
 	{command: 'start', keys: ['s'], label: 's', description: 'start an execution (asks for JSON input)', views: ['machines', 'machine-wall', 'executions', 'running', 'execution'], mutating: true, hint: 'start'},
-	{command: 'stop', keys: ['x'], label: 'x', description: 'stop the execution (asks to confirm; optional error and cause)', views: ['executions', 'running', 'execution'], mutating: true, hint: 'stop'},
-	{command: 'redrive', keys: ['R'], label: 'R', description: 'redrive the failed execution (shows what reruns, then asks)', views: ['executions', 'execution'], mutating: true, hint: 'redrive'},
+	{command: 'stop', keys: ['x'], label: 'x', description: 'stop the execution, or every selected one (asks to confirm; shows how many can be stopped)', views: ['executions', 'running', 'execution'], mutating: true, hint: 'stop'},
+	{command: 'redrive', keys: ['R'], label: 'R', description: 'redrive the failed execution, or every selected one (shows what reruns, then asks)', views: ['executions', 'execution'], mutating: true, hint: 'redrive'},
+	{command: 'select', keys: ['space'], label: 'space', description: 'select or unselect the execution, for x or R on all the selected ones', views: ['executions'], mutating: true, hint: 'select'},
+	{command: 'timeline', keys: ['t'], label: 't', description: 'the timeline instead of the graph: where the time went (t again: the graph)', views: ['execution'], hint: 'timeline'},
+	{command: 'mark', keys: ['m'], label: 'm', description: 'mark the execution to compare (then d on another)', views: ['executions', 'execution'], hint: 'mark'},
+	{command: 'diff', keys: ['d'], label: 'd', description: 'compare the marked execution with this one, state by state', views: ['executions', 'execution'], hint: 'diff'},
+	{command: 'copy', keys: ['c'], label: 'c', description: 'copy to the clipboard (OSC 52): the ARN, or the selected state\'s error cause or output', views: ['executions', 'execution'], hint: 'copy'},
+	{command: 'console', keys: ['o'], label: 'o', description: 'show the execution\'s AWS console address', views: ['executions', 'execution']},
 	{command: 'help', keys: ['?'], label: '?', description: 'show this help', hint: 'help'},
 	{command: 'quit', keys: ['q', 'ctrl+c'], label: 'q', description: 'quit (also Ctrl-C)', hint: 'quit'},
 ];
@@ -109,6 +116,10 @@ export function keyName(input: string, key: Key): string {
 		return 'backspace';
 	}
 
+	if (input === ' ' && !key.ctrl && !key.meta) {
+		return 'space';
+	}
+
 	return key.ctrl && input ? `ctrl+${input.toLowerCase()}` : input;
 }
 
@@ -120,7 +131,8 @@ export function eachKey(input: string, key: Key, handle: (input: string, key: Ke
 	const characters = [...input];
 	if (characters.length > 1 && !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab) {
 		for (const character of characters) {
-			handle(character, key);
+			// Enter typed along with other keys (`k` then enter) arrives as a carriage return in the text.
+			handle(character === '\r' ? '' : character, character === '\r' ? {...key, return: true} : key);
 		}
 
 		return;

@@ -1,17 +1,7 @@
+import {lambdaLogText} from '../model/history/lambda-log-text.js';
 import {formatTime} from '../model/text/format.js';
 import {sanitize} from '../model/text/sanitize.js';
 import {type LogLine, type StyledLine} from '../model/types.js';
-
-// Lambda's own prefix (`2026-01-01T12:00:00.000Z\t<request id>\tINFO\t`) repeats what the
-// pane already shows (time) or what nobody reads in a narrow pane (the request id).
-const lambdaPrefix = /^\d{4}-\d\d-\d\dT[\d.:]+Z\t[\d\-a-f]{36}\t([A-Z]+)\t/;
-
-/** A log message as the pane shows it: Lambda's prefix shortened to its level. */
-export function logMessageText(message: string): string {
-	const trimmed = message.trimEnd();
-	const match = lambdaPrefix.exec(trimmed);
-	return match ? `${match[1]} ${trimmed.slice(match[0].length)}` : trimmed;
-}
 
 /**
  * The newest log lines of the selected state, streaming: the pane shows the
@@ -30,7 +20,7 @@ export function logPaneLines(options: {lines: readonly LogLine[] | undefined; lo
 		const line = lines[index];
 		out.push([
 			{text: `${formatTime(line.timestamp).slice(11, 19)} `, role: 'muted'},
-			{text: sanitize(logMessageText(line.message), {tabWidth: 2})},
+			{text: sanitize(lambdaLogText(line.message), {tabWidth: 2})},
 		]);
 	}
 

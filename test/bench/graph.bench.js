@@ -10,12 +10,12 @@ import {renderGraph} from '../../dist/model/graph/graph-render.js';
 
 const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'corpus', 'asl');
 
-function median(samples) {
+export function median(samples) {
 	const sorted = samples.toSorted((a, b) => a - b);
 	return sorted[Math.floor(sorted.length / 2)];
 }
 
-function time(fn, runs) {
+export function time(fn, runs) {
 	const samples = [];
 	for (let index = 0; index < runs; index++) {
 		const start = performance.now();

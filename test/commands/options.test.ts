@@ -32,6 +32,13 @@ describe('commandOptions: the shared flags, checked once, in the units the code 
 		expect(commandOptions({}, pipe, {}).display.width).toBe(100);
 	});
 
+	test('line output (ls, tail) is cut at --width or the terminal\'s width, never in a pipe', () => {
+		expect(commandOptions({}, pipe, {}).display.lineWidth).toBe(Infinity);
+		expect(commandOptions({width: '60'}, pipe, {}).display.lineWidth).toBe(60);
+		expect(commandOptions({}, {isTTY: true, columns: 132}, {}).display.lineWidth).toBe(132);
+		expect(commandOptions({width: '0'}, {isTTY: true, columns: 132}, {}).display.lineWidth).toBe(Infinity);
+	});
+
 	test.each([['abc'], ['-5'], [''], ['NaN'], ['1e2'], ['Infinity']])('--width "%s" is refused with one line naming it', width => {
 		expect(() => commandOptions({width}, pipe, {})).toThrow(`--width takes a number of columns (0 = unlimited), not "${width}"`);
 	});

@@ -11,6 +11,7 @@ import {cliUserEnvironment} from '../helpers/aws-environment.js';
 import {historyFixture} from '../helpers/histories.js';
 import {orderEndpoint, orderMachine} from '../helpers/order-machine.js';
 import {cliPath, repoRoot, runCli} from '../helpers/run-cli.js';
+import {displayWidth} from '../../source/model/text/width.js';
 
 /** Commands that read files and never talk to AWS (no --endpoint-url). */
 const offline = new Set(['graph', 'replay']);
@@ -77,6 +78,86 @@ describe('sfntop in pipes', () => {
 			expect(await onTerminal([], {NO_COLOR: '1'})).not.toMatch(sgr);
 			expect(await onTerminal(['--no-color'])).not.toMatch(sgr);
 			expect(await onTerminal([], {TERM: 'dumb'})).not.toMatch(sgr);
+		});
+	});
+
+	describe('tail --logs: events and log lines in time order, the message whole', () => {
+		const tasks = ['ValidateOrder', 'ReserveInventory', 'ChargeCustomer', 'ShipOrder'];
+		const functions = ['validate-order', 'reserve-inventory', 'charge-customer', 'ship-order'];
+		const longId = `order-${'x'.repeat(240)}-end`;
+
+		/** Lines as `{time, state, text}`; log lines are the ones with `│`. */
+		const parse = (stdout: string) => stdout.trimEnd().split('\n').map(line => ({
+			line,
+			time: line.slice(0, 12),
+			state: line.slice(14, 42).trim(),
+			log: line.slice(44).startsWith('│ ') ? line.slice(46) : undefined,
+		}));
+
+		/** Strictly: every line in time order, each function's lines between its state's entry and exit. Else: after its entry. */
+		function expectInOrder(stdout: string, strictly = true) {
+			const lines = parse(stdout);
+			const times = lines.map(line => line.time);
+			if (strictly) {
+				expect(times, stdout).toEqual(times.toSorted());
+			}
+
+			for (const [index, task] of tasks.entries()) {
+				const entered = lines.findIndex(line => line.state === task && line.line.includes('TaskStateEntered'));
+				const exited = lines.findIndex(line => line.state === task && line.line.includes('TaskStateExited'));
+				const logs = lines.flatMap((line, at) => (line.state === task && line.log !== undefined ? [at] : []));
+				expect(logs.length, `${task}\n${stdout}`).toBeGreaterThan(0);
+				// Every line the function wrote sits inside its state: after it was entered, before it was left.
+				expect(logs.every(at => at > entered && (!strictly || exited === -1 || at < exited)), `${task}\n${stdout}`).toBe(true);
+				expect(lines.some(line => line.state === task && line.log === `INFO ${functions[index]}: processing order ${longId}`), `${task}\n${stdout}`).toBe(true);
+			}
+		}
+
+		test('a finished execution: all at once, in order; Lambda\'s prefix gone, the level kept, nothing cut', async () => {
+			await endpoint.run('long-1', {orderId: longId, delayMs: 60});
+			const result = await run(['tail', `${orderMachine}/long-1`, '--logs']);
+			expect(result.stderr).toBe('');
+			expect(result.code).toBe(0);
+			expect(result.stdout).not.toMatch(/\d{4}-\d\d-\d\dT[\d.:]+Z\s+[\d\-a-f]{36}\s/);
+			expectInOrder(result.stdout);
+		});
+
+		// As lines arrive: a function's lines may follow the next state's first events (they reach
+		// CloudWatch Logs later), but never come before its own state, and none is lost or repeated.
+		test('a running execution: each line once, every log line after its state began', async () => {
+			const arn = await endpoint.run('long-2', {orderId: longId, delayMs: 400}, false);
+			const result = await run(['tail', arn, '--logs', '--interval', '0.2']);
+			expect(result.stderr).toBe('');
+			expect(result.code).toBe(0);
+			const lines = parse(result.stdout);
+			expect(new Set(lines.map(line => line.line)).size).toBe(lines.length);
+			expect(lines.filter(line => line.log !== undefined).length).toBeGreaterThanOrEqual(16);
+			expectInOrder(result.stdout, false);
+		});
+
+		test('on a terminal each line is cut at its width, at a grapheme boundary', async () => {
+			const wide = `注文👩‍👩‍👧‍👦${'長'.repeat(60)}`;
+			await endpoint.run('wide-1', {orderId: wide, delayMs: 5});
+			const terminal = startTerminal({args: ['tail', `${orderMachine}/wide-1`, '--logs', '--endpoint-url', endpoint.server.url], columns: 121, env: cliUserEnvironment});
+			await terminal.exited;
+			const lines = terminal.output().replaceAll(/\u001B\[[\d;]*m/g, '').split('\r\n').filter(Boolean);
+			await terminal.close();
+			expect(lines.length).toBeGreaterThan(20);
+			for (const line of lines) {
+				expect(displayWidth(line), line).toBeLessThanOrEqual(121);
+			}
+
+			const cut = lines.find(line => line.includes('INFO validate-order: processing order 注文'))!;
+			expect(cut).toMatch(/(?:注文|👩\u{200D}👩\u{200D}👧\u{200D}👦|長)…$/u);
+			expect(displayWidth(cut)).toBeGreaterThanOrEqual(120);
+		});
+
+		test('--json: the same order, one object per line', async () => {
+			const result = await run(['tail', `${orderMachine}/long-1`, '--logs', '--json']);
+			const records = result.stdout.trimEnd().split('\n').map(line => JSON.parse(line) as {type: string; timestamp: string; message?: string});
+			const times = records.map(record => record.timestamp);
+			expect(times).toEqual(times.toSorted());
+			expect(records.filter(record => record.type === 'Log').length).toBeGreaterThan(8);
 		});
 	});
 

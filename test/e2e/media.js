@@ -25,10 +25,10 @@ async function savePicture(name, svg) {
 	process.stdout.write(`wrote media/${name}.svg, ${png}\n`);
 }
 
-async function record({name, columns, rows, title, script}) {
-	const terminal = startTerminal({args: ['--local'], columns, rows});
+async function record({name, columns, rows, title, script, args = ['--local'], ready = screen => screen.includes('Graph')}) {
+	const terminal = startTerminal({args, columns, rows});
 	try {
-		await terminal.waitForScreen(screen => screen.includes('Graph'), 20_000, 'the graph');
+		await terminal.waitForScreen(ready, 20_000, 'the first screen');
 		await script(terminal);
 		await terminal.waitForQuiet(300, 5000);
 		await savePicture(name, screenToSvg(terminal.term, {title}));
@@ -76,5 +76,25 @@ await record({
 	async script(terminal) {
 		await startExecution(terminal, '{"orderId":"4713","delayMs":4000}');
 		await terminal.waitForScreen(screen => /ReserveInventory\s+Task\s+\S RUNNING/.test(screen), 30_000, 'ReserveInventory running');
+	},
+});
+
+// Where the time went: the timeline (t) of a demo order with a Map of items, a
+// Parallel with a Wait, and retries — iterations as lanes, the critical path marked.
+await record({
+	name: 'dashboard-timeline',
+	columns: 130,
+	rows: 36,
+	title: 'sfntop --local — t: the timeline',
+	args: ['--local', 'OrderFulfillmentStateMachine'],
+	ready: screen => /SUCCEEDED +demo-/.test(screen),
+	async script(terminal) {
+		// The newest execution that succeeded: the rows are newest first.
+		const rows = terminal.screen().split('\n').filter(line => /^\S+ +demo-/.test(line.trim()));
+		const index = rows.findIndex(line => line.trimStart().startsWith('SUCCEEDED'));
+		terminal.type(`${'j'.repeat(index)}\r`);
+		await terminal.waitForScreen(screen => screen.includes('Graph'), 10_000, 'the execution');
+		terminal.type('t');
+		await terminal.waitForScreen(screen => screen.includes('Timeline') && screen.includes('NotifyAndShip'), 10_000, 'the timeline');
 	},
 });

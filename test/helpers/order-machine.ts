@@ -2,17 +2,11 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {CreateStateMachineCommand, StartExecutionCommand, type SFNClient} from '@aws-sdk/client-sfn';
 import type {RunningServer} from '../../source/local/server.js';
+import {cliUserEnvironment} from './aws-environment.js';
 import {localEndpoint, waitForEnd} from './local-endpoint.js';
 import {repoRoot, runCli, type CliResult} from './run-cli.js';
 
 export const orderMachine = 'OrderProcessingStateMachine';
-
-/**
- * The user's environment for CLI tests: dummy credentials, region from the
- * environment (AWS_DEFAULT_REGION is what the AWS CLI reads; AWS_REGION until
- * sfntop reads the former too).
- */
-export const cliEnvironment = {AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_DEFAULT_REGION: 'us-east-1', AWS_REGION: 'us-east-1'};
 
 /** `sfntop serve` in-process with the order workflow, a way to run executions, and the CLI pointed at it. */
 export async function orderEndpoint(): Promise<{
@@ -37,6 +31,6 @@ export async function orderEndpoint(): Promise<{
 
 			return executionArn!;
 		},
-		sfntop: async (...args) => runCli([...args, '--endpoint-url', server.url], {env: cliEnvironment, timeoutMs: 30_000}),
+		sfntop: async (...args) => runCli([...args, '--endpoint-url', server.url], {env: cliUserEnvironment, timeoutMs: 30_000}),
 	};
 }

@@ -1,6 +1,7 @@
 // A session of fixed snapshots for component tests: followers that hold one
 // state (or the states a test pushes), actions that record their calls.
 import {foldFixture, loadEvents, orderGraph} from '../helpers/histories.js';
+import {groupRerunPoints, planBulk} from '../../source/model/bulk/bulk-plan.js';
 import type {FollowerState, RowsFollower, SfnSession} from '../../source/sync/types.js';
 import type {ExecutionData, ExecutionSummary, LogLine, MachineQualifiers, MachineSummary, MapRunDescription, RedrivePreview} from '../../source/model/types.js';
 import type {MachineWallRow, RunningRow, RunningWall} from '../../source/model/wall/wall-types.js';
@@ -54,7 +55,7 @@ export function orderExecution(fixture = 'order-failed-at-charge.json'): Executi
 	};
 }
 
-export type Calls = {start: Array<[string, string]>; stop: Array<[string, string | undefined, string | undefined]>; redrive: string[]};
+export type Calls = {start: Array<[string, string]>; stop: Array<[string, string | undefined, string | undefined]>; redrive: string[]; bulk: Array<{action: string; arns: string[]}>};
 
 export function fakeSession(options: {
 	readOnly?: boolean;
@@ -71,7 +72,7 @@ export function fakeSession(options: {
 	mapRunExecutions?: ExecutionSummary[];
 	qualifiers?: MachineQualifiers;
 } = {}): SfnSession & {calls: Calls; followers: Array<FakeFollower<unknown>>; requests: string[]} {
-	const calls: Calls = {start: [], stop: [], redrive: []};
+	const calls: Calls = {start: [], stop: [], redrive: [], bulk: []};
 	// What each follower was asked for (`executions arn FAILED`), so tests see the filters a view passes down.
 	const requests: string[] = [];
 	const followers: Array<FakeFollower<unknown>> = [];
@@ -142,6 +143,20 @@ export function fakeSession(options: {
 		redrivePreview: async () => options.preview ?? {redrivable: true, rerun: ['ChargeCustomer', 'ShipOrder'], keep: ['ValidateOrder', 'ReserveInventory']},
 		async redrive(arn) {
 			calls.redrive.push(arn);
+		},
+		matchingExecutions: async (_, filter) => (options.executions ?? []).filter(execution => execution.status === filter.status),
+		// The real rules (planBulk) on the given summaries; every redrivable one "stopped in" ChargeCustomer.
+		async bulkPreview(action, list) {
+			const plan = planBulk(action, list, {now: Date.UTC(2026, 0, 1, 12, 0, 0)});
+			return {...plan, ...groupRerunPoints(action === 'redrive' ? plan.actionable.map(() => 'ChargeCustomer') : [])};
+		},
+		async bulkAct(preview, settings = {}) {
+			calls.bulk.push({action: preview.action, arns: preview.actionable.map(execution => execution.arn)});
+			for (const index of preview.actionable.keys()) {
+				settings.onProgress?.(index + 1, preview.actionable.length);
+			}
+
+			return {action: preview.action, acted: preview.actionable.length, skipped: preview.skipped.length, failed: []};
 		},
 		callsPerMinute: () => 12,
 		close: () => undefined,

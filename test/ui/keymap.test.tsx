@@ -40,7 +40,7 @@ describe('the key table', () => {
 
 	test('read-only removes start, stop and redrive from the table, the status line and the help', async () => {
 		expect(activeKeymap(true).some(binding => binding.mutating)).toBe(false);
-		expect(activeKeymap(false).filter(binding => binding.mutating).map(binding => binding.command)).toEqual(['start', 'stop', 'redrive']);
+		expect(activeKeymap(false).filter(binding => binding.mutating).map(binding => binding.command)).toEqual(['start', 'stop', 'redrive', 'select']);
 		const {waitForFrame, press, frame, session} = open(true);
 		await waitForFrame(text => text.includes('Event history'));
 		expect(frame()).toContain('READ-ONLY');
@@ -48,7 +48,7 @@ describe('the key table', () => {
 		await press('s', 'x', 'R');
 		expect(frame()).not.toContain('input JSON');
 		expect(frame()).not.toContain('Stop order-7?');
-		expect(session.calls).toEqual({start: [], stop: [], redrive: []});
+		expect(session.calls).toEqual({start: [], stop: [], redrive: [], bulk: []});
 		await press('?');
 		await waitForFrame(text => text.includes('Keys in the execution view'));
 		for (const binding of keymap) {

@@ -1,22 +1,13 @@
+import type {MapRunCounts as ModelMapRunCounts} from '../../model/types.js';
+
 /** A map run's status (DescribeMapRun). */
 export type MapRunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
 
 /** How a child execution of the map run stands; PENDING until it starts. */
 export type ChildStatus = 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
-/** DescribeMapRun's itemCounts / executionCounts. */
-export type MapRunCounts = {
-	pending: number;
-	running: number;
-	succeeded: number;
-	failed: number;
-	timedOut: number;
-	aborted: number;
-	total: number;
-	resultsWritten: number;
-	failuresNotRedrivable: number;
-	pendingRedrive: number;
-};
+/** DescribeMapRun's itemCounts / executionCounts: the model's counts and the redrive ones. */
+export type MapRunCounts = ModelMapRunCounts & {failuresNotRedrivable: number; pendingRedrive: number};
 
 /** One child execution: the items it carries (a batch has several) and where it stands. */
 export type MapRunChild = {executionArn?: string; items: number; status: ChildStatus};

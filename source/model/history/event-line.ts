@@ -4,6 +4,7 @@ import {fitToWidth, truncateToWidth} from '../text/width.js';
 import {isoOrNull} from '../text/format.js';
 import {sanitize} from '../text/sanitize.js';
 import type {HistoryEvent, MapRunDescription, StyleRole, StyledLine} from '../types.js';
+import {lambdaLogText} from './lambda-log-text.js';
 import {mapRunProgressText} from './map-run-text.js';
 import {childExecutionIn} from './fold/linked-executions.js';
 import {payloadText} from './history-event.js';
@@ -136,12 +137,12 @@ export function eventJson(event: HistoryEvent, state: string | undefined): Recor
 	return {id: event.id, ...(event.previousEventId !== undefined && {previousEventId: event.previousEventId}), timestamp: isoOrNull(event.timestamp), type: event.type, state: state ?? null, details: event.details};
 }
 
-/** A log line under its state: `time  state  │ message`. */
+/** A log line under its state: `time  state  │ message` (Lambda's own prefix shortened to the level). */
 export function logLine(timestamp: number, state: string, message: string): StyledLine {
 	return [
 		{text: `${clock(timestamp)}  `, role: 'muted'},
 		{text: `${fitToWidth(sanitize(state), 28)}  `},
 		{text: '│ ', role: 'muted'},
-		{text: sanitize(message.replace(/\n$/, ''), {tabWidth: 4})},
+		{text: sanitize(lambdaLogText(message), {tabWidth: 4})},
 	];
 }

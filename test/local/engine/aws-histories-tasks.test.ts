@@ -149,4 +149,14 @@ describe('the context object and variables', () => {
 		expect(details(events[5])).toEqual({assignedVariables: {resultsVar: '{"Payload":{"foo":"foo-1"}}'}, assignedVariablesDetails: {truncated: false}, name: 'JsonataState', output: '{"results":{"Payload":{"foo":"foo-1"}}}', outputDetails: {truncated: false}});
 		expect(outcome.output).toBe('{"results":{"Payload":{"foo":"foo-1"}}}');
 	});
+
+	test('States.QueryEvaluationError is catchable: EvaluationFailed, then the Catch takes it', async () => {
+		const {events, outcome} = await runEngine({QueryLanguage: 'JSONata', StartAt: 'Call', States: {
+			Call: {Type: 'Task', Resource: lambdaArn('echo'), Arguments: '{% $notThere.x %}', Catch: [{ErrorEquals: ['States.QueryEvaluationError'], Next: 'Handled'}], End: true},
+			Handled: {Type: 'Pass', End: true},
+		}}, {}, handlersOf({echo: event => event}));
+		expect(shape(events)).toEqual(['1 0 ExecutionStarted', '2 0 TaskStateEntered', '3 0 EvaluationFailed', '4 3 TaskStateExited', '5 4 PassStateEntered', '6 5 PassStateExited', '7 6 ExecutionSucceeded']);
+		expect(JSON.parse(outcome.output!)).toMatchObject({Error: 'States.QueryEvaluationError'});
+	});
 });
+
