@@ -5,11 +5,10 @@ import type {Store} from '../store.js';
 import type {LoggingConfiguration, StoredMachine} from '../store-types.js';
 import {compareText, keysetPage} from './cursor.js';
 import {checkDefinition, validationReport, type CheckedDefinition} from './definitions.js';
+import {checkedLogging, sameLogging} from './logging.js';
 import {machineOf, targetOf} from './lookups.js';
 import {defaultLogging, seconds, type ApiContext, type Operation} from './operation.js';
 import {publishVersion} from './versions.js';
-
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** AWS refuses a version description without `publish` (recorded, test_create_with_version_description_no_publish). */
 function requirePublishForDescription(body: Record<string, unknown>): void {
@@ -34,11 +33,11 @@ export function machineOperations({store}: ApiContext): Record<string, Operation
 			const type = body.type === 'EXPRESS' ? 'EXPRESS' : 'STANDARD';
 			const checked = await checkDefinition(body.definition as string, type);
 			const arn = machineArnOf(region, name);
-			const loggingConfiguration = body.loggingConfiguration as LoggingConfiguration | undefined;
+			const loggingConfiguration = checkedLogging(store, body.loggingConfiguration as LoggingConfiguration | undefined);
 			const existing = store.machines.get(arn);
 			if (existing) {
 				// AWS: idempotent on name, definition, type and logging; a different roleArn is ignored, not updated.
-				if (existing.definition !== checked.text || existing.type !== type || !sameJson(existing.loggingConfiguration, loggingConfiguration)) {
+				if (existing.definition !== checked.text || existing.type !== type || !sameLogging(existing.loggingConfiguration, loggingConfiguration)) {
 					throw new AwsError('StateMachineAlreadyExists', `State Machine Already Exists: '${arn}'`);
 				}
 
@@ -61,9 +60,9 @@ export function machineOperations({store}: ApiContext): Record<string, Operation
 			const roleArn = body.roleArn === undefined ? machine.roleArn : requireRoleArn(body.roleArn);
 			const checked = body.definition === undefined ? undefined : await checkDefinition(body.definition as string, machine.type);
 			const definition = checked ? remember(store, checked) : machine.definition;
-			const loggingConfiguration = (body.loggingConfiguration as LoggingConfiguration | undefined) ?? machine.loggingConfiguration;
+			const loggingConfiguration = checkedLogging(store, body.loggingConfiguration as LoggingConfiguration | undefined) ?? machine.loggingConfiguration;
 			// A new revision only when something changed (recorded: an update with the same definition keeps the revision, and publishing it again returns the same version).
-			const changed = definition !== machine.definition || roleArn !== machine.roleArn || !sameJson(loggingConfiguration, machine.loggingConfiguration);
+			const changed = definition !== machine.definition || roleArn !== machine.roleArn || !sameLogging(loggingConfiguration, machine.loggingConfiguration);
 			const updated: StoredMachine = {
 				...machine,
 				definition,
