@@ -1,5 +1,5 @@
 /*
- * loggingConfiguration is checked as AWS checks it, at CreateStateMachine and
+ * A machine's loggingConfiguration is checked as AWS checks it, at CreateStateMachine and
  * UpdateStateMachine. Answers checked against LocalStack
  * v2/test_sfn_api_logs.snapshot.json (recorded against AWS):
  * test_invalid_logging_configuration (a level without a destination),
@@ -7,9 +7,8 @@
  * test_incomplete_logging_configuration (no level: OFF, and DescribeStateMachine
  * fills level OFF and includeExecutionData false, keeping `destinations: []`).
  */
-import {CreateLogGroupCommand} from '@aws-sdk/client-cloudwatch-logs';
+import {CreateLogGroupCommand, type CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import {CreateStateMachineCommand, DescribeStateMachineCommand, UpdateStateMachineCommand, type LoggingConfiguration, type SFNClient} from '@aws-sdk/client-sfn';
-import type {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import type {RunningServer} from '../../source/local/server.js';
 import {localEndpoint} from '../helpers/local-endpoint.js';
@@ -41,7 +40,6 @@ describe('loggingConfiguration as AWS checks it', () => {
 
 	test('a level without exactly one destination, two destinations, a missing log group: InvalidLoggingConfiguration', async () => {
 		for (const level of ['ALL', 'ERROR', 'FATAL'] as const) {
-			// eslint-disable-next-line no-await-in-loop
 			await expect(create({level})).rejects.toMatchObject({name: 'InvalidLoggingConfiguration', message: exactlyOne});
 		}
 
