@@ -1,8 +1,13 @@
-import {readFileSync} from 'node:fs';
+import {Buffer} from 'node:buffer';
+import {randomBytes} from 'node:crypto';
+import {readFileSync, statSync} from 'node:fs';
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {CreateStateMachineCommand, GetExecutionHistoryCommand, ListExecutionsCommand, StartExecutionCommand, type SFNClient} from '@aws-sdk/client-sfn';
 import {FilterLogEventsCommand, GetLogEventsCommand, PutLogEventsCommand, CreateLogGroupCommand, CreateLogStreamCommand, type CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {compareText, useTokenKey} from '../../source/local/api/cursor.js';
 import type {RunningServer} from '../../source/local/server.js';
 import {fullHistory, localEndpoint, waitForEnd} from '../helpers/local-endpoint.js';
 import {repoRoot} from '../helpers/run-cli.js';
@@ -90,6 +95,26 @@ describe('page tokens are cursors', () => {
 		await expect(sfn.send(new ListExecutionsCommand({stateMachineArn: machineArn, nextToken: 'bm90IG91cnM'}))).rejects.toMatchObject({name: 'InvalidToken'});
 	});
 
+	test('a token whose cursor was changed is InvalidToken (board qa: a forged cursor read as the end of the history)', async () => {
+		const executionArn = (await sfn.send(new StartExecutionCommand({stateMachineArn: machineArn, input: '{"orderId": "forged", "delayMs": 0}'}))).executionArn!;
+		await waitForEnd(sfn, executionArn);
+		const {nextToken} = await sfn.send(new GetExecutionHistoryCommand({executionArn, maxResults: 2}));
+		expect((await sfn.send(new GetExecutionHistoryCommand({executionArn, maxResults: 2, nextToken}))).events).toHaveLength(2);
+		const [body, ...rest] = nextToken!.split('.');
+		const sealed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as {c: unknown};
+		for (const cursor of [{id: 'x'}, {}, {id: 1}]) {
+			const forgedBody = Buffer.from(JSON.stringify({...sealed, c: cursor})).toString('base64url');
+			for (const forged of [[forgedBody, ...rest].join('.'), forgedBody]) {
+				await expect(sfn.send(new GetExecutionHistoryCommand({executionArn, maxResults: 2, nextToken: forged}))).rejects.toMatchObject({name: 'InvalidToken'});
+			}
+		}
+
+		const listed = await sfn.send(new ListExecutionsCommand({stateMachineArn: machineArn, maxResults: 1}));
+		const [listBody, listMac] = listed.nextToken!.split('.', 2);
+		const changed = Buffer.from(JSON.stringify({...JSON.parse(Buffer.from(listBody, 'base64url').toString('utf8')) as object, c: {d: 0, a: 'x'}})).toString('base64url');
+		await expect(sfn.send(new ListExecutionsCommand({stateMachineArn: machineArn, maxResults: 1, nextToken: `${changed}.${listMac}`}))).rejects.toMatchObject({name: 'InvalidToken'});
+	});
+
 	test('FilterLogEvents pages by timestamp and event id, and refuses a token it did not issue', async () => {
 		await logs.send(new CreateLogGroupCommand({logGroupName: '/pages'}));
 		await logs.send(new CreateLogStreamCommand({logGroupName: '/pages', logStreamName: 'a'}));
@@ -118,5 +143,33 @@ describe('page tokens are cursors', () => {
 		expect(atEnd.nextForwardToken).toBe(newest.nextForwardToken);
 		await logs.send(new PutLogEventsCommand({logGroupName: '/walk', logStreamName: 's', logEvents: [{timestamp: 2000, message: 'line 6'}]}));
 		expect(messages(await logs.send(new GetLogEventsCommand({logGroupName: '/walk', logStreamName: 's', nextToken: atEnd.nextForwardToken})))).toEqual(['line 6']);
+	});
+});
+
+describe('with --data-dir', () => {
+	test('a token outlives a restart: the signing key is kept in the folder (0600)', async () => {
+		const dataDir = await mkdtemp(path.join(tmpdir(), 'sfntop-tokens-'));
+		try {
+			const first = await localEndpoint({dataDir});
+			const {stateMachineArn} = await first.sfn.send(new CreateStateMachineCommand({name: 'Kept', definition: orderDefinition, roleArn}));
+			for (const name of ['a', 'b', 'c']) {
+				await first.sfn.send(new StartExecutionCommand({stateMachineArn, name, input: '{"orderId": "1", "delayMs": 0}'}));
+			}
+
+			const page = await first.sfn.send(new ListExecutionsCommand({stateMachineArn, maxResults: 2}));
+			await first.server.close();
+			// A new process starts with a fresh random key; the folder's key must win.
+			useTokenKey(randomBytes(32));
+			const second = await localEndpoint({dataDir});
+			try {
+				const next = await second.sfn.send(new ListExecutionsCommand({stateMachineArn, maxResults: 2, nextToken: page.nextToken}));
+				expect([...page.executions!, ...next.executions!].map(execution => execution.name).toSorted(compareText)).toEqual(['a', 'b', 'c']);
+				expect(statSync(path.join(dataDir, 'journal.key')).mode & 0o777).toBe(0o600);
+			} finally {
+				await second.server.close();
+			}
+		} finally {
+			await rm(dataDir, {recursive: true, force: true});
+		}
 	});
 });

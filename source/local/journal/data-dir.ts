@@ -1,4 +1,6 @@
+import type {Buffer} from 'node:buffer';
 import {chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, type Stats} from 'node:fs';
+import {randomBytes} from 'node:crypto';
 import path from 'node:path';
 import process from 'node:process';
 import {UserError} from '../../model/user-error.js';
@@ -82,4 +84,19 @@ export function lockDataDir(dir: string): () => void {
 			// Already gone: nothing to release.
 		}
 	};
+}
+
+/** The key page tokens are signed with, kept in the folder (0600) so tokens stay valid across a restart; made on first use. */
+export function tokenKeyOf(dir: string): Buffer {
+	const file = path.join(dir, 'journal.key');
+	return usable(() => {
+		const kept = existsSync(file) ? readFileSync(file) : undefined;
+		if (kept?.length === 32) {
+			return kept;
+		}
+
+		const key = randomBytes(32);
+		writeFileSync(file, key, {mode: 0o600});
+		return key;
+	}, file);
 }
