@@ -163,7 +163,7 @@ describe('with --data-dir', () => {
 			const second = await localEndpoint({dataDir});
 			try {
 				const next = await second.sfn.send(new ListExecutionsCommand({stateMachineArn, maxResults: 2, nextToken: page.nextToken}));
-				expect([...page.executions!, ...next.executions!].map(execution => execution.name).toSorted(compareText)).toEqual(['a', 'b', 'c']);
+				expect([...page.executions!, ...next.executions!].map(execution => execution.name!).toSorted(compareText)).toEqual(['a', 'b', 'c']);
 				expect(statSync(path.join(dataDir, 'journal.key')).mode & 0o777).toBe(0o600);
 			} finally {
 				await second.server.close();
