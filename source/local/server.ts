@@ -111,7 +111,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 				return;
 			}
 
-			if (!service || request.method !== 'POST') {
+			// AWS's JSON protocols are POST / only; anything else is a client pointed at the wrong place, and says so.
+			const {pathname} = new URL(request.url ?? '/', 'http://serve');
+			if (request.method !== 'POST' || pathname !== '/') {
+				fail(new AwsError('UnknownOperationException', `sfntop serve answers AWS JSON requests: POST / with an X-Amz-Target header; got ${request.method ?? '?'} ${pathname}`, request.method === 'POST' ? 404 : 405));
+				return;
+			}
+
+			if (!service) {
 				fail(new AwsError('UnknownOperationException', `sfntop serve speaks Step Functions (AWSStepFunctions.*) and CloudWatch Logs (Logs_20140328.*); got target "${target}"`));
 				return;
 			}

@@ -21,6 +21,8 @@ let server: RunningServer;
 let sfn: SFNClient;
 let logs: CloudWatchLogsClient;
 let machineArn: string;
+// Log events must be within CloudWatch's window (14 days back, 2 hours ahead).
+const base = Date.now() - 3_600_000;
 
 const sleep = async (ms: number) => new Promise(resolve => {
 	setTimeout(resolve, ms);
@@ -118,9 +120,9 @@ describe('page tokens are cursors', () => {
 	test('FilterLogEvents pages by timestamp and event id, and refuses a token it did not issue', async () => {
 		await logs.send(new CreateLogGroupCommand({logGroupName: '/pages'}));
 		await logs.send(new CreateLogStreamCommand({logGroupName: '/pages', logStreamName: 'a'}));
-		await logs.send(new PutLogEventsCommand({logGroupName: '/pages', logStreamName: 'a', logEvents: [1, 2, 3, 4, 5].map(n => ({timestamp: 1000 + n, message: `line ${n}`}))}));
+		await logs.send(new PutLogEventsCommand({logGroupName: '/pages', logStreamName: 'a', logEvents: [1, 2, 3, 4, 5].map(n => ({timestamp: base + n, message: `line ${n}`}))}));
 		const first = await logs.send(new FilterLogEventsCommand({logGroupName: '/pages', limit: 2}));
-		await logs.send(new PutLogEventsCommand({logGroupName: '/pages', logStreamName: 'a', logEvents: [{timestamp: 1000, message: 'late but older'}]}));
+		await logs.send(new PutLogEventsCommand({logGroupName: '/pages', logStreamName: 'a', logEvents: [{timestamp: base, message: 'late but older'}]}));
 		const second = await logs.send(new FilterLogEventsCommand({logGroupName: '/pages', limit: 2, nextToken: first.nextToken}));
 		expect(first.events!.map(event => event.message)).toEqual(['line 1', 'line 2']);
 		expect(second.events!.map(event => event.message)).toEqual(['line 3', 'line 4']);
@@ -130,7 +132,7 @@ describe('page tokens are cursors', () => {
 	test('GetLogEvents: newest events by default, oldest with startFromHead; forward and backward tokens walk the stream, and the forward token stays put at the end', async () => {
 		await logs.send(new CreateLogGroupCommand({logGroupName: '/walk'}));
 		await logs.send(new CreateLogStreamCommand({logGroupName: '/walk', logStreamName: 's'}));
-		await logs.send(new PutLogEventsCommand({logGroupName: '/walk', logStreamName: 's', logEvents: [1, 2, 3, 4, 5].map(n => ({timestamp: 1000 + n, message: `line ${n}`}))}));
+		await logs.send(new PutLogEventsCommand({logGroupName: '/walk', logStreamName: 's', logEvents: [1, 2, 3, 4, 5].map(n => ({timestamp: base + n, message: `line ${n}`}))}));
 		const messages = (page: {events?: Array<{message?: string}>}) => page.events!.map(event => event.message);
 		const newest = await logs.send(new GetLogEventsCommand({logGroupName: '/walk', logStreamName: 's', limit: 2}));
 		expect(messages(newest)).toEqual(['line 4', 'line 5']);
@@ -141,7 +143,7 @@ describe('page tokens are cursors', () => {
 		const atEnd = await logs.send(new GetLogEventsCommand({logGroupName: '/walk', logStreamName: 's', nextToken: newest.nextForwardToken}));
 		expect(atEnd.events).toEqual([]);
 		expect(atEnd.nextForwardToken).toBe(newest.nextForwardToken);
-		await logs.send(new PutLogEventsCommand({logGroupName: '/walk', logStreamName: 's', logEvents: [{timestamp: 2000, message: 'line 6'}]}));
+		await logs.send(new PutLogEventsCommand({logGroupName: '/walk', logStreamName: 's', logEvents: [{timestamp: base + 1000, message: 'line 6'}]}));
 		expect(messages(await logs.send(new GetLogEventsCommand({logGroupName: '/walk', logStreamName: 's', nextToken: atEnd.nextForwardToken})))).toEqual(['line 6']);
 	});
 });
