@@ -14,6 +14,7 @@ import {ExecutionRunner} from './execution-runner.js';
 import {faultInjector, parseFaults} from './faults.js';
 import {logsOperations} from './logs-api.js';
 import {sfnOperations} from './api/index.js';
+import {finishDeletions} from './api/machine-deletion.js';
 import {RequestLog, type ServedRequest} from './request-log.js';
 import {Store} from './store.js';
 
@@ -64,6 +65,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 	const handlers: HandlerRegistry = Object.assign(Object.create(null) as HandlerRegistry, builtInHandlers, options.handlers);
 	const runner = new ExecutionRunner(store, () => handlers, () => currentRegion);
 	runner.failInterrupted();
+	finishDeletions(store, runner);
 	const operations = {sfn: sfnOperations({store, runner}), logs: logsOperations(store)};
 	const nextFault = options.faults ? faultInjector(parseFaults(options.faults)) : undefined;
 	const requests = new RequestLog(options.requestLogSize);

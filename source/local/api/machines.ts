@@ -7,6 +7,7 @@ import {compareText, keysetPage} from './cursor.js';
 import {checkDefinition, validationReport, type CheckedDefinition} from './definitions.js';
 import {checkedLogging, sameLogging} from './logging.js';
 import {machineOf, targetOf} from './lookups.js';
+import {deleteMachine, requireActive} from './machine-deletion.js';
 import {defaultLogging, seconds, type ApiContext, type Operation} from './operation.js';
 import {publishVersion} from './versions.js';
 
@@ -24,7 +25,7 @@ function remember(store: Store, checked: CheckedDefinition): string {
 const variableReferencesOf = (checked: CheckedDefinition) => (Object.keys(checked.variableReferences).length > 0 ? {variableReferences: checked.variableReferences} : {});
 
 /** CreateStateMachine, UpdateStateMachine, DescribeStateMachine, ListStateMachines, DeleteStateMachine, ValidateStateMachineDefinition. */
-export function machineOperations({store}: ApiContext): Record<string, Operation> {
+export function machineOperations({store, runner}: ApiContext): Record<string, Operation> {
 	return {
 		async CreateStateMachine({region, body}) {
 			const name = requireName(body.name);
@@ -36,6 +37,7 @@ export function machineOperations({store}: ApiContext): Record<string, Operation
 			const loggingConfiguration = checkedLogging(store, body.loggingConfiguration as LoggingConfiguration | undefined);
 			const existing = store.machines.get(arn);
 			if (existing) {
+				requireActive(existing);
 				// AWS: idempotent on name, definition, type and logging; a different roleArn is ignored, not updated.
 				if (existing.definition !== checked.text || existing.type !== type || !sameLogging(existing.loggingConfiguration, loggingConfiguration)) {
 					throw new AwsError('StateMachineAlreadyExists', `State Machine Already Exists: '${arn}'`);
@@ -51,7 +53,7 @@ export function machineOperations({store}: ApiContext): Record<string, Operation
 			return {stateMachineArn: arn, creationDate: seconds(machine.creationDate), ...(published && {stateMachineVersionArn: published.arn})};
 		},
 		async UpdateStateMachine({body}) {
-			const machine = machineOf(store, body.stateMachineArn);
+			const machine = requireActive(machineOf(store, body.stateMachineArn));
 			if (body.definition === undefined && body.roleArn === undefined && body.loggingConfiguration === undefined && body.tracingConfiguration === undefined) {
 				throw new AwsError('MissingRequiredParameter', 'Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified');
 			}
@@ -87,7 +89,7 @@ export function machineOperations({store}: ApiContext): Record<string, Operation
 			return {
 				stateMachineArn: source.arn,
 				name: machine.name,
-				status: 'ACTIVE',
+				status: machine.status ?? 'ACTIVE',
 				definition: source.definition,
 				roleArn: source.roleArn,
 				type: source.type,
@@ -110,8 +112,7 @@ export function machineOperations({store}: ApiContext): Record<string, Operation
 			return {stateMachines: items.map(machine => ({stateMachineArn: machine.arn, name: machine.name, type: machine.type, creationDate: seconds(machine.creationDate)})), ...(nextToken && {nextToken})};
 		},
 		DeleteStateMachine({body}) {
-			const machine = machineOf(store, body.stateMachineArn);
-			store.deleteMachine(machine.arn);
+			deleteMachine(store, runner, machineOf(store, body.stateMachineArn));
 			return {};
 		},
 		async ValidateStateMachineDefinition({body}) {
