@@ -44,7 +44,9 @@ describe('DeleteStateMachine', () => {
 		// A second delete while DELETING is accepted, as the first was.
 		await sfn.send(new DeleteStateMachineCommand({stateMachineArn}));
 
-		await waitForEnd(sfn, executionArn!);
+		// AWS ends it at its next state transition: the Wait is not cut short, then States.Runtime.
+		expect(await waitForEnd(sfn, executionArn!)).toBe('FAILED');
+		expect(await sfn.send(new DescribeExecutionCommand({executionArn}))).toMatchObject({error: 'States.Runtime', cause: 'State machine Doomed has been deleted.'});
 		let gone = false;
 		for (let attempt = 0; attempt < 50 && !gone; attempt++) {
 			gone = await sfn.send(new DescribeStateMachineCommand({stateMachineArn})).then(() => false, (error: unknown) => (error as Error).name === 'StateMachineDoesNotExist');

@@ -7,7 +7,8 @@ import type {StoredExecution, StoredMachine} from '../store-types.js';
  * DeleteStateMachine as AWS does it: the machine is DELETING while any of its
  * executions runs (DescribeStateMachine shows it, ListExecutions still finds
  * them, StartExecution and the other changes are StateMachineDeleting) and
- * goes once the last one has ended. AWS's wording of StateMachineDeleting is
+ * goes once the last one has ended — the engine ends running ones at their
+ * next state transition (runner.deleteMachine). AWS's wording of StateMachineDeleting is
  * not recorded anywhere we could read; this follows its "State Machine Does
  * Not Exist: 'ARN'" style.
  */
@@ -46,7 +47,8 @@ export function deleteMachine(store: Store, runner: ExecutionRunner, machine: St
 	}
 
 	store.putMachine({...machine, status: 'DELETING'});
-	void removeWhenIdle(store, runner, machine.arn);
+	// The engine ends each running Standard execution at its next state transition (States.Runtime), as AWS does.
+	void runner.deleteMachine(machine.arn).then(async () => removeWhenIdle(store, runner, machine.arn));
 }
 
 /** After a restart: machines left DELETING go once nothing of them runs (failInterrupted has ended what was running). */
