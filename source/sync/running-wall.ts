@@ -1,3 +1,4 @@
+import {errorFacts} from '../aws/errors.js';
 import type {AwsApi} from '../aws/sfn.js';
 import {executionEndStatus} from '../model/history/history-event.js';
 import {nextDueAt, nextInterval, nextToRefresh, type RefreshCandidate} from '../model/wall/refresh-order.js';
@@ -10,6 +11,7 @@ import {SinceOpenedCounts} from './since-opened.js';
 import type {FollowerCalls} from './follower-calls.js';
 import type {Clock} from './rate-limiter.js';
 import {armableScope} from './wall-scope.js';
+import {standardOnly} from './standard-only.js';
 
 export type WallSettings = {
 	/** The list interval (a row older than this shows its age). */
@@ -59,6 +61,8 @@ export class RunningWallState {
 	listed = false;
 	listedAt: number | undefined;
 	private readonly since: SinceOpenedCounts;
+	/** Whether the machine is Standard, asked once (DescribeStateMachine); an Express machine's refusal, kept. */
+	private standard: Promise<void> | undefined;
 	private readonly endings = new Map<string, Ending>();
 	private recentCursor: number;
 
@@ -89,6 +93,15 @@ export class RunningWallState {
 
 	/** One tick of the list: every RUNNING execution (paged), then the newest starts of any status. Resolves to whether anything changed. */
 	async list(): Promise<boolean> {
+		// Only the Express answer is kept: a failed look (an outage) is asked again next tick.
+		this.standard ??= standardOnly(this.listApi, this.machineArn).catch((error: unknown) => {
+			if (errorFacts(error).name !== 'StateMachineTypeNotSupported') {
+				this.standard = undefined;
+			}
+
+			throw error;
+		});
+		await this.standard;
 		const now = this.settings.clock.now();
 		const {executions} = await pageExecutions(this.listApi, this.machineArn, {statusFilter: 'RUNNING', ...(this.settings.pageSize && {pageSize: this.settings.pageSize})});
 		let changed = !this.listed;
