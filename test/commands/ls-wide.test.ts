@@ -1,10 +1,11 @@
 import {CreateStateMachineCommand, SFNClient} from '@aws-sdk/client-sfn';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {startServer, type RunningServer} from '../../source/local/server.js';
+import {cliUserEnvironment} from '../helpers/aws-environment.js';
 import {runCli} from '../helpers/run-cli.js';
 import {startFleet} from '../helpers/running-fleet.js';
 
-const credentials = {AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'us-east-1'};
+const credentials = cliUserEnvironment;
 
 describe('sfntop ls MACHINE --status RUNNING --wide', () => {
 	let server: RunningServer;
