@@ -151,8 +151,8 @@ export default async function wallBench() {
 		return [
 			{name: `wall: history reads/s with ${rows} RUNNING (baseline: naive, one read per row per ${tickMs / 1000} s tick)`, value: ours.perSecond, unit: 'calls/s', baseline: naiveDemand, target: `<= budget ${defaultWallBudget}/s`, met: ours.perSecond <= defaultWallBudget},
 			{name: 'wall: naive wall held to the shared limiter (same run)', value: theirs.perSecond, unit: 'calls/s', baseline: null, target: null, met: null},
-			{name: `wall: oldest row's age, ${rows} rows (baseline: naive under the limiter)`, value: ours.oldest / 1000, unit: 's', baseline: theirs.oldest / 1000, target: `< ${rows / defaultWallBudget * 2} s (2 × rows / budget: no row starves)`, met: ours.oldest < rows / defaultWallBudget * 2000},
-			{name: `wall: oldest age of the ${onScreen} rows on screen (baseline: naive)`, value: ours.oldestOnScreen / 1000, unit: 's', baseline: theirs.oldestOnScreen / 1000, target: '< 60 s', met: ours.oldestOnScreen < 60_000},
+			{name: `wall: oldest row's age, ${rows} rows (baseline: naive under the limiter)`, value: ours.oldest / 1000, unit: 's', baseline: theirs.oldest / 1000, target: `< ${rows / defaultWallBudget * 3} s (3 × rows / budget: no row starves)`, met: ours.oldest < rows / defaultWallBudget * 3000},
+			{name: `wall: oldest age of the ${onScreen} rows on screen (baseline: naive)`, value: ours.oldestOnScreen / 1000, unit: 's', baseline: theirs.oldestOnScreen / 1000, target: '< 30 s (issue 15)', met: ours.oldestOnScreen < 30_000},
 		];
 	} finally {
 		await server.close();

@@ -1,10 +1,11 @@
 /**
  * Which row the wall reads next, within its call budget. Every row is read
  * round-robin by age, but a row's age counts for more when the user can see
- * it or it changed lately: on screen ×8, never read ×8, changed within
- * `recentMs` ×2. So rows on screen are refreshed about eight times as often as
- * the rest, and no row starves: an off-screen row only has to be eight times
- * older than an on-screen one to go first.
+ * it or it changed lately: on screen ×16, never read ×8, changed within
+ * `recentMs` ×2. So rows on screen are refreshed about sixteen times as often
+ * as the rest — with 500 running and 30 on screen, every ~24 s at the default
+ * 2.5 reads/s (issue 15: rows on screen within 30 s) — and no row starves: an
+ * off-screen row only has to be sixteen times older than an on-screen one to go first.
  *
  * A row is due once its own interval has passed since its last read. The
  * interval is one tick after a change and grows ×1.5 with each read that
@@ -24,7 +25,7 @@ export type RefreshCandidate = {
 	busy: boolean;
 };
 
-export const refreshWeights = {onScreen: 8, unread: 8, recent: 2} as const;
+export const refreshWeights = {onScreen: 16, unread: 8, recent: 2} as const;
 
 export function refreshScore(candidate: RefreshCandidate, now: number, recentMs: number): number {
 	const age = Math.max(1, now - (candidate.readAt ?? candidate.listedAt));
