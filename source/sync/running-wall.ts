@@ -11,7 +11,7 @@ import {SinceOpenedCounts} from './since-opened.js';
 import type {FollowerCalls} from './follower-calls.js';
 import type {Clock} from './rate-limiter.js';
 import {armableScope} from './wall-scope.js';
-import {standardOnly} from './standard-only.js';
+import {inTheDashboard, standardOnly, type ExpressElsewhere} from './standard-only.js';
 
 export type WallSettings = {
 	/** The list interval (a row older than this shows its age). */
@@ -63,6 +63,8 @@ export class RunningWallState {
 	private readonly since: SinceOpenedCounts;
 	/** Whether the machine is Standard, asked once (DescribeStateMachine); an Express machine's refusal, kept. */
 	private standard: Promise<void> | undefined;
+	/** What the refusal of an Express machine points to (the line commands say another thing than the dashboard). */
+	expressElsewhere: ExpressElsewhere = inTheDashboard;
 	private readonly endings = new Map<string, Ending>();
 	private recentCursor: number;
 
@@ -94,7 +96,7 @@ export class RunningWallState {
 	/** One tick of the list: every RUNNING execution (paged), then the newest starts of any status. Resolves to whether anything changed. */
 	async list(): Promise<boolean> {
 		// Only the Express answer is kept: a failed look (an outage) is asked again next tick.
-		this.standard ??= standardOnly(this.listApi, this.machineArn).catch((error: unknown) => {
+		this.standard ??= standardOnly(this.listApi, this.machineArn, this.expressElsewhere).catch((error: unknown) => {
 			if (errorFacts(error).name !== 'StateMachineTypeNotSupported') {
 				this.standard = undefined;
 			}

@@ -9,10 +9,16 @@ import type {AwsApi} from '../aws/sfn.js';
  * from log records would cost a log read per row per tick, for executions
  * that last five minutes at most: not what the wall is for.
  */
-export async function standardOnly(api: AwsApi, machineArn: string): Promise<void> {
+export async function standardOnly(api: AwsApi, machineArn: string, elsewhere: ExpressElsewhere): Promise<void> {
 	const machine = await api.describeStateMachine(machineArn);
 	if (machine.type === 'EXPRESS') {
 		const name = machine.name ?? machineArn;
-		throw Object.assign(new Error(`${name} is an Express state machine: the running wall is for Standard machines (AWS has no ListExecutions or execution history for Express); its executions are in its CloudWatch Logs records: \`sfntop ls ${name} --status RUNNING\` lists them, as its executions list (enter) does`), {name: 'StateMachineTypeNotSupported'});
+		throw Object.assign(new Error(`${name} is an Express machine: the running wall is for Standard machines; ${elsewhere(name)}`), {name: 'StateMachineTypeNotSupported'});
 	}
 }
+
+/** Where an Express machine's executions are instead, said where the user is (short: the dashboard's status line is one terminal line). */
+export type ExpressElsewhere = (name: string) => string;
+
+export const inTheDashboard: ExpressElsewhere = () => 'its executions list reads them from its logs';
+export const onTheCommandLine: ExpressElsewhere = name => `AWS has no ListExecutions or execution history for Express; \`sfntop ls ${name} --status RUNNING\` lists its executions from its CloudWatch Logs records`;

@@ -52,7 +52,7 @@ describe('sfntop ls MACHINE --status RUNNING --wide', () => {
 		const result = await sfntop('ls', 'Quick', '--status', 'RUNNING', '--wide');
 		expect(result.code).toBe(2);
 		expect(result.stdout).toBe('');
-		expect(result.stderr).toBe('sfntop: Quick is an Express state machine: the running wall is for Standard machines (AWS has no ListExecutions or execution history for Express); its executions are in its CloudWatch Logs records: `sfntop ls Quick --status RUNNING` lists them, as its executions list (enter) does\n');
+		expect(result.stderr).toBe('sfntop: Quick is an Express machine: the running wall is for Standard machines; AWS has no ListExecutions or execution history for Express; `sfntop ls Quick --status RUNNING` lists its executions from its CloudWatch Logs records\n');
 		expect(server.requests.slice(before).map(request => request.operation).filter(operation => operation === 'ListExecutions' || operation === 'GetExecutionHistory')).toEqual([]);
 	});
 

@@ -50,7 +50,7 @@ test('r on an Express machine: one clear line (the wall is for Standard machines
 		setTimeout(resolve, 300);
 	});
 	follower.stop();
-	expect(state.error).toBe('Quick is an Express state machine: the running wall is for Standard machines (AWS has no ListExecutions or execution history for Express); its executions are in its CloudWatch Logs records: `sfntop ls Quick --status RUNNING` lists them, as its executions list (enter) does');
+	expect(state.error).toBe('Quick is an Express machine: the running wall is for Standard machines; its executions list reads them from its logs');
 	expect(state.error).not.toContain('\n');
 	expect(operations(mark)).toEqual(['DescribeStateMachine']);
 });
