@@ -1,7 +1,7 @@
 import {errorFacts} from '../aws/errors.js';
 import type {AwsApi} from '../aws/sfn.js';
 import {executionEndStatus} from '../model/history/history-event.js';
-import {nextDueAt, nextInterval, nextToRefresh, type RefreshCandidate} from '../model/wall/refresh-order.js';
+import {nextDueAt, nextInterval, nextToRefresh, screenDueMs, type RefreshCandidate} from '../model/wall/refresh-order.js';
 import {rowProgress} from '../model/wall/row-progress.js';
 import type {RunningRow, RunningWall} from '../model/wall/wall-types.js';
 import type {CallCounter} from './call-counter.js';
@@ -136,7 +136,7 @@ export class RunningWallState {
 
 	/** The row or ending to read next (marked busy), or undefined when none is due; `skip` leaves some out. */
 	pick(skip?: ReadonlySet<string>): string | undefined {
-		const key = nextToRefresh(skip ? [...this.candidates()].filter(candidate => !skip.has(candidate.key)) : this.candidates(), this.settings.clock.now(), this.settings.recentMs);
+		const key = nextToRefresh(skip ? [...this.candidates()].filter(candidate => !skip.has(candidate.key)) : this.candidates(), this.settings.clock.now(), this.settings.recentMs, screenDueMs(this.onScreen.size, this.settings.budget));
 		if (key?.startsWith(endingKey)) {
 			this.endings.get(key.slice(endingKey.length))!.busy = true;
 		} else if (key) {

@@ -27,8 +27,31 @@ export type RefreshCandidate = {
 
 export const refreshWeights = {onScreen: 16, unread: 8, recent: 2} as const;
 
-export function refreshScore(candidate: RefreshCandidate, now: number, recentMs: number): number {
+/** A row on screen is read again once this old, before any other (issue 15: rows on screen within 30 s)... */
+export const screenMaxAgeMs = 25_000;
+/** ...while the rows on screen take no more than this share of the budget; past it, the weights alone decide. */
+const screenShare = 0.6;
+
+/**
+ * The weights alone let rows on screen age while the first round goes on: a
+ * row never read counts its age since it was listed, so near the end of the
+ * first round of 500 (about 200 s) it outweighs an on-screen row read two
+ * minutes ago. So the rows on screen are also held to an age, as long as
+ * holding them leaves most of the budget to the rest.
+ */
+export function screenDueMs(onScreen: number, budget: number): number | undefined {
+	return onScreen > 0 && onScreen * 1000 / screenMaxAgeMs <= budget * screenShare ? screenMaxAgeMs : undefined;
+}
+
+/** Scores above every age: a row on screen older than its due age. */
+const overdue = 1e15;
+
+export function refreshScore(candidate: RefreshCandidate, now: number, recentMs: number, screenDue?: number): number {
 	const age = Math.max(1, now - (candidate.readAt ?? candidate.listedAt));
+	if (screenDue !== undefined && candidate.onScreen && candidate.readAt !== undefined && age >= screenDue) {
+		return overdue + age;
+	}
+
 	let weight = 1;
 	if (candidate.onScreen) {
 		weight *= refreshWeights.onScreen;
@@ -49,8 +72,8 @@ export function isDue(candidate: RefreshCandidate, now: number): boolean {
 	return !candidate.busy && (candidate.readAt === undefined || now - candidate.readAt >= candidate.intervalMs);
 }
 
-/** The key of the row to read now, or undefined when none is due. Ties go to the earlier candidate (list order). */
-export function nextToRefresh(candidates: Iterable<RefreshCandidate>, now: number, recentMs: number): string | undefined {
+/** The key of the row to read now, or undefined when none is due. Ties go to the earlier candidate (list order). `screenDue`: see screenDueMs. */
+export function nextToRefresh(candidates: Iterable<RefreshCandidate>, now: number, recentMs: number, screenDue?: number): string | undefined {
 	let best: string | undefined;
 	let bestScore = -1;
 	for (const candidate of candidates) {
@@ -58,7 +81,7 @@ export function nextToRefresh(candidates: Iterable<RefreshCandidate>, now: numbe
 			continue;
 		}
 
-		const score = refreshScore(candidate, now, recentMs);
+		const score = refreshScore(candidate, now, recentMs, screenDue);
 		if (score > bestScore) {
 			best = candidate.key;
 			bestScore = score;
