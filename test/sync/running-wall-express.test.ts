@@ -1,6 +1,7 @@
 // Express machines have no ListExecutions and no GetExecutionHistory (AWS
 // answers StateMachineTypeNotSupported): the running wall says so in one line
 // instead of calling them, and the wall of machines marks them n/a.
+import {CreateLogGroupCommand} from '@aws-sdk/client-cloudwatch-logs';
 import {CreateStateMachineCommand, StartExecutionCommand} from '@aws-sdk/client-sfn';
 import {afterAll, beforeAll, expect, test} from 'vitest';
 import {AwsApi} from '../../source/aws/sfn.js';
@@ -17,6 +18,8 @@ const logging = {level: 'ALL' as const, includeExecutionData: true, destinations
 beforeAll(async () => {
 	endpoint = await localEndpoint();
 	({server} = endpoint);
+	// As on AWS, the log group must exist before a machine can log to it.
+	await endpoint.logs.send(new CreateLogGroupCommand({logGroupName: '/aws/vendedlogs/states/Quick'}));
 	const definition = JSON.stringify({StartAt: 'Hold', States: {Hold: {Type: 'Wait', Seconds: 60, End: true}}});
 	({stateMachineArn: expressArn} = await endpoint.sfn.send(new CreateStateMachineCommand({name: 'Quick', type: 'EXPRESS', roleArn: 'arn:aws:iam::123456789012:role/R', definition, loggingConfiguration: logging})) as {stateMachineArn: string});
 	await endpoint.sfn.send(new StartExecutionCommand({stateMachineArn: expressArn, name: 'holding'}));
