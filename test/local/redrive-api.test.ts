@@ -6,7 +6,7 @@
  * clientToken: AWS API reference, RedriveExecution — idempotent answers for
  * the last 10 tokens that redrove the execution, each valid 15 minutes.
  */
-import {CreateStateMachineCommand, DescribeExecutionCommand, RedriveExecutionCommand, StartExecutionCommand, type SFNClient} from '@aws-sdk/client-sfn';
+import {CreateStateMachineCommand, DeleteStateMachineCommand, DescribeExecutionCommand, RedriveExecutionCommand, StartExecutionCommand, type SFNClient} from '@aws-sdk/client-sfn';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import type {RunningServer} from '../../source/local/server.js';
 import {localEndpoint, waitForEnd} from '../helpers/local-endpoint.js';
@@ -68,5 +68,18 @@ describe('redrive as AWS answers it', () => {
 		await expect(sfn.send(new RedriveExecutionCommand({executionArn, clientToken: 'new'}))).rejects.toMatchObject({name: 'ExecutionNotRedrivable', message: expect.stringContaining('Execution is RUNNING and cannot be redriven') as unknown});
 		expect(await waitForEnd(sfn, executionArn)).toBe('SUCCEEDED');
 		expect((await sfn.send(new DescribeExecutionCommand({executionArn}))).redriveCount).toBe(1);
+	});
+
+	test('an execution of a machine being deleted, or deleted, cannot be redriven (AWS reason: "State machine is in DELETING status.")', async () => {
+		const {stateMachineArn} = await sfn.send(new CreateStateMachineCommand({name: 'RedriveDoomed', roleArn, definition: JSON.stringify({StartAt: 'Hold', States: {Hold: {Type: 'Wait', SecondsPath: '$.wait', Next: 'F'}, F: {Type: 'Fail', Error: 'E'}}})}));
+		const failed = (await sfn.send(new StartExecutionCommand({stateMachineArn, input: '{"wait": 0}'}))).executionArn!;
+		expect(await waitForEnd(sfn, failed)).toBe('FAILED');
+		const running = (await sfn.send(new StartExecutionCommand({stateMachineArn, input: '{"wait": 1}'}))).executionArn!;
+		await sfn.send(new DeleteStateMachineCommand({stateMachineArn}));
+		const reason = 'State machine is in DELETING status.';
+		expect(await sfn.send(new DescribeExecutionCommand({executionArn: failed}))).toMatchObject({redriveStatus: 'NOT_REDRIVABLE', redriveStatusReason: reason});
+		await expect(sfn.send(new RedriveExecutionCommand({executionArn: failed}))).rejects.toMatchObject({name: 'ExecutionNotRedrivable', message: `State machine is in DELETING status: '${failed}'`});
+		await waitForEnd(sfn, running);
+		await expect(sfn.send(new RedriveExecutionCommand({executionArn: running}))).rejects.toMatchObject({name: 'ExecutionNotRedrivable'});
 	});
 });
