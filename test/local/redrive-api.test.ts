@@ -6,6 +6,9 @@
  * clientToken: AWS API reference, RedriveExecution — idempotent answers for
  * the last 10 tokens that redrove the execution, each valid 15 minutes.
  */
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {CreateStateMachineCommand, DeleteStateMachineCommand, DescribeExecutionCommand, RedriveExecutionCommand, StartExecutionCommand, type SFNClient} from '@aws-sdk/client-sfn';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import type {RunningServer} from '../../source/local/server.js';
@@ -81,5 +84,29 @@ describe('redrive as AWS answers it', () => {
 		await expect(sfn.send(new RedriveExecutionCommand({executionArn: failed}))).rejects.toMatchObject({name: 'ExecutionNotRedrivable', message: `State machine is in DELETING status: '${failed}'`});
 		await waitForEnd(sfn, running);
 		await expect(sfn.send(new RedriveExecutionCommand({executionArn: running}))).rejects.toMatchObject({name: 'ExecutionNotRedrivable'});
+	});
+});
+
+describe('a redrive clientToken with --data-dir', () => {
+	test('is kept across a restart: a retry after it still answers the same redrive', async () => {
+		const dataDir = await mkdtemp(path.join(tmpdir(), 'sfntop-redrive-'));
+		try {
+			const first = await localEndpoint({dataDir});
+			const {stateMachineArn} = await first.sfn.send(new CreateStateMachineCommand({name: 'Kept', roleArn, definition: JSON.stringify({StartAt: 'F', States: {F: {Type: 'Fail', Error: 'E'}}})}));
+			const {executionArn} = await first.sfn.send(new StartExecutionCommand({stateMachineArn}));
+			expect(await waitForEnd(first.sfn, executionArn!)).toBe('FAILED');
+			const answered = await first.sfn.send(new RedriveExecutionCommand({executionArn, clientToken: 'kept'}));
+			expect(await waitForEnd(first.sfn, executionArn!)).toBe('FAILED');
+			await first.server.close();
+			const second = await localEndpoint({dataDir});
+			try {
+				expect((await second.sfn.send(new RedriveExecutionCommand({executionArn, clientToken: 'kept'}))).redriveDate).toEqual(answered.redriveDate);
+				expect((await second.sfn.send(new DescribeExecutionCommand({executionArn}))).redriveCount).toBe(1);
+			} finally {
+				await second.server.close();
+			}
+		} finally {
+			await rm(dataDir, {recursive: true, force: true});
+		}
 	});
 });
