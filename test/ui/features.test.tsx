@@ -136,7 +136,7 @@ describe('c copies, o shows the console address', () => {
 	});
 
 	test('c in an execution copies the selected state\'s error cause', async () => {
-		const base = executionRoute(failedArn) as Extract<Route, {view: 'execution'}>;
+		const base = executionRoute(failedArn);
 		const route: Route = {...base, selected: 'ChargeCustomer'};
 		const {waitForFrame, press, clipboard} = open([route]);
 		await waitForFrame(text => text.includes('Graph'));
