@@ -74,6 +74,8 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 	// `t`: the timeline takes the graph's place; its runs are kept up to date only while it is shown.
 	const {runs, version} = useStateRuns(route.timeline ? data : undefined);
 	const rows = useMemo(() => (runs ? timelineRows(runs) : []), [runs, version]);
+	// Until you move it, the timeline's cursor is on the state the details show (it follows the running one, as the graph does).
+	const timelineCursor = route.timeline?.cursor ?? Math.max(0, rows.findIndex(row => stateOfRow(row) === selectedName));
 	const keys = executionKeys(actions, marked);
 	const executionName = executionNameOf(route.executionArn);
 
@@ -94,7 +96,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 
 		if (route.timeline && route.panel === 'graph' && (direction === 'up' || direction === 'down')) {
 			actions.update(current => {
-				const at = current.view === 'execution' ? current.timeline?.cursor ?? 0 : 0;
+				const at = current.view === 'execution' ? current.timeline?.cursor ?? timelineCursor : timelineCursor;
 				const cursor = Math.max(0, Math.min(rows.length - 1, at + (direction === 'up' ? -1 : 1)));
 				const state = stateOfRow(rows[cursor]);
 				return {timeline: {cursor}, ...(state && {selected: state, logScroll: 0})};
@@ -189,7 +191,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 			actions.prompt({kind: 'redrive', executionArn: route.executionArn});
 		},
 		timeline() {
-			actions.update(current => (current.view === 'execution' ? {timeline: current.timeline ? undefined : {cursor: 0}, panel: 'graph'} : {}));
+			actions.update(current => (current.view === 'execution' ? {timeline: current.timeline ? undefined : {}, panel: 'graph'} : {}));
 		},
 		mark() {
 			keys.mark(route.executionArn, executionName);
@@ -233,7 +235,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 		const graphBlock = (paneHeight: number, paneWidth: number) => (runs
 			? [
 				titleLine('Timeline', paneWidth, {focused: focus('graph'), ascii, right: `${rows.length} rows`}),
-				...timelinePaneLines({runs, rows, cursor: route.timeline?.cursor ?? 0, width: paneWidth, height: paneHeight - 1, ascii, now}),
+				...timelinePaneLines({runs, rows, cursor: timelineCursor, width: paneWidth, height: paneHeight - 1, ascii, now}),
 			]
 			: [
 				titleLine(layout.mode === 'compact' ? 'Graph (compact)' : 'Graph', paneWidth, {focused: focus('graph'), ascii}),
@@ -276,7 +278,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 		}
 
 		return fitBlock([...header, ...body, status], width, height, ellipsis);
-	}, [data, layout, runs, rows, logs, follower, route, width, height, now, message, readOnly, matches, selectedName, ascii, callsPerMinute, ellipsis, bodyHeight, wide, graphMaxWidth, badges, mapRuns, scope]);
+	}, [data, layout, runs, rows, timelineCursor, logs, follower, route, width, height, now, message, readOnly, matches, selectedName, ascii, callsPerMinute, ellipsis, bodyHeight, wide, graphMaxWidth, badges, mapRuns, scope]);
 
 	return <StyledLines lines={lines} theme={theme}/>;
 }

@@ -39,6 +39,12 @@ describe('bulk redrive and stop against sfntop serve', () => {
 		expect(mutations(mark)).toEqual([]);
 	});
 
+	test('one match reads as one', async () => {
+		const result = await endpoint.sfntop('redrive', orderMachine, '--status', 'FAILED', '--name-prefix', 'other-', '--no-color');
+		expect(result.code).toBe(2);
+		expect(result.stdout.split('\n').slice(0, 2)).toEqual(['Redrive 1 FAILED execution of OrderProcessingStateMachine named other-…', '  1 of 1 execution can be redriven']);
+	});
+
 	test('--read-only refuses before listing anything', async () => {
 		const mark = endpoint.server.requests.length;
 		const result = await endpoint.sfntop('redrive', orderMachine, '--status', 'FAILED', '--yes', '--read-only');

@@ -80,4 +80,20 @@ describe('sfntop diff against sfntop serve', () => {
 		expect(one.code).toBe(2);
 		expect(one.stderr).toMatch(/^sfntop: sfntop diff compares two things/);
 	});
+
+	test('hostile inputs: a file that is not JSON and holds escape sequences, a folder, standard input twice', async () => {
+		const escapes = path.join(directory, 'escapes.json');
+		await writeFile(escapes, '\u001B]0;owned\u0007\u001B[31mred');
+		const notJson = await endpoint.sfntop('diff', escapes, `${orderMachine}/good-1`);
+		expect(notJson.code).toBe(2);
+		// The file's bytes are shown escaped: the error line cannot retitle or recolour the terminal.
+		expect(notJson.stderr).not.toMatch(/[\u0007\u001B]/);
+		expect(notJson.stderr).toMatch(/^sfntop: \S*escapes\.json is not valid JSON: .*\\x1b\]0;owned\\x07.*\n$/);
+
+		const folder = await endpoint.sfntop('diff', directory, `${orderMachine}/good-1`);
+		expect(folder).toMatchObject({code: 2, stderr: `sfntop: cannot read ${directory}: it is a directory\n`});
+
+		const twice = await endpoint.sfntop('diff', '-', '-');
+		expect(twice).toMatchObject({code: 2, stderr: 'sfntop: only one side can be read from standard input (-)\n'});
+	});
 });
