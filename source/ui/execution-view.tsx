@@ -234,7 +234,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 		const focus = (panel: Panel) => route.panel === panel;
 		const graphBlock = (paneHeight: number, paneWidth: number) => (runs
 			? [
-				titleLine('Timeline', paneWidth, {focused: focus('graph'), ascii, right: `${rows.length} rows`}),
+				titleLine('Timeline', paneWidth, {focused: focus('graph'), ascii, right: `${rows.length} row${rows.length === 1 ? '' : 's'}`}),
 				...timelinePaneLines({runs, rows, cursor: timelineCursor, width: paneWidth, height: paneHeight - 1, ascii, now}),
 			]
 			: [

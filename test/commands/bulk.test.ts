@@ -90,6 +90,8 @@ describe('bulk redrive and stop against sfntop serve', () => {
 			[['redrive', orderMachine, '--status', 'RUNNING'], /^sfntop: --status for redrive takes FAILED, ABORTED, TIMED_OUT, not "RUNNING"\n$/],
 			[['redrive', orderMachine, '--status', 'FAILED', '--since', 'yesterday'], /^sfntop: --since takes a duration such as 30m/],
 			[['redrive', `${orderMachine}/bulk-ok`, '--status', 'FAILED'], /is one execution \(drop --status to redrive just it\)\n$/],
+			[['redrive', orderMachine], /is a state machine; give an execution: .+, or --status FAILED to redrive its FAILED executions\n$/],
+			[['stop', orderMachine], /, or --status RUNNING to stop its RUNNING executions\n$/],
 		];
 		await endpoint.sfn.send(new CreateStateMachineCommand({name: 'Fast', type: 'EXPRESS', roleArn: 'arn:aws:iam::123456789012:role/R', definition: JSON.stringify({StartAt: 'A', States: {A: {Type: 'Pass', End: true}}})}));
 		cases.push([['stop', 'Fast', '--status', 'RUNNING', '--yes'], /^sfntop: .+\n$/]);
