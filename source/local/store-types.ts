@@ -51,6 +51,9 @@ export type StoredAlias = {
 	updateDate?: number;
 };
 
+/** A RedriveExecution clientToken: when it was first used and the redrive it answered. */
+export type RedriveToken = {token: string; firstUsed: number; redriveDate: number};
+
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'PENDING_REDRIVE';
 
 export type StoredExecution = {
@@ -77,6 +80,8 @@ export type StoredExecution = {
 	stateMachineAliasArn?: string;
 	/** The revision of the definition it ran (DescribeStateMachineForExecution). */
 	revisionId?: string;
+	/** The clientTokens of its recent redrives (the last 10, each answered again for 15 minutes, as AWS does). */
+	redriveTokens?: RedriveToken[];
 	/** A Distributed Map child: the map run that started it (ListExecutions `mapRunArn`). Its machineArn is `<parent machine>/<label>`. */
 	mapRunArn?: string;
 	/**

@@ -186,7 +186,7 @@ export type ExecutionDescription = ExecutionSummary & {
 	redriveStatusReason?: string;
 };
 
-/** A Distributed Map run as DescribeMapRun tells it: one call, whatever the number of children. */
+/** DescribeMapRun's itemCounts / executionCounts (one call, whatever the number of children). */
 export type MapRunCounts = {
 	pending: number;
 	running: number;
@@ -196,6 +196,9 @@ export type MapRunCounts = {
 	aborted: number;
 	total: number;
 	resultsWritten: number;
+	/** Failed items a redrive cannot rerun, and items waiting for one (redrive fields). */
+	failuresNotRedrivable: number;
+	pendingRedrive: number;
 };
 
 export type MapRunDescription = {

@@ -30,5 +30,7 @@ export function mapRunCounts(counts: Partial<Record<keyof MapRunCounts, number>>
 		aborted: counts?.aborted ?? 0,
 		total: counts?.total ?? 0,
 		resultsWritten: counts?.resultsWritten ?? 0,
+		failuresNotRedrivable: counts?.failuresNotRedrivable ?? 0,
+		pendingRedrive: counts?.pendingRedrive ?? 0,
 	};
 }

@@ -1,6 +1,7 @@
 import {ranUnderLabel} from '../model/arn.js';
 import {formatDuration, formatTime} from '../model/text/format.js';
 import {sanitize} from '../model/text/sanitize.js';
+import {truncateToWidth} from '../model/text/width.js';
 import {executionStatusRole} from '../model/text/status-style.js';
 import {type StyledLine, type ExecutionSnapshot, type ExecutionDescription} from '../model/types.js';
 import type {FollowerState} from '../sync/types.js';
@@ -33,7 +34,8 @@ export function executionHeaderLines(options: {
 }): StyledLine[] {
 	const {description, snapshot} = options;
 	const separator = options.ascii ? ' > ' : ' › ';
-	const crumbs: StyledLine = (options.trail ?? []).flatMap(crumb => [{text: sanitize(crumb), role: 'muted' as const}, {text: separator, role: 'muted' as const}]);
+	// Each crumb is kept short (execution names are often UUIDs): this execution's own name is what must stay readable.
+	const crumbs: StyledLine = (options.trail ?? []).flatMap(crumb => [{text: truncateToWidth(sanitize(crumb), 24, options.ascii ? '~' : '…'), role: 'muted' as const}, {text: separator, role: 'muted' as const}]);
 	const ranUnder = ranUnderLabel(description);
 	const status = snapshot.status === 'RUNNING' && description.status === 'PENDING_REDRIVE' ? 'PENDING_REDRIVE' : (description.status === 'RUNNING' ? snapshot.status : description.status);
 	const dot = options.ascii ? '*' : '●';
@@ -46,11 +48,11 @@ export function executionHeaderLines(options: {
 			{text: sanitize(description.machineName), role: 'heading'},
 			{text: ' / ', role: 'muted'},
 			{text: sanitize(description.name), role: 'heading'},
-			...(ranUnder ? [{text: `  ${sanitize(ranUnder)}`, role: 'plain' as const}] : []),
 			{text: '   sfntop', role: 'muted'},
 		],
 		[
 			{text: `started ${formatTime(snapshot.startDate ?? description.startDate)}   elapsed ${formatElapsed(elapsedMs({...snapshot, startDate: snapshot.startDate ?? description.startDate, stopDate: snapshot.stopDate ?? description.stopDate}, options.now), snapshot.status === 'RUNNING').padEnd(8)}`},
+			...(ranUnder ? [{text: '   ran '}, {text: sanitize(ranUnder), role: 'heading' as const}] : []),
 			{text: `   redrives ${Math.max(snapshot.redriveCount, description.redriveCount ?? 0)}   ${options.callsPerMinute} calls/min   `, role: 'muted'},
 			...freshness(options.follower),
 		],

@@ -1,6 +1,8 @@
-// Layout + render of the largest corpus definitions and a synthetic 100-state
+// Layout + render of the largest definitions (SFNTOP_CORPUS_DIR when set, else the
+// project's own test/fixtures/definitions) and a synthetic 100-state
 // machine. Baseline: re-colouring by laying out again (what the dashboard must
 // not do) versus re-colouring with renderGraph on the existing layout.
+import process from 'node:process';
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -8,7 +10,7 @@ import {buildMachineGraph} from '../../dist/model/graph/asl-graph.js';
 import {layoutGraph} from '../../dist/model/graph/graph-layout.js';
 import {renderGraph} from '../../dist/model/graph/graph-render.js';
 
-const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'corpus', 'asl');
+const corpus = process.env.SFNTOP_CORPUS_DIR ? path.resolve(process.env.SFNTOP_CORPUS_DIR) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'definitions');
 
 export function median(samples) {
 	const sorted = samples.toSorted((a, b) => a - b);

@@ -2,11 +2,10 @@ import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {displayWidth} from '../../source/model/text/width.js';
 import {expectGolden} from '../helpers/golden.js';
-import {corpusDirectory} from '../helpers/corpus.js';
+import {fixture} from '../helpers/corpus.js';
 import {repoRoot, runCli} from '../helpers/run-cli.js';
 
 const golden = (name: string) => path.join(repoRoot, 'test', 'fixtures', 'graph', name);
-const corpus = (name: string) => path.join(corpusDirectory, name);
 const order = path.join(repoRoot, 'examples', 'order-processing.json');
 
 describe('sfntop graph', () => {
@@ -21,13 +20,14 @@ describe('sfntop graph', () => {
 	});
 
 	test.each([
-		['choice-parallel.txt', 'apigw-sfn__statemachine.json', '100', []],
-		['map-with-parallel.txt', 'data-processing__statemachine.json', '120', []],
-		['catch.txt', 'simple-retry__statemachine.json', '80', []],
-		['catch-ascii.txt', 'simple-retry__statemachine.json', '80', ['--ascii']],
-		['compact-40.txt', 'app-order-management__ship-order.json', '40', []],
+		['choice-parallel.txt', 'choice-parallel.json', '100', []],
+		['map-with-parallel.txt', 'map-with-parallel.json', '120', []],
+		['deep-nesting.txt', 'deep-nesting.json', '120', []],
+		['catch.txt', 'catch-retry.json', '80', []],
+		['catch-ascii.txt', 'catch-retry.json', '80', ['--ascii']],
+		['compact-40.txt', 'long-names.json', '40', []],
 	])('golden %s', async (goldenFile, file, width, extra) => {
-		const result = await runCli(['graph', corpus(file), '--no-color', '--width', width, ...extra]);
+		const result = await runCli(['graph', fixture(file), '--no-color', '--width', width, ...extra]);
 		expect(result.code).toBe(0);
 		for (const line of result.stdout.split('\n')) {
 			expect(displayWidth(line)).toBeLessThanOrEqual(Number(width));
@@ -75,7 +75,7 @@ describe('sfntop graph', () => {
 	});
 
 	test('--json lists every state, nested ones included, and every edge', async () => {
-		const result = await runCli(['graph', corpus('data-processing__statemachine.json'), '--json']);
+		const result = await runCli(['graph', fixture('deep-nesting.json'), '--json']);
 		const model = JSON.parse(result.stdout) as {states: Array<{name: string; parent: string | null; type: string}>; edges: Array<{from: string; to: string | null; kind: string}>};
 		expect(model.states.some(state => state.parent !== null)).toBe(true);
 		expect(model.states.every(state => typeof state.type === 'string')).toBe(true);
@@ -90,8 +90,9 @@ describe('sfntop graph', () => {
 	});
 
 	test('never prints a line wider than --width, falling back to the compact view', async () => {
-		const result = await runCli(['graph', corpus('demo-manage-glue-crawlers-with-step-functions__template.statemachinecreatedataset.json'), '--no-color', '--width', '60']);
+		const result = await runCli(['graph', fixture('wide-parallel.json'), '--no-color', '--width', '60']);
 		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('┆ branch 6 of 6');
 		for (const line of result.stdout.split('\n')) {
 			expect(displayWidth(line)).toBeLessThanOrEqual(60);
 		}

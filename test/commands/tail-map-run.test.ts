@@ -17,7 +17,7 @@ function data(specs: EventSpec[]): ExecutionData {
 }
 
 const run = (succeeded: number, running: number, status: MapRunDescription['status'] = 'RUNNING'): MapRunDescription => {
-	const counts = {pending: 3 - succeeded - running, running, succeeded, failed: 0, timedOut: 0, aborted: 0, total: 3, resultsWritten: 0};
+	const counts = {pending: 3 - succeeded - running, running, succeeded, failed: 0, timedOut: 0, aborted: 0, total: 3, resultsWritten: 0, failuresNotRedrivable: 0, pendingRedrive: 0};
 	return {arn: mapRunArn, executionArn: parentArn, status, maxConcurrency: 5, toleratedFailurePercentage: 0, toleratedFailureCount: 0, itemCounts: counts, executionCounts: counts};
 };
 

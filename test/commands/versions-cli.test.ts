@@ -3,6 +3,7 @@ import {CreateStateMachineAliasCommand, CreateStateMachineCommand, SFNClient, Up
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {startServer, type RunningServer} from '../../source/local/server.js';
 import {createSession} from '../../source/sync/session.js';
+import {cliUserEnvironment} from '../helpers/aws-environment.js';
 import {runCli, type CliResult} from '../helpers/run-cli.js';
 
 /*
@@ -11,8 +12,7 @@ import {runCli, type CliResult} from '../helpers/run-cli.js';
  * user's environment (AWS_DEFAULT_REGION, stdout a pipe).
  */
 
-// AWS_REGION goes once the pipes helper's region fix (AWS_DEFAULT_REGION read by the SDK chain) lands.
-const environment = {AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_DEFAULT_REGION: 'us-east-1', AWS_REGION: 'us-east-1'};
+const environment = cliUserEnvironment;
 process.env.AWS_ACCESS_KEY_ID ??= 'local';
 process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
 const roleArn = 'arn:aws:iam::123456789012:role/StepFunctionsExecutionRole';

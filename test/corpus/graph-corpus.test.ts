@@ -5,13 +5,18 @@ import {layoutGraph} from '../../source/model/graph/graph-layout.js';
 import {renderGraph} from '../../source/model/graph/graph-render.js';
 import {lineToPlain} from '../../source/model/text/theme.js';
 import {displayWidth} from '../../source/model/text/width.js';
-import {corpusFiles} from '../helpers/corpus.js';
+import {corpusDirectory, corpusFiles, corpusSkipNote, fixtureDefinitions} from '../helpers/corpus.js';
 
-const files = corpusFiles();
+// The project's own definitions always; a folder of real ones too when SFNTOP_CORPUS_DIR names it.
+const files = [...fixtureDefinitions(), ...corpusFiles().map(({file, text}) => ({file: `corpus/${file}`, text}))];
 
-describe('every definition in the shared ASL corpus', () => {
-	test('the corpus is there (258 definitions)', () => {
-		expect(files.length).toBeGreaterThanOrEqual(258);
+describe(`every definition (the project's own${corpusDirectory ? ` and ${corpusDirectory}` : ''})`, () => {
+	test('the definitions are there', () => {
+		expect(fixtureDefinitions().length).toBeGreaterThanOrEqual(9);
+	});
+
+	test.skipIf(!corpusDirectory)(corpusDirectory ? `the sweep over ${corpusDirectory}` : corpusSkipNote, () => {
+		expect(corpusFiles().length, `SFNTOP_CORPUS_DIR=${corpusDirectory} holds no .json definitions`).toBeGreaterThan(0);
 	});
 
 	test.each(files.map(({file, text}) => [file, text]))('%s draws at 80 and 120 columns', (file, text) => {

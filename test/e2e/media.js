@@ -7,8 +7,8 @@ import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import {screenToSvg} from './screen-svg.js';
-import {startExecution} from './dashboard-actions.js';
-import {startTerminal} from './terminal.ts';
+import {openMachine, startExecution} from './dashboard-actions.js';
+import {keys, startTerminal} from './terminal.ts';
 
 const mediaDirectory = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'media');
 
@@ -76,6 +76,61 @@ await record({
 	async script(terminal) {
 		await startExecution(terminal, '{"orderId":"4713","delayMs":4000}');
 		await terminal.waitForScreen(screen => /ReserveInventory\s+Task\s+\S RUNNING/.test(screen), 30_000, 'ReserveInventory running');
+	},
+});
+
+/**
+ * Opens a running batch of the demo (one starts every 30 s and runs about 7 s) with its Map state selected.
+ * @param terminal
+ */
+async function openRunningBatch(terminal) {
+	await openMachine(terminal, 'NightlyBatch');
+	await terminal.waitForScreen(screen => /^RUNNING\s+demo-/m.test(screen), 40_000, 'a running batch');
+	terminal.type(keys.enter);
+	await terminal.waitForScreen(screen => screen.includes('Map: ProcessBatch (distributed)'), 10_000, 'the batch');
+	terminal.type(keys.up);
+	await terminal.waitForScreen(screen => screen.includes('enter: child executions'), 10_000, 'the Map Run panel');
+}
+
+// A Distributed Map: the run's counts on the graph and the Map Run panel (progress, failures, tolerance).
+await record({
+	name: 'dashboard-map-run',
+	columns: 130,
+	rows: 36,
+	title: 'sfntop --local — a Distributed Map and its map run',
+	async script(terminal) {
+		await openRunningBatch(terminal);
+		await terminal.waitForScreen(screen => /progress +█+░+ [1-3]\d\/40/.test(screen), 15_000, 'the map run under way');
+	},
+});
+
+// Its child executions, live, filterable by status.
+await record({
+	name: 'dashboard-map-run-children',
+	columns: 130,
+	rows: 36,
+	title: 'sfntop --local — a map run\'s child executions',
+	async script(terminal) {
+		await openRunningBatch(terminal);
+		terminal.type(keys.enter);
+		await terminal.waitForScreen(screen => screen.includes('Child executions') && (screen.match(/^(?:RUNNING|SUCCEEDED|FAILED)\s+\S{8}-/gm) ?? []).length >= 8, 30_000, 'the children');
+	},
+});
+
+// A nested execution: the parent's startExecution.sync:2 task opened, breadcrumbs on top, a JSONata state's variables.
+await record({
+	name: 'dashboard-nested',
+	columns: 130,
+	rows: 36,
+	title: 'sfntop --local — a child execution, its JSONata and variables',
+	async script(terminal) {
+		await openMachine(terminal, 'OrderParentWorkflow');
+		await startExecution(terminal, '{"orderId":"4714","items":[{"itemId":"A-1"},{"itemId":"B-2"},{"itemId":"C-3"}]}', screen => /child +\S{8}-/.test(screen));
+		terminal.type(keys.enter);
+		await terminal.waitForScreen(screen => screen.includes('› PlaceOrder › OrderProcessingJsonata') && screen.includes('● SUCCEEDED'), 30_000, 'the child, finished');
+		terminal.type(keys.up);
+
+		await terminal.waitForScreen(screen => /ChargeCustomer\s+Task\s+\S SUCCEEDED {2}JSONata/.test(screen) && screen.includes('in scope'), 10_000, 'ChargeCustomer with its variables');
 	},
 });
 

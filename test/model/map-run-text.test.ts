@@ -3,7 +3,7 @@ import {mapRunBadge, mapRunPanelLines, mapRunProgressText, progressBar, toleranc
 import type {MapRunCounts, MapRunDescription} from '../../source/model/types.js';
 import {mapRunArn, parentArn} from '../fixtures/aws/linked-executions.js';
 
-const counts = (partial: Partial<MapRunCounts>): MapRunCounts => ({pending: 0, running: 0, succeeded: 0, failed: 0, timedOut: 0, aborted: 0, total: 0, resultsWritten: 0, ...partial});
+const counts = (partial: Partial<MapRunCounts>): MapRunCounts => ({pending: 0, running: 0, succeeded: 0, failed: 0, timedOut: 0, aborted: 0, total: 0, resultsWritten: 0, failuresNotRedrivable: 0, pendingRedrive: 0, ...partial});
 
 /** DescribeMapRun's shape (LocalStack test_sfn_api_map_run.snapshot.json: itemCounts/executionCounts with pending … resultsWritten, toleratedFailure*). */
 const run = (items: Partial<MapRunCounts>, extra: Partial<MapRunDescription> = {}): MapRunDescription => ({

@@ -51,8 +51,8 @@ const mapRun: MapRunDescription = {
 	maxConcurrency: 5,
 	toleratedFailurePercentage: 10,
 	toleratedFailureCount: 0,
-	itemCounts: {pending: 165, running: 20, succeeded: 812, failed: 3, timedOut: 0, aborted: 0, total: 1000, resultsWritten: 0},
-	executionCounts: {pending: 165, running: 20, succeeded: 812, failed: 3, timedOut: 0, aborted: 0, total: 1000, resultsWritten: 0},
+	itemCounts: {pending: 165, running: 20, succeeded: 812, failed: 3, timedOut: 0, aborted: 0, total: 1000, resultsWritten: 0, failuresNotRedrivable: 0, pendingRedrive: 0},
+	executionCounts: {pending: 165, running: 20, succeeded: 812, failed: 3, timedOut: 0, aborted: 0, total: 1000, resultsWritten: 0, failuresNotRedrivable: 0, pendingRedrive: 0},
 };
 
 const children: ExecutionSummary[] = [
@@ -147,7 +147,7 @@ describe('versions and aliases', () => {
 		const data = orderExecution('order-success.json');
 		data.description = {...data.description, versionArn: `${machineArn}:3`, aliasArn: `${machineArn}:prod`};
 		const {waitForFrame} = open(fakeSession({execution: data}), [executionRoute(data.description.arn)]);
-		await waitForFrame(text => text.includes('OrderProcessingStateMachine / order-7  prod (v3)'), 'the alias in the header');
+		await waitForFrame(text => text.includes('OrderProcessingStateMachine / order-7') && /elapsed .* ran prod \(v3\) {3}redrives 0/.test(text), 'the alias in the header');
 	});
 
 	test('the executions list shows a VERSION column, and v filters by each alias and version through the API', async () => {

@@ -1,11 +1,12 @@
 import {Buffer} from 'node:buffer';
 import {randomUUID} from 'node:crypto';
-import {executionArnOf, parseMachineArn, requireName} from '../arns.js';
+import {executionArnOf, requireName} from '../arns.js';
 import {AwsError} from '../aws-error.js';
 import type {StoredExecution} from '../store-types.js';
 import {executionOf, standardOnly, targetOf} from './lookups.js';
 import {defaultLogging, seconds, type ApiContext, type Operation, type Request} from './operation.js';
-import {compareText, keysetPage} from './cursor.js';
+import {listExecutions, versionFields} from './list-executions.js';
+import {redriveStatusReason} from './redrive.js';
 
 function requireJsonInput(input: unknown): string {
 	const text = input === undefined ? '{}' : input;
@@ -28,7 +29,7 @@ function requireJsonInput(input: unknown): string {
 
 function describeExecution(execution: StoredExecution): Record<string, unknown> {
 	const ended = execution.status !== 'RUNNING' && execution.status !== 'PENDING_REDRIVE';
-	const redrivable = execution.type === 'STANDARD' && ['FAILED', 'ABORTED', 'TIMED_OUT'].includes(execution.status);
+	const reason = redriveStatusReason(execution);
 	return {
 		executionArn: execution.arn,
 		stateMachineArn: execution.machineArn,
@@ -44,16 +45,10 @@ function describeExecution(execution: StoredExecution): Record<string, unknown> 
 		...(execution.cause !== undefined && {cause: execution.cause}),
 		redriveCount: execution.redriveCount,
 		...(execution.redriveDate !== undefined && {redriveDate: seconds(execution.redriveDate)}),
-		redriveStatus: redrivable ? 'REDRIVABLE' : 'NOT_REDRIVABLE',
-		...(!redrivable && {redriveStatusReason: execution.type === 'EXPRESS' ? 'Execution is an Express execution' : `Execution is ${execution.status}`}),
+		redriveStatus: reason === undefined ? 'REDRIVABLE' : 'NOT_REDRIVABLE',
+		...(reason !== undefined && {redriveStatusReason: reason}),
 	};
 }
-
-/** What DescribeExecution, ListExecutions and StartSyncExecution say about the version and alias an execution ran under. */
-const versionFields = (execution: StoredExecution) => ({
-	...(execution.stateMachineVersionArn && {stateMachineVersionArn: execution.stateMachineVersionArn}),
-	...(execution.stateMachineAliasArn && {stateMachineAliasArn: execution.stateMachineAliasArn}),
-});
 
 /** StartExecution, StartSyncExecution, DescribeExecution, DescribeStateMachineForExecution, ListExecutions, StopExecution. */
 export function executionOperations({store, runner}: ApiContext): Record<string, Operation> {
@@ -127,30 +122,8 @@ export function executionOperations({store, runner}: ApiContext): Record<string,
 				...(execution.revisionId && {revisionId: execution.revisionId}),
 			};
 		},
-		ListExecutions({body}) {
-			// A version or alias ARN lists the executions started through it (AWS docs, ListExecutions).
-			const qualified = parseMachineArn(body.stateMachineArn);
-			const {machine} = targetOf(store, body.stateMachineArn, alias => alias.routingConfiguration[0].stateMachineVersionArn);
-			const through = (execution: StoredExecution) => (qualified.version === undefined ? true : execution.stateMachineVersionArn === body.stateMachineArn) && (qualified.alias === undefined ? true : execution.stateMachineAliasArn === body.stateMachineArn);
-			if (machine.type === 'EXPRESS') {
-				throw new AwsError('StateMachineTypeNotSupported', 'ListExecutions is not supported by EXPRESS state machines; read their execution records in CloudWatch Logs');
-			}
-
-			const statusFilter = typeof body.statusFilter === 'string' ? body.statusFilter : undefined;
-			// Newest first; executions started in the same millisecond by ARN, so the order is total and a cursor exact.
-			const all = [...store.executions.values()]
-				.filter(execution => execution.machineArn === machine.arn && through(execution) && (!statusFilter || execution.status === statusFilter))
-				.toSorted((a, b) => b.startDate - a.startDate || compareText(a.arn, b.arn));
-			const {items, nextToken} = keysetPage(all, body, {
-				kind: 'executions',
-				scope: `${String(body.stateMachineArn)} ${statusFilter ?? ''}`,
-				cursorOf: execution => ({d: execution.startDate, a: execution.arn}),
-				isAfter: (execution, cursor) => execution.startDate < Number(cursor.d) || (execution.startDate === Number(cursor.d) && execution.arn > String(cursor.a)),
-			});
-			return {
-				executions: items.map(execution => ({executionArn: execution.arn, stateMachineArn: execution.machineArn, ...versionFields(execution), name: execution.name, status: execution.status, startDate: seconds(execution.startDate), ...(!(execution.stopDate === undefined || execution.status === 'RUNNING') && {stopDate: seconds(execution.stopDate)}), redriveCount: execution.redriveCount, ...(execution.redriveDate !== undefined && {redriveDate: seconds(execution.redriveDate)})})),
-				...(nextToken && {nextToken}),
-			};
+		ListExecutions(request) {
+			return listExecutions(store, request);
 		},
 		StopExecution({body}) {
 			const execution = executionOf(store, body.executionArn);

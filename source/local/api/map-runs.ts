@@ -1,12 +1,12 @@
 import {AwsError, invalidArn} from '../aws-error.js';
-import type {MapRun} from '../engine/map-run.js';
 import {compareText, keysetPage} from './cursor.js';
 import {executionOf} from './lookups.js';
 import {seconds, type ApiContext, type Operation} from './operation.js';
 
 const mapRunPattern = /^arn:aws[\w-]*:states:[\d\-a-z]+:\d{12}:mapRun:[^:]+:[^:]+$/;
 
-function mapRunOf(mapRuns: ReadonlyMap<string, MapRun>, arn: unknown): MapRun {
+/** A map run (the runner's object or the store's record) by ARN: InvalidArn when malformed, ResourceNotFound when unknown. */
+export function mapRunOf<T>(mapRuns: ReadonlyMap<string, T>, arn: unknown): T {
 	if (typeof arn !== 'string' || !mapRunPattern.test(arn)) {
 		throw invalidArn(arn);
 	}
