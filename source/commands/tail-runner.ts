@@ -21,11 +21,14 @@ export type TailOptions = {
 };
 
 const success = new Set(['SUCCEEDED']);
+const mapRunEnds = new Set(['MapRunSucceeded', 'MapRunFailed', 'MapRunAborted']);
 
 /** CloudWatch Logs delivers a function's last lines a moment after the execution ends. */
 const lateLogsMs = 2500;
 /** Log reads that keep failing do not hold the end of `tail` back longer than this. */
 const logWaitLimitMs = 15_000;
+/** An ended map run's final counts (its next DescribeMapRun, a tick away) do not hold the end back longer than this. */
+const mapRunWaitLimitMs = 5000;
 
 /**
  * Prints an execution's history from its first event, then follows it as it
@@ -47,9 +50,13 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 	const owners = new EventOwners();
 	const attempts = new Map<string, number>();
 	const logFollowers = new Map<string, {follower: Follower<LogLine[]>; seen: Set<string>}>();
-	const mapRuns = new MapRunProgress(session, (state, run, at) => {
-		output.addEvent(at, undefined, 'MapRunProgress', options.json ? terminalSafeJson(mapRunProgressJson(at, state, run)) : styled(mapRunProgressLine(at, state, run)));
-		output.flush();
+	/** While a batch of events is being added: lines printed meanwhile wait for the batch's flush. */
+	let adding = false;
+	const mapRuns = new MapRunProgress(session, (state, run, at, after) => {
+		output.addEvent(at, undefined, 'MapRunProgress', options.json ? terminalSafeJson(mapRunProgressJson(at, state, run)) : styled(mapRunProgressLine(at, state, run)), after);
+		if (!adding) {
+			output.flush();
+		}
 	});
 	let printed = 0;
 	let stoppedOn: UserError | undefined;
@@ -111,25 +118,32 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 			output.flush();
 		};
 
-		/** The execution ended: with --logs, wait until its logs are read (and late lines had a moment), then print the rest in order. */
+		/**
+		 * The execution ended: wait until each ended map run's final counts are read
+		 * and, with --logs, its logs (late lines get a moment), then print the rest in order.
+		 */
 		const end = (code: number, stopDate: number | undefined) => {
-			if (!options.logs) {
-				output.flush(true);
-				finish(code);
-				return;
-			}
-
 			output.hold();
 			const started = Date.now();
-			const lateUntil = Math.min(started + lateLogsMs, (stopDate ?? started) + lateLogsMs);
-			ending = setInterval(() => {
+			const lateUntil = options.logs ? Math.min(started + lateLogsMs, (stopDate ?? started) + lateLogsMs) : started;
+			const settled = () => {
 				const now = Date.now();
-				if ((logsRead() && now >= lateUntil) || now - started >= logWaitLimitMs) {
+				const mapRunsRead = !mapRuns.waiting() || now - started >= mapRunWaitLimitMs;
+				if (((!options.logs || logsRead()) && now >= lateUntil && mapRunsRead) || now - started >= logWaitLimitMs) {
 					collectLogs();
 					output.flush(true);
 					finish(code);
+					return true;
 				}
-			}, 100);
+
+				return false;
+			};
+
+			if (!settled()) {
+				ending = setInterval(() => {
+					settled();
+				}, 100);
+			}
 		};
 
 		const onChange = () => {
@@ -147,6 +161,7 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 				return;
 			}
 
+			adding = true;
 			for (const event of data.events.slice(printed)) {
 				const owner = owners.stateOf(event);
 				let attempt: number | undefined;
@@ -165,11 +180,18 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 					}
 				}
 
-				output.addEvent(event.timestamp, owner, event.type, options.json ? terminalSafeJson(eventJson(event, owner)) : styled(eventLine(event, owner, attempt)));
+				const line = output.addEvent(event.timestamp, owner, event.type, options.json ? terminalSafeJson(eventJson(event, owner)) : styled(eventLine(event, owner, attempt)));
+				const mapRunArn = owner === undefined ? undefined : data.snapshot.states.get(owner)?.mapRun?.arn;
+				if (mapRunArn && mapRunEnds.has(event.type)) {
+					mapRuns.ended(mapRunArn, owner!, {at: event.timestamp, after: line});
+				} else if (mapRunArn && event.type === 'MapRunRedriven') {
+					mapRuns.redriven(mapRunArn);
+				}
 			}
 
 			printed = data.events.length;
 			mapRuns.see(data.snapshot);
+			adding = false;
 			if (state.done) {
 				end(success.has(data.description.status) ? exitCodes.ok : exitCodes.executionUnsuccessful, data.description.stopDate);
 			} else {
