@@ -94,7 +94,10 @@ describe('bulk redrive and stop against sfntop serve', () => {
 			[['stop', orderMachine], /, or --status RUNNING to stop its RUNNING executions\n$/],
 		];
 		await endpoint.sfn.send(new CreateStateMachineCommand({name: 'Fast', type: 'EXPRESS', roleArn: 'arn:aws:iam::123456789012:role/R', definition: JSON.stringify({StartAt: 'A', States: {A: {Type: 'Pass', End: true}}})}));
-		cases.push([['stop', 'Fast', '--status', 'RUNNING', '--yes'], /^sfntop: .+\n$/]);
+		cases.push(
+			[['stop', 'Fast', '--status', 'RUNNING', '--yes'], /^sfntop: Fast is an Express state machine: Step Functions stops and redrives only Standard executions\n$/],
+			[['redrive', 'Fast', '--status', 'FAILED'], /^sfntop: Fast is an Express state machine: Step Functions stops and redrives only Standard executions\n$/],
+		);
 		for (const [args, stderr] of cases) {
 			const result = await endpoint.sfntop(...args);
 			expect({args, code: result.code}).toEqual({args, code: 2});

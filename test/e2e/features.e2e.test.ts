@@ -54,8 +54,9 @@ describe('the dashboard\'s compare, timeline, bulk and copy keys in a real termi
 		expect(session.screen()).toMatch(/≠ ShipOrder +- +SUCCEEDED/);
 
 		// Back to the list; c copies the selected row's ARN with OSC 52.
+		// The list's rows, not just its title: a list view opened again reads its executions anew.
 		session.type(keys.escape);
-		await session.waitForScreen(screen => screen.includes('Executions'), 5000, 'the list');
+		await session.waitForScreen(screen => screen.includes('Executions') && screen.includes('good-1'), 10_000, 'the list');
 		session.type('c');
 		await session.waitForScreen(screen => screen.includes('copied the ARN of good-1'), 5000, 'the copy message');
 		expect(session.output()).toContain(`\u001B]52;c;${Buffer.from(arns.good).toString('base64')}\u0007`);
