@@ -9,7 +9,7 @@ import type {SfnSession} from '../sync/types.js';
 import type {Route} from '../ui/routes.js';
 import {defineCommand, type CommandContext} from './command.js';
 import {commandLike, unknownCommand} from './command-word.js';
-import {displayFlagHelp, displayFlags, intervalFlag} from './global-flags.js';
+import {budgetFlag, budgetFlagHelp, displayFlagHelp, displayFlags, intervalFlag} from './global-flags.js';
 
 const notATerminal = 'the dashboard needs a terminal; use `sfntop tail EXECUTION` in scripts';
 
@@ -80,6 +80,7 @@ const dashboardFlags = {
 	...displayFlags,
 	local: {type: 'boolean', default: false},
 	...intervalFlag,
+	...budgetFlag,
 } as const;
 
 /**
@@ -190,7 +191,7 @@ async function run({input, flags, options, stdout, stdin}: CommandContext<typeof
 export const dashboardCommand = defineCommand({
 	name: 'dashboard',
 	summary: 'Open the live dashboard',
-	usage: 'sfntop [MACHINE|EXECUTION] [--local] [--interval SECONDS]',
+	usage: 'sfntop [MACHINE|EXECUTION] [--local] [--interval SECONDS] [--budget N]',
 	description: [
 		'With no argument: the state machines of the account and region. MACHINE opens its executions,',
 		'EXECUTION (an ARN or MACHINE/latest) opens that execution. --local starts the embedded endpoint',
@@ -200,6 +201,7 @@ export const dashboardCommand = defineCommand({
 	flagHelp: [
 		'--local             Start the embedded endpoint with a live demo and open the dashboard on it',
 		'--interval SECONDS  Fastest poll interval (default: the followers\' adaptive 1 s)',
+		budgetFlagHelp,
 		...displayFlagHelp,
 	],
 	examples: ['sfntop --local', 'sfntop OrderProcessingStateMachine', 'sfntop OrderProcessingStateMachine/latest --read-only'],

@@ -36,8 +36,15 @@ export const intervalFlag = {
 	interval: {type: 'string'},
 } satisfies AnyFlags;
 
+/** The running wall's call budget, in row reads per second (the dashboard and `ls --wide`). */
+export const budgetFlag = {
+	budget: {type: 'number'},
+} satisfies AnyFlags;
+
+export const budgetFlagHelp = '--budget N          Row reads a second for the running wall (default 2.5: half the account\'s GetExecutionHistory refill)';
+
 /** Every flag whose meaning is the same for all commands: commands/options.ts turns their values into options. */
-export const sharedFlags = {...displayFlags, ...awsFlags, ...intervalFlag} satisfies AnyFlags;
+export const sharedFlags = {...displayFlags, ...awsFlags, ...intervalFlag, ...budgetFlag} satisfies AnyFlags;
 
 /**
  * Whether argv word `argument` is a shared flag that takes the next word as its

@@ -11,7 +11,8 @@ import {machineExecutions} from '../sync/machine-executions.js';
 import {resolveTarget} from '../sync/resolve-target.js';
 import {attempt} from './aws-command.js';
 import {defineCommand} from './command.js';
-import {displayFlags, noColorHelp} from './global-flags.js';
+import {budgetFlag, budgetFlagHelp, displayFlags, noColorHelp} from './global-flags.js';
+import {listRunningWide} from './ls-wide.js';
 
 const statuses: readonly ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'];
 const isStatus = (text: string): text is ExecutionStatus => (statuses as readonly string[]).includes(text);
@@ -33,25 +34,38 @@ function table(rows: string[][], roles: Array<Array<StyledLine[number]['role']>>
 export const lsCommand = defineCommand({
 	name: 'ls',
 	summary: 'List state machines, or the executions of one',
-	usage: 'sfntop ls [MACHINE] [--status RUNNING|SUCCEEDED|FAILED|TIMED_OUT|ABORTED|PENDING_REDRIVE] [--json]',
-	description: 'Without MACHINE: the state machines in the region. With MACHINE (a name or ARN): its newest 100 executions, newest first, with the version or alias each ran under. MACHINE:VERSION or MACHINE:ALIAS lists only the executions started through it.',
+	usage: 'sfntop ls [MACHINE] [--status RUNNING|SUCCEEDED|FAILED|TIMED_OUT|ABORTED|PENDING_REDRIVE] [--wide [--budget N]] [--json]',
+	description: [
+		'Without MACHINE: the state machines in the region. With MACHINE (a name or ARN): its newest 100 executions, newest first, with the version or alias each ran under. MACHINE:VERSION or MACHINE:ALIAS lists only the executions started through it.',
+		'--wide (running executions): every RUNNING execution with its current state, elapsed time and Map progress,',
+		'the running wall\'s rows once; each history is read once within the wall\'s call budget (--budget reads a second).',
+	].join('\n'),
 	usesAws: true,
 	flags: {
 		status: {type: 'string'},
+		wide: {type: 'boolean', default: false},
 		json: {type: 'boolean', default: false},
+		...budgetFlag,
+		ascii: displayFlags.ascii,
 		color: displayFlags.color,
 		width: displayFlags.width,
 	},
 	flagHelp: [
 		'--status STATUS     Only executions with this status',
+		'--wide              RUNNING executions with current state, elapsed time and Map progress (all of them, paged)',
+		budgetFlagHelp,
 		'--json              One JSON object per line (NDJSON)',
 		noColorHelp,
 	],
-	examples: ['sfntop ls', 'sfntop ls OrderProcessingStateMachine --status FAILED'],
+	examples: ['sfntop ls', 'sfntop ls OrderProcessingStateMachine --status FAILED', 'sfntop ls OrderProcessingStateMachine --status RUNNING --wide'],
 	async run({input, flags, options, stdout, stderr}) {
 		const status = flags.status?.toUpperCase();
 		if (status !== undefined && !isStatus(status)) {
 			throw new UserError(`--status takes one of ${statuses.join(', ')}, not "${flags.status}"`);
+		}
+
+		if (flags.wide && ((status && status !== 'RUNNING') || !input[0])) {
+			throw new UserError('--wide lists the running executions of one machine: `sfntop ls MACHINE --status RUNNING --wide`');
 		}
 
 		const api = await createApi({...options.session, notices: stderr});
@@ -80,6 +94,13 @@ export const lsCommand = defineCommand({
 		const target = await resolveTarget(api, input[0]);
 		if (target.kind !== 'machine') {
 			throw new UserError(`${input[0]} is an execution; \`sfntop ls\` takes a state machine (use \`sfntop tail\` for an execution)`);
+		}
+
+		if (flags.wide) {
+			await listRunningWide({session: {...options.session, notices: stderr}, machineArn: target.arn, json: flags.json, ascii: options.display.ascii, progress: stderr, write(text) {
+				stdout.write(text);
+			}, print, table});
+			return 0;
 		}
 
 		// Express machines have no ListExecutions: their executions come from their log records (sync/machine-executions.ts).

@@ -31,6 +31,8 @@ export type CommandOptions = {session: SessionOptions; display: DisplayOptions};
 /** Followers poll at most every second by default; faster than 5 a second only loads the API. */
 const defaultIntervalSeconds = 1;
 const minimumIntervalSeconds = 0.2;
+/** No account's GetExecutionHistory refill is anywhere near this; a larger --budget is a typo. */
+const maximumBudget = 100;
 
 /**
  * The one place where the values of the shared flags are checked and turned
@@ -57,6 +59,10 @@ export function commandOptions(flags: SharedFlagValues, stdout: OutputStream, en
 		throw new UserError(`--width takes a number of columns (0 = unlimited), not "${flags.width}"`);
 	}
 
+	if (flags.budget !== undefined && !(Number.isFinite(flags.budget) && flags.budget > 0 && flags.budget <= maximumBudget)) {
+		throw new UserError(`--budget takes row reads per second, more than 0 and at most ${maximumBudget}, not "${String(flags.budget)}"`);
+	}
+
 	return {
 		session: {
 			...(flags.profile !== undefined && {profile: flags.profile}),
@@ -65,6 +71,7 @@ export function commandOptions(flags: SharedFlagValues, stdout: OutputStream, en
 			...(arnRegion && {arnRegion}),
 			readOnly: flags.readOnly ?? false,
 			intervalMs: Math.round(intervalSeconds * 1000),
+			...(flags.budget !== undefined && {budget: flags.budget}),
 		},
 		display: {
 			color: flags.color !== false && wantsColor(stdout, environment),

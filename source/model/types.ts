@@ -221,12 +221,6 @@ export type MachineQualifiers = {
 	aliases: Array<{arn: string; name: string; creationDate?: number}>;
 };
 
-export type RunningExecutionSummary = ExecutionSummary & {
-	/** Innermost active state, when known. */
-	currentState?: string;
-	mapProgress?: {total: number; succeeded: number; failed: number; running: number};
-};
-
 /** What the execution view shows: description, definition graph, folded history. */
 export type ExecutionData = {
 	description: ExecutionDescription;

@@ -22,19 +22,27 @@ export class HistorySync {
 	graph: MachineGraph | undefined;
 	description: ExecutionDescription | undefined;
 	lastId = 0;
+	/** The newest event's type (light syncs keep no events, only this). */
+	private lastType: string | undefined;
 	private loaded = false;
 	private loadToken: string | undefined;
 	private logGroup: string | undefined;
 	private logCursor = 0;
 	private readonly seenLogIds = new Set<string>();
 	readonly express: boolean;
+	private readonly light: boolean;
 
-	constructor(private readonly api: AwsApi, readonly executionArn: string) {
+	/**
+	 * `light` (the running wall): no DescribeExecution or definition, and no
+	 * payloads in the pages — a row needs the current state and Map counts only.
+	 */
+	constructor(private readonly api: AwsApi, readonly executionArn: string, options: {light?: boolean} = {}) {
 		this.express = isExpressExecution(executionArn);
+		this.light = options.light ?? false;
 	}
 
 	get ended(): boolean {
-		return this.events.length > 0 && Object.hasOwn(executionEndStatus, this.events.at(-1)!.type);
+		return this.lastType !== undefined && Object.hasOwn(executionEndStatus, this.lastType);
 	}
 
 	/** One poll; resolves to the number of new events folded. */
@@ -46,13 +54,13 @@ export class HistorySync {
 		if (!this.loaded) {
 			// The first load resumes where a failed attempt stopped: the description is
 			// kept, and each page is folded as it arrives and the next page token kept.
-			if (!this.description) {
+			if (!this.description && !this.light) {
 				await this.loadDescription();
 			}
 
 			let added = 0;
 			do {
-				const page = await this.api.getHistoryPage(this.executionArn, {maxResults: 1000, ...(this.loadToken && {nextToken: this.loadToken})});
+				const page = await this.api.getHistoryPage(this.executionArn, {maxResults: 1000, includeExecutionData: !this.light, ...(this.loadToken && {nextToken: this.loadToken})});
 				added += this.fold(page.events.map((event, index) => normaliseEvent(event, this.lastId + index + 1)).filter(event => event !== undefined).filter(event => event.id > this.lastId));
 				this.loadToken = page.nextToken;
 			} while (this.loadToken);
@@ -74,7 +82,7 @@ export class HistorySync {
 		let reachedKnown = false;
 		const pageSize = Math.min(1000, Math.max(1, newest - this.lastId));
 		do {
-			const page = await this.api.getHistoryPage(this.executionArn, {reverseOrder: true, maxResults: pageSize, ...(nextToken && {nextToken})});
+			const page = await this.api.getHistoryPage(this.executionArn, {reverseOrder: true, maxResults: pageSize, includeExecutionData: !this.light, ...(nextToken && {nextToken})});
 			for (const raw of page.events) {
 				const event = normaliseEvent(raw, 0);
 				if (!event || event.id <= this.lastId) {
@@ -102,7 +110,11 @@ export class HistorySync {
 		}
 
 		fresh.sort((a, b) => a.id - b.id);
-		this.events.push(...fresh);
+		if (!this.light) {
+			this.events.push(...fresh);
+		}
+
+		this.lastType = fresh.at(-1)!.type;
 		this.lastId = Math.max(this.lastId, fresh.at(-1)!.id);
 		this.snapshot = foldEvents(this.snapshot, fresh);
 		this.description &&= {

@@ -1,8 +1,7 @@
 import type {AwsApi} from '../aws/sfn.js';
-import type {ExecutionStatus, ExecutionSummary, MachineSummary, RunningExecutionSummary} from '../model/types.js';
+import type {ExecutionStatus, ExecutionSummary, MachineSummary} from '../model/types.js';
 import {followerCalls} from './follower-calls.js';
 import {machineExecutions} from './machine-executions.js';
-import {HistorySync} from './history-sync.js';
 import {createPoller} from './poller.js';
 import type {Follower} from './types.js';
 
@@ -45,56 +44,6 @@ export function followExecutions(shared: AwsApi, machineArn: string, statusFilte
 			const changed = !same(executions, last);
 			last = executions;
 			return {data: executions, changed};
-		},
-	});
-}
-
-/** Every RUNNING execution of a machine with its current state and Map progress (the deploy-day wall). */
-export function followRunning(shared: AwsApi, machineArn: string, intervalMs: number, limit = 50): Follower<RunningExecutionSummary[]> {
-	const calls = followerCalls();
-	const api = shared.scoped(calls.scope);
-	const syncs = new Map<string, HistorySync>();
-	let last: RunningExecutionSummary[] | undefined;
-	return createPoller({
-		intervalMs: Math.max(intervalMs, 2000),
-		calls,
-		describe: (error, call) => api.describe(error, call ?? 'ListExecutions'),
-		async tick() {
-			const page = await api.listExecutions(machineArn, {statusFilter: 'RUNNING', maxResults: limit});
-			const running = page.executions ?? [];
-			const live = new Set(running.map(execution => execution.executionArn!));
-			for (const arn of syncs.keys()) {
-				if (!live.has(arn)) {
-					syncs.delete(arn);
-				}
-			}
-
-			const summaries: RunningExecutionSummary[] = [];
-			for (const execution of running) {
-				const arn = execution.executionArn!;
-				let sync = syncs.get(arn);
-				if (!sync) {
-					sync = new HistorySync(api, arn);
-					syncs.set(arn, sync);
-				}
-
-				await sync.update();
-				const current = sync.snapshot.activeStates.at(-1);
-				const map = [...sync.snapshot.states.values()].find(state => state.iterations && state.status === 'RUNNING')?.iterations;
-				summaries.push({
-					arn,
-					name: execution.name ?? '',
-					machineArn,
-					status: execution.status ?? 'RUNNING',
-					...(execution.startDate && {startDate: execution.startDate.getTime()}),
-					...(current && {currentState: current}),
-					...(map && {mapProgress: {total: map.total, succeeded: map.succeeded, failed: map.failed, running: map.running}}),
-				});
-			}
-
-			const changed = !same(summaries, last);
-			last = summaries;
-			return {data: summaries, changed};
 		},
 	});
 }

@@ -1,17 +1,20 @@
 import {createAwsClients, type AwsOptions} from '../aws/clients.js';
-import {AwsApi, mutatingApis} from '../aws/sfn.js';
+import {AwsApi, mutatingApis, type CallHooks} from '../aws/sfn.js';
 import {isExpressExecution} from '../model/arn.js';
 import {redrivePreview} from '../model/history/redrive-preview.js';
 import {UserError} from '../model/user-error.js';
 import type {ExecutionData} from '../model/types.js';
 import {actOnAll, listMatching, previewBulk} from './bulk-actions.js';
 import {followExecution} from './execution-follower.js';
-import {followExecutions, followMachines, followRunning} from './list-followers.js';
+import {followExecutions, followMachines} from './list-followers.js';
 import {followStateLogs} from './log-follower.js';
 import {followMapRun, followMapRunExecutions, followQualifiers} from './map-run-followers.js';
 import {outageLines} from './outage-lines.js';
+import {CallCounter} from './call-counter.js';
 import {RateLimiter} from './rate-limiter.js';
 import {resolveTarget} from './resolve-target.js';
+import {bucketsForBudget} from './wall-budget.js';
+import {createWalls} from './walls.js';
 import type {Follower, SfnSession} from './types.js';
 
 export type SessionOptions = AwsOptions & {
@@ -19,6 +22,8 @@ export type SessionOptions = AwsOptions & {
 	/** The followers' fast poll interval (commands/options.ts reads it from --interval, in seconds). */
 	intervalMs: number;
 	limiter?: RateLimiter;
+	/** The running wall's row reads per second (--budget); default sync/wall-budget.ts defaultWallBudget. */
+	budget?: number;
 	/** A line command's stderr: one line per outage while calls are retried (the dashboard shows STALE instead). */
 	notices?: {write(text: string): unknown};
 	/**
@@ -28,28 +33,6 @@ export type SessionOptions = AwsOptions & {
 	 */
 	firstContact?: boolean;
 };
-
-/** Counts API calls over the last minute for the header. */
-class CallCounter {
-	private readonly times: number[] = [];
-
-	record(): void {
-		this.times.push(Date.now());
-		this.trim();
-	}
-
-	perMinute(): number {
-		this.trim();
-		return this.times.length;
-	}
-
-	private trim(): void {
-		const cutoff = Date.now() - 60_000;
-		while (this.times.length > 0 && this.times[0] < cutoff) {
-			this.times.shift();
-		}
-	}
-}
 
 /**
  * The one --read-only guard: every call passes it before it is sent, so a
@@ -64,27 +47,40 @@ function readOnlyGuard(readOnly: boolean): (api: string) => void {
 	};
 }
 
-export async function createApi(options: Omit<SessionOptions, 'intervalMs'>, counter?: {record(): void}): Promise<AwsApi> {
-	const clients = await createAwsClients({...options, maxAttempts: 1});
-	const limiter = options.limiter ?? new RateLimiter();
+/** What runs before every call of a session: the read-only guard, the shared limiter, the header's count. */
+function sessionHooks(options: Omit<SessionOptions, 'intervalMs'>, counter?: {record(): void}): CallHooks {
+	const limiter = options.limiter ?? new RateLimiter(bucketsForBudget(options.budget));
 	const guard = readOnlyGuard(options.readOnly);
-	const {notices} = options;
-	const api: AwsApi = new AwsApi(clients, {
+	return {
 		async before(call) {
 			guard(call);
 			await limiter.take(call);
 			counter?.record();
 		},
+	};
+}
+
+export async function createApi(options: Omit<SessionOptions, 'intervalMs'>, counter?: {record(): void}): Promise<AwsApi> {
+	return (await createApiWithHooks(options, counter)).api;
+}
+
+/** The session's AwsApi and its hooks (the wall's budgeted api runs the same hooks). */
+export async function createApiWithHooks(options: Omit<SessionOptions, 'intervalMs'>, counter?: {record(): void}): Promise<{api: AwsApi; hooks: CallHooks}> {
+	const clients = await createAwsClients({...options, maxAttempts: 1});
+	const {notices} = options;
+	const hooks: CallHooks = {
+		...sessionHooks(options, counter),
 		...(notices && outageLines((error, call) => api.describe(error, call), line => {
 			notices.write(`sfntop: ${line}\n`);
 		})),
-	});
-	return api;
+	};
+	const api: AwsApi = new AwsApi(clients, hooks);
+	return {api, hooks};
 }
 
 export async function createSession(options: SessionOptions): Promise<SfnSession> {
 	const counter = new CallCounter();
-	const api = await createApi(options, counter);
+	const {api, hooks} = await createApiWithHooks(options, counter);
 	if (options.firstContact) {
 		try {
 			await api.listStateMachines();
@@ -94,9 +90,10 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 	}
 
 	const {intervalMs} = options;
+	const walls = createWalls(api, hooks, {intervalMs, ...(options.budget !== undefined && {budget: options.budget})});
 	const followers = new Set<Follower<unknown>>();
 	const executions = new Map<string, Follower<ExecutionData>>();
-	const track = <T>(follower: Follower<T>): Follower<T> => {
+	const track = <F extends Follower<unknown>>(follower: F): F => {
 		followers.add(follower);
 		const stop = follower.stop.bind(follower);
 		follower.stop = () => {
@@ -148,7 +145,8 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 		...(api.clients.endpoint && {endpoint: api.clients.endpoint}),
 		machines: () => track(followMachines(api, intervalMs)),
 		executions: (machineArn, statusFilter) => track(followExecutions(api, machineArn, statusFilter, intervalMs)),
-		running: machineArn => track(followRunning(api, machineArn, intervalMs)),
+		running: machineArn => track(walls.running(machineArn)),
+		machineWall: () => track(walls.machineWall()),
 		mapRun: mapRunArn => track(followMapRun(api, mapRunArn, intervalMs)),
 		mapRunExecutions: (mapRunArn, statusFilter) => track(followMapRunExecutions(api, mapRunArn, statusFilter, intervalMs)),
 		qualifiers: machineArn => track(followQualifiers(api, machineArn, intervalMs)),

@@ -3,7 +3,8 @@
 // snapshots and call SfnSession actions; they never touch an SDK client.
 import type {ErrorKind} from '../model/user-error.js';
 import type {BulkAction, BulkPreview, BulkResult} from '../model/bulk/bulk-plan.js';
-import type {ExecutionData, ExecutionStatus, ExecutionSummary, LogLine, MachineQualifiers, MachineSummary, MapRunDescription, RedrivePreview, RunningExecutionSummary} from '../model/types.js';
+import type {ExecutionData, ExecutionStatus, ExecutionSummary, LogLine, MachineQualifiers, MachineSummary, MapRunDescription, RedrivePreview} from '../model/types.js';
+import type {MachineWallRow, RunningWall} from '../model/wall/wall-types.js';
 
 export type FollowerState<T> = {
 	/** Last good data; kept on screen (marked stale) when a later call fails. */
@@ -34,6 +35,14 @@ export type Follower<T> = {
 	stop(): void;
 };
 
+/** A follower of many rows that reads the rows on screen first (the walls). */
+export type RowsFollower<T> = Follower<T> & {
+	/** The rows (ARNs) the user can see now: read before the rest. */
+	show(arns: readonly string[]): void;
+};
+
+export type RunningWallFollower = RowsFollower<RunningWall>;
+
 /** Everything the dashboard needs, bound to one account/region/endpoint. */
 export type SfnSession = {
 	readOnly: boolean;
@@ -42,7 +51,10 @@ export type SfnSession = {
 	endpoint?: string;
 	machines(): Follower<MachineSummary[]>;
 	executions(machineArn: string, statusFilter?: ExecutionStatus): Follower<ExecutionSummary[]>;
-	running(machineArn: string): Follower<RunningExecutionSummary[]>;
+	/** Every RUNNING execution of a machine, kept fresh within the call budget (--budget). */
+	running(machineArn: string): RunningWallFollower;
+	/** One row per machine: running, failed and succeeded in the last hour (ListExecutions only). */
+	machineWall(): RowsFollower<MachineWallRow[]>;
 	execution(executionArn: string): Follower<ExecutionData>;
 	/** A Distributed Map run's counts and tolerance: one DescribeMapRun per tick, however many children. */
 	mapRun(mapRunArn: string): Follower<MapRunDescription>;

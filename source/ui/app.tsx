@@ -8,6 +8,7 @@ import {ExecutionView} from './execution-view.js';
 import {ExecutionsView} from './executions-view.js';
 import {helpLines} from './help-overlay.js';
 import {eachKey, keyName, resolveKey} from './keymap.js';
+import {MachineWallView} from './machine-wall-view.js';
 import {MachinesView} from './machines-view.js';
 import {MapRunView} from './map-run-view.js';
 import {executionRoute, type Route} from './routes.js';
@@ -233,6 +234,11 @@ export function App({session, theme, ascii, initial, onQuit, size, now = Date.no
 	switch (route.view) {
 		case 'machines': {
 			view = <MachinesView key={key} route={route} width={width} height={viewHeight} isActive={isActive}/>;
+			break;
+		}
+
+		case 'machine-wall': {
+			view = <MachineWallView key={key} route={route} width={width} height={viewHeight} isActive={isActive}/>;
 			break;
 		}
 

@@ -3,11 +3,11 @@
 // disagree. Read-only mode removes the mutating entries from the table itself.
 import type {Key} from 'ink';
 
-export type ViewName = 'machines' | 'executions' | 'running' | 'execution' | 'map-run' | 'diff';
+export type ViewName = 'machines' | 'machine-wall' | 'executions' | 'running' | 'execution' | 'map-run' | 'diff';
 
 export type CommandId =
 	| 'up' | 'down' | 'left' | 'right' | 'pageUp' | 'pageDown' | 'top' | 'bottom'
-	| 'enter' | 'panel' | 'back' | 'filter' | 'statusFilter' | 'versionFilter' | 'running'
+	| 'enter' | 'panel' | 'back' | 'filter' | 'statusFilter' | 'versionFilter' | 'machineWall' | 'sort' | 'running'
 	| 'start' | 'stop' | 'redrive' | 'help' | 'quit'
 	| 'timeline' | 'mark' | 'diff' | 'select' | 'copy' | 'console';
 
@@ -38,11 +38,13 @@ export const keymap: readonly Binding[] = [
 	{command: 'enter', keys: ['enter'], label: 'enter', description: 'open what is selected: machine, execution, state, an event\'s state, map run children, child execution', hint: 'open'},
 	{command: 'panel', keys: ['tab'], label: 'tab', description: 'switch panel: graph, state details and logs, event history', views: ['execution'], hint: 'panel'},
 	{command: 'back', keys: ['esc', 'backspace'], label: 'esc', description: 'go back', hint: 'back'},
-	{command: 'filter', keys: ['/'], label: '/', description: 'filter the current list or the event history', views: ['machines', 'executions', 'running', 'execution', 'map-run'], hint: 'filter'},
+	{command: 'filter', keys: ['/'], label: '/', description: 'filter the current list or the event history', views: ['machines', 'machine-wall', 'executions', 'running', 'execution', 'map-run'], hint: 'filter'},
 	{command: 'statusFilter', keys: ['f'], label: 'f', description: 'cycle the status filter (all, running, failed, ...)', views: ['executions', 'map-run'], hint: 'status'},
 	{command: 'versionFilter', keys: ['v'], label: 'v', description: 'cycle the version/alias filter (all, each alias, each version)', views: ['executions'], hint: 'version'},
-	{command: 'running', keys: ['r'], label: 'r', description: 'show every running execution of the machine', views: ['machines', 'executions'], hint: 'running'},
-	{command: 'start', keys: ['s'], label: 's', description: 'start an execution (asks for JSON input)', views: ['machines', 'executions', 'running', 'execution'], mutating: true, hint: 'start'},
+	{command: 'machineWall', keys: ['f'], label: 'f', description: 'the wall of all machines: running, failed and succeeded in the last hour', views: ['machines'], hint: 'wall'},
+	{command: 'sort', keys: ['o'], label: 'o', description: 'sort by elapsed time, name or current state', views: ['running'], hint: 'sort'},
+	{command: 'running', keys: ['r'], label: 'r', description: 'show every running execution of the machine', views: ['machines', 'machine-wall', 'executions'], hint: 'running'},
+	{command: 'start', keys: ['s'], label: 's', description: 'start an execution (asks for JSON input)', views: ['machines', 'machine-wall', 'executions', 'running', 'execution'], mutating: true, hint: 'start'},
 	{command: 'stop', keys: ['x'], label: 'x', description: 'stop the execution, or every selected one (asks to confirm; shows how many can be stopped)', views: ['executions', 'running', 'execution'], mutating: true, hint: 'stop'},
 	{command: 'redrive', keys: ['R'], label: 'R', description: 'redrive the failed execution, or every selected one (shows what reruns, then asks)', views: ['executions', 'execution'], mutating: true, hint: 'redrive'},
 	{command: 'select', keys: ['space'], label: 'space', description: 'select or unselect the execution, for x or R on all the selected ones', views: ['executions'], mutating: true, hint: 'select'},

@@ -7,7 +7,8 @@ import {useDashboardActions, useDashboardState} from './dashboard-context.js';
 import {listHeaderLine} from './list-header.js';
 import {clampCursor, emptyListText, listPaneLines} from './list-pane.js';
 import {listNavigation} from './list-navigation.js';
-import {executionsRoute, runningRoute, type Route} from './routes.js';
+import {machineCommands} from './machine-commands.js';
+import {machineWallRoute, type Route} from './routes.js';
 import {fitBlock} from './screen-lines.js';
 import {statusLine} from './status-line.js';
 import {StyledLines} from './styled-lines.js';
@@ -30,20 +31,9 @@ export function MachinesView({route, width, height, isActive}: {route: MachinesR
 
 	useCommands('machines', {
 		...listNavigation(actions, machines.length, height),
-		enter() {
-			if (selected) {
-				actions.open(executionsRoute(selected.arn, selected.name));
-			}
-		},
-		running() {
-			if (selected) {
-				actions.open(runningRoute(selected.arn, selected.name));
-			}
-		},
-		start() {
-			if (selected) {
-				actions.prompt({kind: 'start', machineArn: selected.arn, machineName: selected.name});
-			}
+		...machineCommands(actions, selected),
+		machineWall() {
+			actions.open(machineWallRoute());
 		},
 	}, isActive);
 

@@ -1,5 +1,5 @@
 import {useEffect, useMemo, useSyncExternalStore} from 'react';
-import type {Follower, FollowerState} from '../sync/types.js';
+import type {Follower, FollowerState, RowsFollower} from '../sync/types.js';
 import {useDashboardActions} from './dashboard-context.js';
 
 const idle: FollowerState<never> = {data: undefined, stale: false, loading: false, done: true};
@@ -16,8 +16,17 @@ const noFollower = {
  * only when the follower publishes a new state object (snapshot identity).
  */
 export function useFollower<T>(create: (() => Follower<T>) | undefined, key: string): FollowerState<T> {
+	return useSubscribed<T, Follower<T>>(create ?? (() => noFollower), key).state;
+}
+
+/** The walls' useFollower, handing back the follower too: the view tells it which rows are on screen. */
+export function useRowsFollower<T>(create: () => RowsFollower<T>, key: string): {follower: RowsFollower<T>; state: FollowerState<T>} {
+	return useSubscribed<T, RowsFollower<T>>(create, key);
+}
+
+function useSubscribed<T, F extends Follower<T>>(create: () => F, key: string): {follower: F; state: FollowerState<T>} {
 	const {registerFollower} = useDashboardActions();
-	const follower = useMemo(() => create?.() ?? (noFollower as Follower<T>), [key]);
+	const follower = useMemo(create, [key]);
 	useEffect(() => {
 		const unregister = registerFollower(follower);
 		return () => {
@@ -25,5 +34,6 @@ export function useFollower<T>(create: (() => Follower<T>) | undefined, key: str
 			follower.stop();
 		};
 	}, [follower, registerFollower]);
-	return useSyncExternalStore(follower.subscribe, follower.getState);
+	const state = useSyncExternalStore(follower.subscribe, follower.getState);
+	return {follower, state};
 }

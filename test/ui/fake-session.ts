@@ -2,10 +2,11 @@
 // state (or the states a test pushes), actions that record their calls.
 import {foldFixture, loadEvents, orderGraph} from '../helpers/histories.js';
 import {groupRerunPoints, planBulk} from '../../source/model/bulk/bulk-plan.js';
-import type {Follower, FollowerState, SfnSession} from '../../source/sync/types.js';
-import type {ExecutionData, ExecutionSummary, LogLine, MachineQualifiers, MachineSummary, MapRunDescription, RedrivePreview, RunningExecutionSummary} from '../../source/model/types.js';
+import type {FollowerState, RowsFollower, SfnSession} from '../../source/sync/types.js';
+import type {ExecutionData, ExecutionSummary, LogLine, MachineQualifiers, MachineSummary, MapRunDescription, RedrivePreview} from '../../source/model/types.js';
+import type {MachineWallRow, RunningRow, RunningWall} from '../../source/model/wall/wall-types.js';
 
-export type FakeFollower<T> = Follower<T> & {push(state: Partial<FollowerState<T>>): void; refreshes: number; stopped: boolean};
+export type FakeFollower<T> = RowsFollower<T> & {push(state: Partial<FollowerState<T>>): void; refreshes: number; stopped: boolean; shown: string[][]};
 
 export function fixedFollower<T>(data: T | undefined, extra: Partial<FollowerState<T>> = {}): FakeFollower<T> {
 	let state: FollowerState<T> = {data, stale: false, loading: data === undefined, done: false, updatedAt: Date.UTC(2026, 0, 1, 12, 0, 0), ...extra};
@@ -13,6 +14,7 @@ export function fixedFollower<T>(data: T | undefined, extra: Partial<FollowerSta
 	const follower: FakeFollower<T> = {
 		refreshes: 0,
 		stopped: false,
+		shown: [],
 		getState: () => state,
 		subscribe(listener) {
 			listeners.add(listener);
@@ -25,6 +27,9 @@ export function fixedFollower<T>(data: T | undefined, extra: Partial<FollowerSta
 		},
 		stop() {
 			follower.stopped = true;
+		},
+		show(arns) {
+			follower.shown.push([...arns]);
 		},
 		push(patch) {
 			state = {...state, ...patch};
@@ -56,7 +61,8 @@ export function fakeSession(options: {
 	readOnly?: boolean;
 	machines?: MachineSummary[];
 	executions?: ExecutionSummary[];
-	running?: RunningExecutionSummary[];
+	running?: RunningRow[] | RunningWall;
+	machineWall?: MachineWallRow[];
 	execution?: ExecutionData | FakeFollower<ExecutionData>;
 	logs?: LogLine[];
 	preview?: RedrivePreview;
@@ -104,7 +110,8 @@ export function fakeSession(options: {
 			requests.push(`qualifiers ${arn}`);
 			return make(options.qualifiers ?? {versions: [], aliases: []});
 		},
-		running: () => make(options.running ?? []),
+		running: () => make(Array.isArray(options.running) || !options.running ? runningWall(options.running ?? []) : options.running),
+		machineWall: () => make(options.machineWall ?? []),
 		execution(arn) {
 			requests.push(`execution ${arn}`);
 			const byArn = options.executionsByArn?.[arn];
@@ -153,5 +160,18 @@ export function fakeSession(options: {
 		},
 		callsPerMinute: () => 12,
 		close: () => undefined,
+	};
+}
+
+/** A running wall of these rows, read at the fixed test time unless a row says otherwise. */
+export function runningWall(rows: RunningRow[], extra: Partial<RunningWall> = {}): RunningWall {
+	const readAt = Date.UTC(2026, 0, 1, 12, 0, 0);
+	return {
+		rows: rows.map(row => ({readAt, ...row})),
+		since: {openedAt: Date.UTC(2026, 0, 1, 11, 50), started: 0, succeeded: 0, failed: 0, timedOut: 0, aborted: 0},
+		ending: 0,
+		calls: {lastMinute: 12, budgetPerSecond: 2.5},
+		tickMs: 2000,
+		...extra,
 	};
 }
