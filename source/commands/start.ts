@@ -79,7 +79,7 @@ export const startCommand = defineCommand({
 				stdout.write(`started ${arn}\n`);
 			}
 
-			return await tailExecution(session, arn, {json: flags.json, logs: flags.logs, color: options.display.color, width: options.display.lineWidth, closed: outputClosed}, stdout);
+			return await tailExecution(session, arn, {json: flags.json, logs: flags.logs, color: options.display.color, width: options.display.lineWidth, closed: outputClosed, notices: stderr}, stdout);
 		} finally {
 			session.close();
 		}

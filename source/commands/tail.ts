@@ -36,7 +36,7 @@ export const tailCommand = defineCommand({
 		const session = await createSession({...options.session, notices: stderr});
 		try {
 			const arn = await executionArnOf(session, input[0], 'tail');
-			return await tailExecution(session, arn, {json: flags.json, logs: flags.logs, color: options.display.color, width: options.display.lineWidth, closed: outputClosed}, stdout);
+			return await tailExecution(session, arn, {json: flags.json, logs: flags.logs, color: options.display.color, width: options.display.lineWidth, closed: outputClosed, notices: stderr}, stdout);
 		} finally {
 			session.close();
 		}
