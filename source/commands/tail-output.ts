@@ -20,8 +20,12 @@ export class TailOutput {
 
 	constructor(private readonly write: (text: string) => void) {}
 
-	/** An event (of `state`, when it belongs to one); an unreadable time sorts with the line before it. */
-	addEvent(time: number | undefined, state: string | undefined, type: string, text: string): void {
+	/**
+	 * An event (of `state`, when it belongs to one); an unreadable time sorts with
+	 * the line before it. `after`: the number addEvent returned for the line this
+	 * one belongs under (at the same time). Returns this line's number.
+	 */
+	addEvent(time: number | undefined, state: string | undefined, type: string, text: string, after?: number): number {
 		const at = time ?? this.lastTime;
 		this.lastTime = Math.max(this.lastTime, at);
 		const sequence = this.sequence++;
@@ -31,7 +35,8 @@ export class TailOutput {
 			this.stateEvents.set(state, events);
 		}
 
-		this.pending.push({time: at, tie: sequence, sequence, text});
+		this.pending.push({time: at, tie: after === undefined ? sequence : after + 0.5, sequence, text});
+		return sequence;
 	}
 
 	/** A log line of `state`, placed after the last event of that state at or before its time that ends nothing. */

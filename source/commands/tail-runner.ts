@@ -23,11 +23,14 @@ export type TailOptions = {
 };
 
 const success = new Set(['SUCCEEDED']);
+const mapRunEnds = new Set(['MapRunSucceeded', 'MapRunFailed', 'MapRunAborted']);
 
 /** CloudWatch Logs delivers a function's last lines a moment after the execution ends. */
 const lateLogsMs = 2500;
 /** Log reads that keep failing hold the end of `tail` back no longer than a one-shot call is retried (README "Retries"). */
 const logWaitLimitMs = 60_000;
+/** An ended map run's final counts (its next DescribeMapRun, a tick away) do not hold the end back longer than this. */
+const mapRunWaitLimitMs = 5000;
 
 /**
  * Prints an execution's history from its first event, then follows it as it
@@ -50,9 +53,13 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 	const attempts = new Map<string, number>();
 	/** Each Task state's log follower, and when it was made (its first read starts then). */
 	const logFollowers = new Map<string, {follower: Follower<LogLine[]>; seen: Set<string>; since: number}>();
-	const mapRuns = new MapRunProgress(session, (state, run, at) => {
-		output.addEvent(at, undefined, 'MapRunProgress', options.json ? terminalSafeJson(mapRunProgressJson(at, state, run)) : styled(mapRunProgressLine(at, state, run)));
-		output.flush();
+	/** While a batch of events is being added: lines printed meanwhile wait for the batch's flush. */
+	let adding = false;
+	const mapRuns = new MapRunProgress(session, (state, run, at, after) => {
+		output.addEvent(at, undefined, 'MapRunProgress', options.json ? terminalSafeJson(mapRunProgressJson(at, state, run)) : styled(mapRunProgressLine(at, state, run)), after);
+		if (!adding) {
+			output.flush();
+		}
 	});
 	let printed = 0;
 	let stoppedOn: UserError | undefined;
@@ -119,7 +126,7 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 
 		/**
 		 * A follower made before the last lines could have arrived reads its state's logs again from a new one,
-		 * whose first read covers the state's whole window: the old one's next read may be minutes away
+		 * whose first read covers the state's whole window: the old one's next read may be a while away
 		 * (backing off while nothing changed, or retried under throttling), and a tail that ended on its
 		 * last read lost the state's last lines — or, for the last state, all of them.
 		 */
@@ -135,31 +142,26 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 			}
 		};
 
-		/** The execution ended: with --logs, let late lines arrive, read every state's logs once after that, then print the rest in order. */
+		/**
+		 * The execution ended: wait until each ended map run's final counts are read
+		 * and, with --logs, its logs — read once more after late lines had a moment —
+		 * then print the rest in order.
+		 */
 		const end = (code: number, stopDate: number | undefined) => {
-			if (!options.logs) {
-				output.flush(true);
-				finish(code);
-				return;
-			}
-
 			output.hold();
 			const started = Date.now();
-			const lateUntil = Math.min(started + lateLogsMs, (stopDate ?? started) + lateLogsMs);
+			const lateUntil = options.logs ? Math.min(started + lateLogsMs, (stopDate ?? started) + lateLogsMs) : started;
 			let readAgain = false;
-			ending = setInterval(() => {
+			const settled = () => {
 				const now = Date.now();
-				if (now < lateUntil) {
-					return;
-				}
-
-				if (!readAgain) {
+				if (options.logs && !readAgain && now >= lateUntil) {
 					readAgain = true;
 					readLogsAgain(lateUntil);
 				}
 
-				const unread = unreadLogs();
-				if (unread.length === 0 || now - started >= logWaitLimitMs) {
+				const mapRunsRead = !mapRuns.waiting() || now - started >= mapRunWaitLimitMs;
+				const unread = options.logs ? unreadLogs() : [];
+				if ((unread.length === 0 && now >= lateUntil && mapRunsRead) || now - started >= logWaitLimitMs) {
 					collectLogs();
 					output.flush(true);
 					if (unread.length > 0) {
@@ -167,8 +169,17 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 					}
 
 					finish(code);
+					return true;
 				}
-			}, 100);
+
+				return false;
+			};
+
+			if (!settled()) {
+				ending = setInterval(() => {
+					settled();
+				}, 100);
+			}
 		};
 
 		const onChange = () => {
@@ -186,6 +197,7 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 				return;
 			}
 
+			adding = true;
 			for (const event of data.events.slice(printed)) {
 				const owner = owners.stateOf(event);
 				let attempt: number | undefined;
@@ -204,11 +216,18 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 					}
 				}
 
-				output.addEvent(event.timestamp, owner, event.type, options.json ? terminalSafeJson(eventJson(event, owner)) : styled(eventLine(event, owner, attempt)));
+				const line = output.addEvent(event.timestamp, owner, event.type, options.json ? terminalSafeJson(eventJson(event, owner)) : styled(eventLine(event, owner, attempt)));
+				const mapRunArn = owner === undefined ? undefined : data.snapshot.states.get(owner)?.mapRun?.arn;
+				if (mapRunArn && mapRunEnds.has(event.type)) {
+					mapRuns.ended(mapRunArn, owner!, {at: event.timestamp, after: line});
+				} else if (mapRunArn && event.type === 'MapRunRedriven') {
+					mapRuns.redriven(mapRunArn);
+				}
 			}
 
 			printed = data.events.length;
 			mapRuns.see(data.snapshot);
+			adding = false;
 			if (state.done) {
 				end(success.has(data.description.status) ? exitCodes.ok : exitCodes.executionUnsuccessful, data.description.stopDate);
 			} else {

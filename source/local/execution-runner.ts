@@ -118,6 +118,28 @@ export class ExecutionRunner implements ExecutionHost {
 		});
 	}
 
+	/**
+	 * DeleteStateMachine's part here: every running Standard execution of the
+	 * machine (through any version or alias) fails at its next state
+	 * transition (States.Runtime "State machine NAME has been deleted.");
+	 * Express ones run to their end, as AWS says. Resolves once none of its
+	 * executions is running any more — when AWS's DELETING machine goes.
+	 */
+	async deleteMachine(machineArn: string): Promise<void> {
+		const arns: string[] = [];
+		for (const arn of this.running.keys()) {
+			const execution = this.store.executions.get(arn);
+			if (execution && (execution.machineArn === machineArn || execution.machineArn.startsWith(`${machineArn}:`))) {
+				arns.push(arn);
+				if (execution.type === 'STANDARD') {
+					this.running.get(arn)?.machineDeleted(execution.machineName);
+				}
+			}
+		}
+
+		await Promise.all(arns.map(async arn => this.finished(arn)));
+	}
+
 	/** Stops every running execution (server shutdown) and waits for them to record it. */
 	async stopAll(): Promise<void> {
 		const arns = [...this.running.keys()];

@@ -1,4 +1,4 @@
-import {executionNameOf, mapRunNameOf} from '../model/arn.js';
+import {executionNameOf, machineOfExecution, mapRunNameOf} from '../model/arn.js';
 import {mapRunPanelLines} from '../model/history/map-run-text.js';
 import type {ScopedVariable} from '../model/history/variables.js';
 import {formatDuration} from '../model/text/format.js';
@@ -33,7 +33,9 @@ export function linkedLines(state: StateSnapshot | undefined, run: MapRunDescrip
 	}
 
 	const more = state!.childExecutions!.length > 1 ? ` (${state!.childExecutions!.length} started, the newest)` : '';
-	return [[label('child'), {text: sanitize(executionNameOf(child)), role: 'heading'}, {text: `${more}  enter: open it`, role: 'muted'}]];
+	// The workflow it called first: a child's name is often a UUID that says nothing on its own.
+	const machine = machineOfExecution(child)?.name;
+	return [[label('child'), ...(machine ? [{text: `${sanitize(machine)} / `}] : []), {text: sanitize(executionNameOf(child)), role: 'heading'}, {text: `${more}  enter: open it`, role: 'muted'}]];
 }
 
 /** One line per retried attempt: what failed it, and how long until the next attempt. */

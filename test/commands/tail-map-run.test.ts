@@ -4,7 +4,7 @@ import {createSnapshot, foldEvents} from '../../source/model/history/history-fol
 import type {ExecutionData, MapRunDescription} from '../../source/model/types.js';
 import {tailExecution} from '../../source/commands/tail-runner.js';
 import {historyEvents, type EventSpec} from '../fixtures/aws/aws-history.js';
-import {distributedMapDefinition, distributedMapHistory, mapRunArn, parentArn} from '../fixtures/aws/linked-executions.js';
+import {distributedMapDefinition, distributedMapHistory, failedMapRunHistory, mapRunArn, parentArn} from '../fixtures/aws/linked-executions.js';
 import {fakeSession, fixedFollower} from '../ui/fake-session.js';
 
 /* `sfntop tail` of a parent with a Distributed Map prints the map run's progress (DescribeMapRun), which its history does not hold. */
@@ -55,14 +55,47 @@ describe('tail: map run progress lines', () => {
 		expect(session.requests.filter(request => request.startsWith('mapRun'))).toHaveLength(1);
 	});
 
+	test('the final counts go right under the event that ended the run, though DescribeMapRun said so a poll earlier', async () => {
+		const execution = fixedFollower(data(distributedMapHistory.slice(0, 4)));
+		const mapRun = fixedFollower(run(1, 2));
+		const session = fakeSession({execution, mapRun});
+		const out = capture();
+		const ended = tailExecution(session, parentArn, {json: false, logs: false, color: false, width: Infinity}, out.stdout);
+		mapRun.push({data: run(3, 0, 'SUCCEEDED'), done: true});
+		expect(out.text()).not.toContain('SUCCEEDED: 3/3');
+		execution.push({data: data(distributedMapHistory), done: true});
+		expect(await ended).toBe(0);
+		const types = out.text().trim().split('\n').map(line => / {2}(\w+)(?: {2}|$)/.exec(line.slice(14))?.[1]);
+		expect(types.slice(3)).toEqual(['MapRunStarted', 'MapRunProgress', 'MapRunSucceeded', 'MapRunProgress', 'MapStateSucceeded', 'MapStateExited', 'ExecutionSucceeded']);
+		expect(out.text()).toMatch(/MapRunSucceeded\n.*MapRunProgress {2}SUCCEEDED: 3\/3 succeeded/);
+	});
+
+	test('a parent that had ended: its map run\'s final counts are read once and printed under MapRunFailed', async () => {
+		const execution = fixedFollower(data(failedMapRunHistory), {done: true});
+		const mapRun = fixedFollower<MapRunDescription>(undefined);
+		const session = fakeSession({execution, mapRun});
+		const out = capture();
+		const ended = tailExecution(session, parentArn, {json: false, logs: false, color: false, width: Infinity}, out.stdout);
+		expect(out.text()).toBe('');
+		const failedRun = {...run(0, 0, 'FAILED'), itemCounts: {...run(0, 0).itemCounts, pending: 0, failed: 3}};
+		mapRun.push({data: failedRun, done: true, loading: false});
+		expect(await ended).toBe(1);
+		expect(out.text()).toMatch(/MapRunFailed {2}States\.ItemReaderFailed.*\n.*ProcessBatch +MapRunProgress {2}FAILED: 0\/3 succeeded, 3 failed/);
+		expect(session.requests.filter(request => request.startsWith('mapRun'))).toHaveLength(1);
+	});
+
 	test('--json: one MapRunProgress object per change', async () => {
 		const execution = fixedFollower(data(distributedMapHistory.slice(0, 4)));
 		const mapRun = fixedFollower(run(1, 1));
 		const out = capture();
 		const ended = tailExecution(fakeSession({execution, mapRun}), parentArn, {json: true, logs: false, color: false, width: Infinity}, out.stdout);
+		mapRun.push({data: run(3, 0, 'SUCCEEDED'), done: true});
 		execution.push({data: data(distributedMapHistory), done: true});
 		await ended;
 		const objects = out.text().trim().split('\n').map(line => JSON.parse(line) as Record<string, unknown>);
-		expect(objects.find(object => object.type === 'MapRunProgress')).toMatchObject({state: 'ProcessBatch', mapRunArn, status: 'RUNNING', itemCounts: {succeeded: 1, running: 1, total: 3}});
+		expect(objects.filter(object => object.type === 'MapRunProgress')).toMatchObject([
+			{state: 'ProcessBatch', mapRunArn, status: 'RUNNING', itemCounts: {succeeded: 1, running: 1, total: 3}},
+			{state: 'ProcessBatch', mapRunArn, status: 'SUCCEEDED', itemCounts: {succeeded: 3, running: 0, total: 3}},
+		]);
 	});
 });

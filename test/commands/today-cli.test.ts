@@ -38,7 +38,7 @@ describe('tail shows what today\'s Step Functions adds', () => {
 	});
 
 	test('a Distributed Map: MapRunProgress lines while its run runs, the last one when it ends', async () => {
-		const result = await sfntop('start', 'Batch', '--input', '{"items": [1, 2, 3, 4, 5, 6]}', '--tail', '--interval', '0.2', '--no-color', '--width', '0');
+		const result = await sfntop('start', 'Batch', '--name', 'six', '--input', '{"items": [1, 2, 3, 4, 5, 6]}', '--tail', '--interval', '0.2', '--no-color', '--width', '0');
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		const progress = result.stdout.split('\n').filter(line => line.includes('MapRunProgress'));
@@ -47,6 +47,12 @@ describe('tail shows what today\'s Step Functions adds', () => {
 		expect(progress.at(-1)).toMatch(/MapRunProgress {2}SUCCEEDED: 6\/6 succeeded, 0 failed, 0 running, 0 pending, 0 aborted$/);
 		expect(result.stdout).toMatch(/ProcessBatch +MapRunStarted {2}map run Batch\/ProcessBatch:/);
 		expect(result.stdout.trim().split('\n').at(-1)).toMatch(/ExecutionSucceeded/);
+		// The final counts sit under the event that ended the run, in time order.
+		expect(result.stdout).toMatch(/MapRunSucceeded\n.*MapRunProgress {2}SUCCEEDED: 6\/6/);
+		// Tailing it once it has ended still says how its items went.
+		const again = await sfntop('tail', 'Batch/six', '--no-color', '--width', '0');
+		expect(again.code).toBe(0);
+		expect(again.stdout).toMatch(/MapRunSucceeded\n.*ProcessBatch +MapRunProgress {2}SUCCEEDED: 6\/6 succeeded, 0 failed, 0 running, 0 pending, 0 aborted\n/);
 	}, 45_000);
 
 	test('--json: MapRunProgress objects with AWS\'s counts', async () => {
@@ -59,7 +65,7 @@ describe('tail shows what today\'s Step Functions adds', () => {
 	test('a JSONata state\'s exit says what it assigned; a startExecution task names its child', async () => {
 		const result = await sfntop('start', 'Parent', '--input', '{"orderId": "p1", "items": [1, 2], "delayMs": 20}', '--tail', '--interval', '0.2', '--no-color', '--width', '0');
 		expect(result.code).toBe(0);
-		expect(result.stdout).toMatch(/PlaceOrder +TaskSubmitted {2}child child-of-p1$/m);
+		expect(result.stdout).toMatch(/PlaceOrder +TaskSubmitted {2}child OrderJsonata\/child-of-p1$/m);
 		const child = await sfntop('tail', 'OrderJsonata/child-of-p1', '--no-color', '--width', '0');
 		expect(child.code).toBe(0);
 		expect(child.stdout).toMatch(/ValidateOrder +TaskStateExited {2}assigned orderId="p1", itemCount=2$/m);

@@ -16,7 +16,7 @@ describe('tail lines: what each event adds', () => {
 
 	test('a map run start names the run; a startExecution task names its child', () => {
 		expect(detailOf(historyEvents(distributedMapHistory), 'MapRunStarted')).toBe('map run BatchMachine/ProcessBatch:4f6c3c57-0a4b-3c1e-9d2e-0123456789ab');
-		expect(detailOf(historyEvents(nestedParentHistory), 'TaskSubmitted')).toBe('child parent-7-order');
+		expect(detailOf(historyEvents(nestedParentHistory), 'TaskSubmitted')).toBe('child OrderProcessingStateMachine/parent-7-order');
 	});
 
 	test('long values are cut, and hostile text is escaped', () => {

@@ -40,7 +40,7 @@ describe('map run progress in words', () => {
 
 	test('the panel: progress, item counts, failures, children', () => {
 		const text = mapRunPanelLines(running, 60, false).map(line => line.map(segment => segment.text).join(''));
-		expect(text[0]).toMatch(/^progress █{24}░{6} 812\/1000$/);
+		expect(text[0]).toMatch(/^progress █{24}░{6} 815\/1000 finished$/);
 		expect(text[1]).toBe('items    20 running   165 pending   812 succeeded   3 failed   0 aborted');
 		expect(text[2]).toBe('failures 3 failed of 1000 (0.3 %), tolerated 10 %');
 		expect(text[3]).toBe('children 1000 executions, at most 5 at once');

@@ -92,7 +92,7 @@ describe('a Distributed Map\'s run', () => {
 		await waitForFrame(text => text.includes('812/1000 ✗3 ▶20'), 'the map run badge');
 		await waitForFrame(text => text.includes('failures'), 'the Map Run panel');
 		expect(frame()).toMatch(/map run +RUNNING {2}enter: child executions {2}BatchMachine\/ProcessBatch:4f6c/);
-		expect(frame()).toMatch(/progress +█+░+ 812\/1000/);
+		expect(frame()).toMatch(/progress +█+░+ 815\/1000 finished/);
 		expect(frame()).toContain('20 running   165 pending   812 succeeded   3 failed   0 aborted');
 		expect(frame()).toContain('3 failed of 1000 (0.3 %), tolerated 10 %');
 		// One DescribeMapRun follower for the run, whatever the number of children.
@@ -132,7 +132,7 @@ describe('nested executions', () => {
 	test('a startExecution task names its child; enter opens it, breadcrumbs show parent › state › child, esc returns', async () => {
 		const session = fakeSession({execution: parent, executionsByArn: {[childArn]: orderExecution()}});
 		const {waitForFrame, frame, press} = open(session, [executionRoute(parent.description.arn)]);
-		await waitForFrame(text => text.includes('child    parent-7-order'), 'the child in the details');
+		await waitForFrame(text => text.includes('child    OrderProcessingStateMachine / parent-7-order'), 'the child in the details');
 		expect(frame()).toContain('enter: open it');
 		await press(keys.enter);
 		await waitForFrame(text => text.includes('OrderParent/parent-7 › PlaceOrder › OrderProcessingStateMachine / order-7'), 'the child execution');

@@ -46,6 +46,7 @@ export class ExecutionRun {
 	private readonly endListeners = new Set<() => void>();
 	private readonly stopListeners = new Set<() => void>();
 	private kept: {state: string; outputs: Map<number, unknown>} | undefined;
+	private deletedMachine: string | undefined;
 
 	constructor(readonly options: RunOptions) {
 		this.machine = compileMachine(options.definition);
@@ -80,6 +81,23 @@ export class ExecutionRun {
 		const {outputs} = this.kept;
 		this.kept = undefined;
 		return outputs;
+	}
+
+	/** DeleteStateMachine: the execution ends at its next state transition (assertMachineKept). */
+	machineDeleted(machineName: string): void {
+		this.deletedMachine = machineName;
+	}
+
+	/**
+	 * Called at every state transition (a state has exited): once the machine
+	 * is deleted, the execution fails there with AWS's words — a state that is
+	 * waiting (a Wait, a task) is not cut short (AWS re:Post "step functions
+	 * stuck deleting status": ExecutionFailed States.Runtime "State machine NAME has been deleted.").
+	 */
+	assertMachineKept(): void {
+		if (this.deletedMachine !== undefined) {
+			throw new StateFailure('States.Runtime', `State machine ${this.deletedMachine} has been deleted.`, true);
+		}
 	}
 
 	/** Arms the execution's TimeoutSeconds (counted from this run's start). */

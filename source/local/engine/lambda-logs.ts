@@ -34,6 +34,10 @@ export function invocationLogger(functionName: string, requestId: string, onLog:
 		line(text: string, level = 'INFO') {
 			write(`${new Date().toISOString()}\t${requestId}\t${level}\t${text}`);
 		},
+		/** A line the function wrote to stdout/stderr itself: Lambda keeps it as written. */
+		raw(text: string) {
+			write(text);
+		},
 		end() {
 			const duration = Date.now() - started;
 			write(`END RequestId: ${requestId}`);

@@ -24,6 +24,8 @@ export type RunningExecution = {
 	stop(error?: string, cause?: string): void;
 	/** Called once when the execution ends, however. */
 	onEnd(listener: () => void): void;
+	/** Its machine was deleted: it fails at its next state transition. */
+	machineDeleted(machineName: string): void;
 };
 
 /**
@@ -41,7 +43,7 @@ export function runExecution(options: RunOptions): RunningExecution {
 		} catch (error) {
 			// A history already at its limit cannot take a redrive: it fails again at once, saying why.
 			run.fail(error);
-			return {outcome: run.outcome, stop() {/* Already ended. */}, onEnd() {/* Already ended. */}};
+			return {outcome: run.outcome, stop() {/* Already ended. */}, onEnd() {/* Already ended. */}, machineDeleted() {/* Already ended. */}};
 		}
 
 		run.keepForRedrive(plan.startAt, plan.kept);
@@ -60,6 +62,9 @@ export function runExecution(options: RunOptions): RunningExecution {
 		},
 		onEnd(listener) {
 			run.onEnd(listener);
+		},
+		machineDeleted(machineName) {
+			run.machineDeleted(machineName);
 		},
 	};
 }

@@ -51,6 +51,7 @@ export async function runStates(run: ExecutionRun, scope: CompiledScope, input: 
 		}
 
 		const exit = await runState(run, state, value, lane, variables);
+		run.assertMachineKept();
 		if (exit.next === undefined) {
 			return exit.output;
 		}

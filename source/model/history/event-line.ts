@@ -1,5 +1,5 @@
 import {isRecord} from '../text/json-text.js';
-import {executionNameOf, mapRunNameOf} from '../arn.js';
+import {executionNameOf, machineOfExecution, mapRunNameOf} from '../arn.js';
 import {fitToWidth, truncateToWidth} from '../text/width.js';
 import {isoOrNull} from '../text/format.js';
 import {sanitize} from '../text/sanitize.js';
@@ -44,7 +44,9 @@ export function eventDetail(event: HistoryEvent, attempt?: number): string {
 
 	const child = childExecutionIn(event);
 	if (child && event.type !== 'TaskSucceeded') {
-		return `child ${short(executionNameOf(child), 80)}`;
+		// MACHINE/NAME: what `sfntop tail` takes, so the line can be pasted to follow the child.
+		const machine = machineOfExecution(child)?.name;
+		return `child ${short(machine ? `${machine}/${executionNameOf(child)}` : child, 120)}`;
 	}
 
 	switch (event.type) {

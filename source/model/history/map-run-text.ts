@@ -8,6 +8,7 @@ import type {MapRunCounts, MapRunDescription, StyledLine} from '../types.js';
  */
 
 const failedOf = (counts: MapRunCounts) => counts.failed + counts.timedOut;
+const finishedOf = (counts: MapRunCounts) => counts.succeeded + failedOf(counts) + counts.aborted;
 
 /** The graph badge: `812/1000 ✗3 ▶20`. */
 export function mapRunBadge(run: MapRunDescription, ascii: boolean): string {
@@ -23,7 +24,7 @@ export function mapRunProgressText(run: MapRunDescription): string {
 
 /** `[██████░░░░]`: done items (succeeded, failed, aborted) of the total. */
 export function progressBar(counts: MapRunCounts, cells: number, ascii: boolean): string {
-	const done = counts.succeeded + failedOf(counts) + counts.aborted;
+	const done = finishedOf(counts);
 	const filled = counts.total > 0 ? Math.min(cells, Math.floor((done / counts.total) * cells)) : 0;
 	return `${(ascii ? '#' : '█').repeat(filled)}${(ascii ? '.' : '░').repeat(cells - filled)}`;
 }
@@ -54,7 +55,8 @@ function formatPercent(value: number): string {
 export function mapRunPanelLines(run: MapRunDescription, width: number, ascii: boolean): StyledLine[] {
 	const counts = run.itemCounts;
 	const label = (text: string) => ({text: text.padEnd(9), role: 'muted' as const});
-	const summary = ` ${counts.succeeded}/${counts.total}`;
+	// The bar counts finished items, so its number does too (a full bar beside `38/40` read as stuck).
+	const summary = ` ${finishedOf(counts)}/${counts.total} finished`;
 	const bar = progressBar(counts, Math.max(4, Math.min(30, width - 9 - summary.length - 1)), ascii);
 	const failed = failedOf(counts);
 	return [

@@ -4,7 +4,8 @@
  * LocalStack v2/assign/test_assign_reference_variables.snapshot.json
  * test_undefined_reference, v2/outputdecl/test_output.snapshot.json,
  * v2/states_variables/test_error_output.snapshot.json,
- * v2/intrinsic_functions/test_math_operations_jsonata.snapshot.json).
+ * v2/intrinsic_functions/test_math_operations_jsonata.snapshot.json,
+ * v2/intrinsic_functions/test_array_jsonata.snapshot.json).
  */
 import {describe, expect, test} from 'vitest';
 import {caughtOutput, choose, effectiveInput, mapItems, numericField, stateOutput, stateResult, StatesError, type AslState} from '../../../source/local/asl/index.js';
@@ -132,6 +133,21 @@ describe('the functions Step Functions adds', () => {
 			hash: '140f86aae51ab9e1cda9b4254fe98a74eb54c1a1',
 			seeded: 0.7275636800328681,
 		});
+	});
+
+	// Recorded in LocalStack v2/intrinsic_functions/test_array_jsonata.snapshot.json (test_array_range, test_array_partition).
+	test.each([
+		['$range(1, 9, 9)', 1],
+		['$range(0, 10, 3)', [0, 3, 6, 9]],
+		['$range(1, 9, 2)', [1, 3, 5, 7, 9]],
+		['[$range(1, 9, 9)]', [1]],
+		['$count($range(1, 9, 9))', 1],
+		['$partition([0], 1)', [[0]]],
+		['$partition([0, 1, 2], 5)', [[0, 1, 2]]],
+		['$range(5, 1, 1)', []],
+	])('%s is %j, as AWS answers: a one-item $range is its item', async (expression, expected) => {
+		const output = await stateOutput({Type: 'Pass', Output: `{% ${expression} %}`}, {}, jsonataEnv());
+		expect(output.output).toEqual(expected);
 	});
 
 	test('$random(seed) is java.util.Random', () => {

@@ -9,7 +9,8 @@
  * v2/context_object/test_context_object.snapshot.json, v2/assign/test_assign_base.snapshot.json,
  * v2/assign/test_assign_reference_variables.snapshot.json (test_undefined_reference),
  * v2/base/test_base.snapshot.json (test_state_fail_empty),
- * v2/query_language/test_mixed_query_language.snapshot.json (test_lambda_task_resource_data_flow).
+ * v2/query_language/test_mixed_query_language.snapshot.json (test_lambda_task_resource_data_flow),
+ * v2/error_handling/test_task_service_lambda.snapshot.json (test_no_such_function).
  */
 import {describe, expect, test} from 'vitest';
 import {details, failWith, handlersOf, identity, lambdaArn, runEngine, shape} from './run-engine.js';
@@ -30,6 +31,15 @@ describe('Task states, as AWS writes them', () => {
 		expect(details(events[3])).toEqual({resourceType: 'lambda', resource: 'invoke'});
 		const output = JSON.parse(String(details(events[4]).output)) as Record<string, unknown>;
 		expect(output).toMatchObject({ExecutedVersion: '$LATEST', Payload: {a: 1}, StatusCode: 200, SdkHttpMetadata: {HttpStatusCode: 200}});
+	});
+
+	test('lambda:invoke of a function that does not exist: TaskFailed Lambda.ResourceNotFoundException with Lambda\'s answer as text, on ExecutionFailed too', async () => {
+		const {events} = await runEngine({StartAt: 'Start', States: {Start: {Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: {FunctionName: 'no_such_fn', Payload: null}, End: true}}}, {}, handlersOf({}));
+		expect(shape(events)).toEqual(['1 0 ExecutionStarted', '2 0 TaskStateEntered', '3 2 TaskScheduled', '4 3 TaskStarted', '5 4 TaskFailed', '6 5 ExecutionFailed']);
+		const cause = /^Function not found: arn:aws:lambda:us-east-1:123456789012:function:no_such_fn:\$LATEST \(Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: [\d\-a-f]{36}; Proxy: null\)$/;
+		expect(details(events[4])).toMatchObject({resourceType: 'lambda', resource: 'invoke', error: 'Lambda.ResourceNotFoundException'});
+		expect(details(events[4]).cause).toMatch(cause);
+		expect(details(events[5])).toEqual({error: 'Lambda.ResourceNotFoundException', cause: details(events[4]).cause});
 	});
 
 	test('Retry then Catch: one Scheduled/Started/Failed triple per attempt, chained; the exit after the last failure carries the error output', async () => {

@@ -6,6 +6,14 @@
 import {createHash, randomUUID} from 'node:crypto';
 import {JavaRandom} from '../java-random.js';
 
+/**
+ * A JSONata sequence, not an array: like JSONata's own functions, a sequence of
+ * one item is that item. AWS's $range is one (`$range(1, 9, 9)` is `1`, not
+ * `[1]`), its $partition is not (`$partition([0], 1)` is `[[0]]`) — both
+ * recorded in LocalStack v2/intrinsic_functions/test_array_jsonata.snapshot.json.
+ */
+const sequence = (items: unknown[]) => Object.defineProperty(items, 'sequence', {value: true});
+
 const hashAlgorithms: Record<string, string> = {MD5: 'md5', 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512'};
 
 /** A JSONata-style error: jsonata reports `{code, message}` objects as "CODE: message". */
@@ -36,7 +44,9 @@ export const stepFunctionsFunctions: Record<string, (...args: any[]) => unknown>
 			throw functionError('$range would create more than 1,000,000 items');
 		}
 
-		return Array.from({length: Math.max(count, 0)}, (_, index) => from + (index * by));
+		const items = Array.from({length: Math.max(count, 0)}, (_, index) => from + (index * by));
+		// Empty stays [] (AWS's answer is not recorded; an empty sequence would make the value undefined).
+		return items.length === 0 ? items : sequence(items);
 	},
 	hash(value: unknown, algorithm: unknown) {
 		const name = typeof algorithm === 'string' ? hashAlgorithms[algorithm] : undefined;

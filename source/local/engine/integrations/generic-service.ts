@@ -1,3 +1,5 @@
+import {HandlerFailure} from '../../handlers/lambda-error.js';
+import {runHandler} from '../../handlers/run-handler.js';
 import {StateFailure} from '../failure.js';
 import type {Integration} from './integration.js';
 import {runTimed} from './run-timed.js';
@@ -26,11 +28,11 @@ export const genericService: Integration = async invocation => {
 	const limit = callback && heartbeatSeconds !== undefined ? Math.min(heartbeatSeconds, timeoutSeconds ?? Infinity) : timeoutSeconds;
 	const result = handler
 		? await events.settled(runTimed(invocation, limit, async signal => {
+			const requestId = crypto.randomUUID();
 			try {
-				return await handler(parameters, {functionName: resource, requestId: crypto.randomUUID(), redriveCount: call.run.identity.redriveCount, attempt, log: () => undefined, signal});
+				return await runHandler(handler, parameters, {functionName: resource, requestId, redriveCount: call.run.identity.redriveCount, attempt, log: () => undefined, signal}, {label: `handler ${resource} (request ${requestId})`});
 			} catch (error) {
-				const thrown = error instanceof Error ? error : new Error(String(error));
-				throw new StateFailure(thrown.name, thrown.message);
+				throw error instanceof HandlerFailure ? new StateFailure(error.error.errorType, error.error.errorMessage) : error;
 			}
 		}))
 		: {};

@@ -55,7 +55,11 @@ export class TaskEvents {
 		try {
 			output = checkedPayload(result, this.subject, false);
 		} catch (error) {
-			this.failed(error as StateFailure);
+			if (error instanceof StateFailure) {
+				this.failed(error);
+			}
+
+			throw error;
 		}
 
 		this.ended = true;
