@@ -22,6 +22,7 @@ export const tailFlagHelp = [
 export const tailCommand = defineCommand({
 	name: 'tail',
 	summary: 'Print an execution\'s events and follow it until it ends',
+	words: 1,
 	usage: 'sfntop tail EXECUTION [--json] [--logs] [--interval S]',
 	description: [
 		'EXECUTION is an execution ARN, MACHINE/NAME, or MACHINE/latest (the newest execution).',
