@@ -152,6 +152,12 @@ async function main(): Promise<number> {
 		throw new UsageError(`unknown option ${flag} for ${command.name === 'dashboard' ? 'sfntop' : `sfntop ${command.name}`}; see --help`);
 	}
 
+	if (command.words !== undefined && cli.input.length > command.words) {
+		const name = command.name === 'dashboard' ? 'sfntop' : `sfntop ${command.name}`;
+		const extra = cli.input.slice(command.words).map(extraWord => JSON.stringify(extraWord)).join(' ');
+		throw new UsageError(`${name} takes ${command.words === 1 ? 'one argument' : `${command.words} arguments`}; unexpected ${extra} (see ${name} --help)`);
+	}
+
 	const output = watchOutput(process.stdout, process.stderr);
 	const options = commandOptions(cli.flags, process.stdout, process.env, cli.input);
 	const code = await command.run({input: cli.input, flags: cli.flags, options, stdout: process.stdout, outputClosed: output.closed, stderr: process.stderr, stdin: process.stdin});

@@ -37,6 +37,7 @@ type Side = {label: string; runs: StateRunLog};
 export const diffCommand = defineCommand({
 	name: 'diff',
 	summary: 'Compare two executions (or saved histories) state by state',
+	words: 2,
 	usage: 'sfntop diff A B [--json] [--width N] [--ascii] [--no-color]',
 	description: [
 		'A and B are executions — an ARN, MACHINE/NAME, MACHINE/latest, MACHINE/latest-succeeded,',

@@ -50,6 +50,11 @@ export const serveCommand = defineCommand({
 			parseFaults(flags.faults);
 		}
 
+		if (flags.dataDir?.trim() === '') {
+			// An empty value (an unset shell variable) must not quietly run in memory and lose everything at exit.
+			throw new UserError('--data-dir needs a folder, not an empty value; give a path (serve creates it), or leave --data-dir out to keep everything in memory');
+		}
+
 		if (flags.repair && flags.dataDir === undefined) {
 			throw new UserError('--repair mends the journal of a --data-dir; give --data-dir DIR too');
 		}

@@ -29,8 +29,16 @@ function groupName(body: Record<string, unknown>): string {
 
 const inWindow = (event: StoredLogEvent, body: Record<string, unknown>) => (typeof body.startTime !== 'number' || event.timestamp >= body.startTime) && (typeof body.endTime !== 'number' || event.timestamp < body.endTime);
 
+/** A stream's events in CloudWatch's order: by timestamp (they may arrive in any order), then by arrival. */
+const logOrder = (a: StoredLogEvent, b: StoredLogEvent) => a.timestamp - b.timestamp || compareText(a.eventId, b.eventId);
+const inOrder = (events: StoredLogEvent[]) => events.every((event, index) => index === 0 || logOrder(events[index - 1], event) <= 0);
+const fromCursor = (event: StoredLogEvent, cursor: Cursor) => event.timestamp - Number(cursor.t) || compareText(event.eventId, String(cursor.e));
+/** Where a token of an empty page points: before every event. */
+const streamStart: Cursor = {t: Number.MIN_SAFE_INTEGER, e: ''};
+
 function getLogEvents(stream: StoredStream, group: string, body: Record<string, unknown>) {
-	const events = stream.events.filter(event => inWindow(event, body));
+	const windowed = stream.events.filter(event => inWindow(event, body));
+	const events = inOrder(windowed) ? windowed : windowed.toSorted(logOrder);
 	const limit = typeof body.limit === 'number' ? body.limit : 10_000;
 	const scope = `${group} ${stream.name}`;
 	const [direction, cursorText] = typeof body.nextToken === 'string' ? [body.nextToken.slice(0, 2), body.nextToken.slice(2)] : [undefined, undefined];
@@ -39,15 +47,30 @@ function getLogEvents(stream: StoredStream, group: string, body: Record<string, 
 	}
 
 	const cursor = cursorText === undefined ? undefined : decodeToken(cursorText, 'log-events', scope, invalidToken);
-	const after = cursor ? events.filter(event => event.eventId > String(cursor.e)) : events;
-	const before = cursor ? events.filter(event => event.eventId < String(cursor.e)) : events;
+	const after = cursor ? events.filter(event => fromCursor(event, cursor) > 0) : events;
+	const before = cursor ? events.filter(event => fromCursor(event, cursor) < 0) : events;
 	// Without a token: the oldest events when startFromHead, else the newest (AWS's default).
 	const items = direction === 'f/' || (!direction && body.startFromHead === true) ? after.slice(0, limit) : before.slice(Math.max(0, before.length - limit));
-	const token = (prefix: string, event: StoredLogEvent | undefined) => (event ? `${prefix}${encodeToken('log-events', scope, {e: event.eventId})}` : body.nextToken as string | undefined ?? `${prefix}${encodeToken('log-events', scope, {e: ''})}`);
+	const token = (prefix: string, event: StoredLogEvent | undefined) => (event ? `${prefix}${encodeToken('log-events', scope, {t: event.timestamp, e: event.eventId})}` : body.nextToken as string | undefined ?? `${prefix}${encodeToken('log-events', scope, streamStart)}`);
 	return {
 		events: items.map(event => ({timestamp: event.timestamp, message: event.message, ingestionTime: event.ingestionTime})),
 		nextForwardToken: token('f/', items.at(-1)),
 		nextBackwardToken: token('b/', items[0]),
+	};
+}
+
+const day = 24 * 3600 * 1000;
+
+/**
+ * CloudWatch's time window for PutLogEvents: events over 14 days old or over 2 hours ahead are not
+ * stored but reported (the batch is in time order, so the too-old ones lead and the too-new ones trail).
+ */
+function rejectedOf<T extends {timestamp: number}>(events: T[], now: number) {
+	const tooOld = events.findLastIndex(event => event.timestamp < now - (14 * day));
+	const tooNew = events.findIndex(event => event.timestamp > now + (day / 12));
+	return {
+		kept: events.slice(tooOld + 1, tooNew === -1 ? undefined : tooNew),
+		...((tooOld !== -1 || tooNew !== -1) && {rejectedLogEventsInfo: {...(tooNew !== -1 && {tooNewLogEventStartIndex: tooNew}), ...(tooOld !== -1 && {tooOldLogEventEndIndex: tooOld})}}),
 	};
 }
 
@@ -123,11 +146,12 @@ export function logsOperations(store: Store): OperationTable {
 				throw new AwsError('InvalidParameterException', 'Log events in a single PutLogEvents request must be in chronological order.');
 			}
 
-			for (const event of events) {
+			const {kept, rejectedLogEventsInfo} = rejectedOf(events, Date.now());
+			for (const event of kept) {
 				store.addLog(group.name, stream.name, event.timestamp, event.message);
 			}
 
-			return {nextSequenceToken: encodeToken('sequence', '', {t: Date.now()})};
+			return {nextSequenceToken: encodeToken('sequence', '', {t: Date.now()}), ...(rejectedLogEventsInfo && {rejectedLogEventsInfo})};
 		},
 		GetLogEvents({body}) {
 			const group = groupOf(groupName(body));

@@ -14,6 +14,7 @@ import {ExecutionRunner} from './execution-runner.js';
 import {faultInjector, parseFaults} from './faults.js';
 import {logsOperations} from './logs-api.js';
 import {sfnOperations} from './api/index.js';
+import {finishDeletions} from './api/machine-deletion.js';
 import {RequestLog, type ServedRequest} from './request-log.js';
 import {Store} from './store.js';
 
@@ -64,6 +65,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 	const handlers: HandlerRegistry = Object.assign(Object.create(null) as HandlerRegistry, builtInHandlers, options.handlers);
 	const runner = new ExecutionRunner(store, () => handlers, () => currentRegion);
 	runner.failInterrupted();
+	finishDeletions(store, runner);
 	const operations = {sfn: sfnOperations({store, runner}), logs: logsOperations(store)};
 	const nextFault = options.faults ? faultInjector(parseFaults(options.faults)) : undefined;
 	const requests = new RequestLog(options.requestLogSize);
@@ -111,7 +113,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 				return;
 			}
 
-			if (!service || request.method !== 'POST') {
+			// AWS's JSON protocols are POST / only; anything else is a client pointed at the wrong place, and says so.
+			const {pathname} = new URL(request.url ?? '/', 'http://serve');
+			if (request.method !== 'POST' || pathname !== '/') {
+				fail(new AwsError('UnknownOperationException', `sfntop serve answers AWS JSON requests: POST / with an X-Amz-Target header; got ${request.method ?? '?'} ${pathname}`, request.method === 'POST' ? 404 : 405));
+				return;
+			}
+
+			if (!service) {
 				fail(new AwsError('UnknownOperationException', `sfntop serve speaks Step Functions (AWSStepFunctions.*) and CloudWatch Logs (Logs_20140328.*); got target "${target}"`));
 				return;
 			}

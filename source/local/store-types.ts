@@ -22,6 +22,8 @@ export type StoredMachine = {
 	nextVersion?: number;
 	/** DescribeStateMachine's `variableReferences` (what each state reads), from validation. */
 	variableReferences?: Record<string, string[]>;
+	/** DeleteStateMachine while executions run: DELETING until the last one ends (absent: ACTIVE). */
+	status?: 'DELETING';
 };
 
 /** A published version: an immutable copy of the machine at one revision. */

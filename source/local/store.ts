@@ -1,4 +1,6 @@
 import type {WireEvent} from './engine/wire-event.js';
+import {useTokenKey} from './api/cursor.js';
+import {tokenKeyOf} from './journal/data-dir.js';
 import {JournalFile, type JournalOptions} from './journal/journal-file.js';
 import type {JournalRecord} from './journal/records.js';
 import type {Place} from './journal/scan.js';
@@ -46,6 +48,7 @@ export class Store extends StoreState {
 		this.journal = new JournalFile(options.dataDir, options, (entry, readBack) => {
 			this.replay(entry, readBack);
 		});
+		useTokenKey(tokenKeyOf(options.dataDir));
 		for (const execution of this.executions.values()) {
 			this.archiveIfEnded(execution);
 		}

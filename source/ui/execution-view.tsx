@@ -6,6 +6,7 @@ import {variablesInScope} from '../model/history/variables.js';
 import {sanitize} from '../model/text/sanitize.js';
 import {variableBadges} from '../model/graph/variable-marks.js';
 import type {ExecutionSnapshot, MachineGraph, MapRunDescription, StyledLine} from '../model/types.js';
+import {distributedMapOf} from '../model/graph/distributed-scope.js';
 import {useDashboardActions, useDashboardState} from './dashboard-context.js';
 import {eventTableLines, filterEvents, stateOfEvent} from './event-table.js';
 import {executionKeys} from './execution-actions.js';
@@ -163,13 +164,17 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 				return;
 			}
 
-			// A Distributed Map opens its map run's children; a startExecution task, its child execution.
-			const selectedState = selectedName === undefined ? undefined : data?.snapshot.states.get(selectedName);
-			const trail = [...(route.trail ?? []), ...(data ? [`${data.description.machineName}/${data.description.name}`] : []), ...(selectedName === undefined ? [] : [selectedName])];
-			if (selectedState?.mapRun && selectedName !== undefined) {
-				actions.open(mapRunRoute(selectedState.mapRun.arn, route.executionArn, selectedName, trail.slice(0, -1)));
+			// A Distributed Map (or a state inside one) opens its map run's children; a startExecution task, its child execution.
+			const mapName = selectedName === undefined || !data ? undefined : (data.snapshot.states.get(selectedName)?.mapRun ? selectedName : distributedMapOf(data.graph, selectedName));
+			const mapRun = mapName === undefined ? undefined : data?.snapshot.states.get(mapName)?.mapRun;
+			const parentTrail = [...(route.trail ?? []), ...(data ? [`${data.description.machineName}/${data.description.name}`] : [])];
+			if (mapRun && mapName !== undefined) {
+				actions.open(mapRunRoute(mapRun.arn, route.executionArn, mapName, parentTrail));
 				return;
 			}
+
+			const selectedState = selectedName === undefined ? undefined : data?.snapshot.states.get(selectedName);
+			const trail = [...parentTrail, ...(selectedName === undefined ? [] : [selectedName])];
 
 			const child = selectedState?.childExecutions?.at(-1);
 			if (child) {
@@ -243,7 +248,8 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 			]);
 		const detailsBlock = (paneHeight: number, paneWidth: number) => {
 			const selectedRun = selectedState?.mapRun ? mapRuns.get(selectedState.mapRun.arn) : undefined;
-			const details = stateDetailsLines({name: selectedName, state: selectedState, graph, width: paneWidth, ascii, fieldLines: paneHeight > 16 ? 3 : (paneHeight > 10 ? 2 : 1), ...(selectedRun && {mapRun: selectedRun}), ...(scope && {scope})});
+			const inMap = selectedName === undefined ? undefined : distributedMapOf(graph, selectedName);
+			const details = stateDetailsLines({name: selectedName, state: selectedState, graph, width: paneWidth, ascii, fieldLines: paneHeight > 16 ? 3 : (paneHeight > 10 ? 2 : 1), ...(selectedRun && {mapRun: selectedRun}), ...(scope && {scope}), ...(inMap && {inDistributedMap: {name: inMap, started: snapshot.states.get(inMap)?.mapRun !== undefined}})});
 			const shown = details.slice(0, Math.max(1, paneHeight - 4));
 			const logRows = Math.max(0, paneHeight - shown.length - 2);
 			return fitBlock([

@@ -1,3 +1,4 @@
+import {CreateLogGroupCommand} from '@aws-sdk/client-cloudwatch-logs';
 import {CreateStateMachineCommand, StartExecutionCommand} from '@aws-sdk/client-sfn';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {cliUserEnvironment} from '../helpers/aws-environment.js';
@@ -23,6 +24,8 @@ describe('Express machines in the line commands', () => {
 
 	beforeAll(async () => {
 		endpoint = await localEndpoint();
+		// As on AWS, the log group must exist before a machine can log to it.
+		await endpoint.logs.send(new CreateLogGroupCommand({logGroupName: '/aws/vendedlogs/states/Events'}));
 		const {stateMachineArn} = await endpoint.sfn.send(new CreateStateMachineCommand({name: 'Events', type: 'EXPRESS', roleArn, definition, loggingConfiguration: logging}));
 		await endpoint.sfn.send(new CreateStateMachineCommand({name: 'Silent', type: 'EXPRESS', roleArn, definition}));
 		const quiet = await endpoint.sfn.send(new CreateStateMachineCommand({name: 'Quiet', type: 'EXPRESS', roleArn, definition, loggingConfiguration: {...logging, level: 'ERROR'}}));

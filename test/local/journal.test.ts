@@ -1,13 +1,15 @@
-import {chmodSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync} from 'node:fs';
+import process from 'node:process';
+import type {Buffer} from 'node:buffer';
+import {spawn, type ChildProcess} from 'node:child_process';
+import {chmodSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync} from 'node:fs';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import type {ChildProcess} from 'node:child_process';
 import {CreateStateMachineCommand, ListStateMachinesCommand, SFNClient} from '@aws-sdk/client-sfn';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
 import {frameRecord} from '../../source/local/journal/frame.js';
 import {credentials} from '../helpers/local-endpoint.js';
-import {runCli} from '../helpers/run-cli.js';
+import {cliPath, runCli} from '../helpers/run-cli.js';
 import {serveProcess} from '../helpers/serve-process.js';
 
 const definition = JSON.stringify({StartAt: 'Done', States: {Done: {Type: 'Succeed'}}});
@@ -110,6 +112,24 @@ describe('the --data-dir journal', () => {
 		expect(await after.names()).toEqual(['MA', 'MC']);
 	}, 60_000);
 
+	// Issue 12 / board: the last complete record was acknowledged (fsync'd before the reply), so a flipped byte in it
+	// is damage to report, never a torn write to cut quietly: only a last line with no newline is a write cut short.
+	test('a flipped byte in the last complete record is refused like any damage, not cut off as torn', async () => {
+		const first = await serve();
+		await first.create('MA', 'MB');
+		await first.kill9();
+		const all = lines();
+		expect(all.at(-1)).toContain('"name":"MB"');
+		writeFileSync(journal, `${[...all.slice(0, -1), all.at(-1)!.replace('"name":"MB"', '"name":"MZ"')].join('\n')}\n`);
+
+		const refused = await runCli(['serve', '--port', '0', '--data-dir', dataDir]);
+		expect(refused.code).toBe(2);
+		expect(refused.stderr).toBe(`sfntop: ${journal} line ${all.length}: checksum mismatch; the journal is damaged. Start with --repair to keep the good records and move the damaged ones aside\n`);
+		const repaired = await serve('--repair');
+		expect(await repaired.names()).toEqual(['MA']);
+		expect(repaired.stderr()).toContain('moved 1 damaged record to');
+	}, 60_000);
+
 	test('a well-formed line of the wrong shape is a bad record, not a crash', async () => {
 		const first = await serve();
 		await first.create('MA', 'MB');
@@ -163,6 +183,52 @@ describe('the --data-dir journal', () => {
 		await first.kill9();
 		const third = await serve();
 		expect(await third.names()).toEqual(['MA']);
+	}, 60_000);
+
+	// Board qa line 69: the lock trusted any live pid.
+	test('a kill -9\'d serve that is a zombie (its parent never reaps it) does not hold the folder', async () => {
+		const shell = spawn('sh', ['-c', `"${process.execPath}" "${cliPath}" serve --port 0 --data-dir "${dataDir}" & exec sleep 30`], {env: {...process.env, CI: ''}, stdio: ['ignore', 'pipe', 'inherit']});
+		running.push(shell);
+		await new Promise<void>(resolve => {
+			shell.stdout.on('data', (chunk: Buffer) => {
+				if (chunk.toString().includes('listening')) {
+					resolve();
+				}
+			});
+		});
+		const servePid = Math.trunc(Number(readFileSync(path.join(dataDir, 'journal.lock'), 'utf8').split(' ', 1)[0]));
+		process.kill(servePid, 'SIGKILL');
+		while (!/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${servePid}/stat`, 'utf8'))) {
+			await new Promise(resolve => {
+				setTimeout(resolve, 20);
+			});
+		}
+
+		const again = await serve();
+		await again.create('MA');
+		expect(await again.names()).toEqual(['MA']);
+	}, 60_000);
+
+	test('a lock naming a live pid that is not a serve (a pid reused after a reboot) does not hold the folder', async () => {
+		const sleeper = spawn('sleep', ['30']);
+		running.push(sleeper);
+		writeFileSync(path.join(dataDir, 'journal.lock'), `${sleeper.pid}\n`);
+		const started = await serve();
+		expect(await started.names()).toEqual([]);
+	}, 60_000);
+
+	test('--data-dir \'\' is refused in one line; --data-dir naming a link to a folder works', async () => {
+		const empty = await runCli(['serve', '--port', '0', '--data-dir', '']);
+		expect(empty).toMatchObject({code: 2, stdout: ''});
+		expect(empty.stderr).toMatch(/^sfntop: --data-dir needs a folder[^\n]*\n$/);
+
+		const link = path.join(dataDir, 'link');
+		const target = path.join(dataDir, 'target');
+		mkdirSync(target);
+		symlinkSync(target, link);
+		const first = await serveProcess(['--port', '0', '--data-dir', link]);
+		running.push(first.child);
+		expect(readdirSync(target)).toContain('journal.lock');
 	}, 60_000);
 
 	test('--data-dir naming a file, or a journal that is a folder, is one line and exit 2', async () => {

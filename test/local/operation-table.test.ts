@@ -7,9 +7,9 @@ import {localEndpoint, waitForEnd} from '../helpers/local-endpoint.js';
 
 const roleArn = 'arn:aws:iam::123456789012:role/StepFunctionsExecutionRole';
 
-async function post(url: string, target: string, body = '{}'): Promise<{status: number; body: Record<string, unknown>}> {
+async function post(url: string, target: string, body = '{}', method = 'POST'): Promise<{status: number; body: Record<string, unknown>}> {
 	return new Promise((resolve, reject) => {
-		const request = http.request(url, {method: 'POST', headers: {'x-amz-target': target, 'content-type': 'application/x-amz-json-1.0'}}, response => {
+		const request = http.request(url, {method, headers: {'x-amz-target': target, 'content-type': 'application/x-amz-json-1.0'}}, response => {
 			let text = '';
 			response.on('data', (chunk: Buffer) => {
 				text += chunk.toString();
@@ -53,6 +53,17 @@ describe('operations come from an explicit table', () => {
 		const answer = await post(server.url, `${name}.ListStateMachines`);
 		expect(answer).toMatchObject({status: 400, body: {__type: 'UnknownOperationException'}});
 		expect(await post(server.url, 'AWSStepFunctions.ListStateMachines')).toEqual({status: 200, body: {stateMachines: []}});
+	});
+
+	test('a request that is not POST / says what serve expects, not that the target is wrong (board qa line 70)', async () => {
+		const put = await post(`${server.url}/foo`, 'AWSStepFunctions.ListStateMachines', '{}', 'PUT');
+		expect(put.body).toEqual({__type: 'UnknownOperationException', message: 'sfntop serve answers AWS JSON requests: POST / with an X-Amz-Target header; got PUT /foo'});
+		const get = await post(server.url, 'AWSStepFunctions.ListStateMachines', '', 'GET');
+		expect(get.body.message).toBe('sfntop serve answers AWS JSON requests: POST / with an X-Amz-Target header; got GET /');
+		const path = await post(`${server.url}/2015/functions`, 'AWSStepFunctions.ListStateMachines');
+		expect(path.body.message).toBe('sfntop serve answers AWS JSON requests: POST / with an X-Amz-Target header; got POST /2015/functions');
+		const target = await post(server.url, 'Nope.ListStateMachines');
+		expect(target.body.message).toContain('got target "Nope.ListStateMachines"');
 	});
 
 	test('a Lambda resource named after a JavaScript built-in is a function that does not exist', async () => {

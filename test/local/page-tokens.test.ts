@@ -1,8 +1,13 @@
-import {readFileSync} from 'node:fs';
+import {Buffer} from 'node:buffer';
+import {randomBytes} from 'node:crypto';
+import {readFileSync, statSync} from 'node:fs';
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {CreateStateMachineCommand, GetExecutionHistoryCommand, ListExecutionsCommand, StartExecutionCommand, type SFNClient} from '@aws-sdk/client-sfn';
 import {FilterLogEventsCommand, GetLogEventsCommand, PutLogEventsCommand, CreateLogGroupCommand, CreateLogStreamCommand, type CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {compareText, useTokenKey} from '../../source/local/api/cursor.js';
 import type {RunningServer} from '../../source/local/server.js';
 import {fullHistory, localEndpoint, waitForEnd} from '../helpers/local-endpoint.js';
 import {repoRoot} from '../helpers/run-cli.js';
@@ -16,6 +21,8 @@ let server: RunningServer;
 let sfn: SFNClient;
 let logs: CloudWatchLogsClient;
 let machineArn: string;
+// Log events must be within CloudWatch's window (14 days back, 2 hours ahead).
+const base = Date.now() - 3_600_000;
 
 const sleep = async (ms: number) => new Promise(resolve => {
 	setTimeout(resolve, ms);
@@ -90,12 +97,32 @@ describe('page tokens are cursors', () => {
 		await expect(sfn.send(new ListExecutionsCommand({stateMachineArn: machineArn, nextToken: 'bm90IG91cnM'}))).rejects.toMatchObject({name: 'InvalidToken'});
 	});
 
+	test('a token whose cursor was changed is InvalidToken (board qa: a forged cursor read as the end of the history)', async () => {
+		const executionArn = (await sfn.send(new StartExecutionCommand({stateMachineArn: machineArn, input: '{"orderId": "forged", "delayMs": 0}'}))).executionArn!;
+		await waitForEnd(sfn, executionArn);
+		const {nextToken} = await sfn.send(new GetExecutionHistoryCommand({executionArn, maxResults: 2}));
+		expect((await sfn.send(new GetExecutionHistoryCommand({executionArn, maxResults: 2, nextToken}))).events).toHaveLength(2);
+		const [body, ...rest] = nextToken!.split('.');
+		const sealed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as {c: unknown};
+		for (const cursor of [{id: 'x'}, {}, {id: 1}]) {
+			const forgedBody = Buffer.from(JSON.stringify({...sealed, c: cursor})).toString('base64url');
+			for (const forged of [[forgedBody, ...rest].join('.'), forgedBody]) {
+				await expect(sfn.send(new GetExecutionHistoryCommand({executionArn, maxResults: 2, nextToken: forged}))).rejects.toMatchObject({name: 'InvalidToken'});
+			}
+		}
+
+		const listed = await sfn.send(new ListExecutionsCommand({stateMachineArn: machineArn, maxResults: 1}));
+		const [listBody, listMac] = listed.nextToken!.split('.', 2);
+		const changed = Buffer.from(JSON.stringify({...JSON.parse(Buffer.from(listBody, 'base64url').toString('utf8')) as object, c: {d: 0, a: 'x'}})).toString('base64url');
+		await expect(sfn.send(new ListExecutionsCommand({stateMachineArn: machineArn, maxResults: 1, nextToken: `${changed}.${listMac}`}))).rejects.toMatchObject({name: 'InvalidToken'});
+	});
+
 	test('FilterLogEvents pages by timestamp and event id, and refuses a token it did not issue', async () => {
 		await logs.send(new CreateLogGroupCommand({logGroupName: '/pages'}));
 		await logs.send(new CreateLogStreamCommand({logGroupName: '/pages', logStreamName: 'a'}));
-		await logs.send(new PutLogEventsCommand({logGroupName: '/pages', logStreamName: 'a', logEvents: [1, 2, 3, 4, 5].map(n => ({timestamp: 1000 + n, message: `line ${n}`}))}));
+		await logs.send(new PutLogEventsCommand({logGroupName: '/pages', logStreamName: 'a', logEvents: [1, 2, 3, 4, 5].map(n => ({timestamp: base + n, message: `line ${n}`}))}));
 		const first = await logs.send(new FilterLogEventsCommand({logGroupName: '/pages', limit: 2}));
-		await logs.send(new PutLogEventsCommand({logGroupName: '/pages', logStreamName: 'a', logEvents: [{timestamp: 1000, message: 'late but older'}]}));
+		await logs.send(new PutLogEventsCommand({logGroupName: '/pages', logStreamName: 'a', logEvents: [{timestamp: base, message: 'late but older'}]}));
 		const second = await logs.send(new FilterLogEventsCommand({logGroupName: '/pages', limit: 2, nextToken: first.nextToken}));
 		expect(first.events!.map(event => event.message)).toEqual(['line 1', 'line 2']);
 		expect(second.events!.map(event => event.message)).toEqual(['line 3', 'line 4']);
@@ -105,7 +132,7 @@ describe('page tokens are cursors', () => {
 	test('GetLogEvents: newest events by default, oldest with startFromHead; forward and backward tokens walk the stream, and the forward token stays put at the end', async () => {
 		await logs.send(new CreateLogGroupCommand({logGroupName: '/walk'}));
 		await logs.send(new CreateLogStreamCommand({logGroupName: '/walk', logStreamName: 's'}));
-		await logs.send(new PutLogEventsCommand({logGroupName: '/walk', logStreamName: 's', logEvents: [1, 2, 3, 4, 5].map(n => ({timestamp: 1000 + n, message: `line ${n}`}))}));
+		await logs.send(new PutLogEventsCommand({logGroupName: '/walk', logStreamName: 's', logEvents: [1, 2, 3, 4, 5].map(n => ({timestamp: base + n, message: `line ${n}`}))}));
 		const messages = (page: {events?: Array<{message?: string}>}) => page.events!.map(event => event.message);
 		const newest = await logs.send(new GetLogEventsCommand({logGroupName: '/walk', logStreamName: 's', limit: 2}));
 		expect(messages(newest)).toEqual(['line 4', 'line 5']);
@@ -116,7 +143,35 @@ describe('page tokens are cursors', () => {
 		const atEnd = await logs.send(new GetLogEventsCommand({logGroupName: '/walk', logStreamName: 's', nextToken: newest.nextForwardToken}));
 		expect(atEnd.events).toEqual([]);
 		expect(atEnd.nextForwardToken).toBe(newest.nextForwardToken);
-		await logs.send(new PutLogEventsCommand({logGroupName: '/walk', logStreamName: 's', logEvents: [{timestamp: 2000, message: 'line 6'}]}));
+		await logs.send(new PutLogEventsCommand({logGroupName: '/walk', logStreamName: 's', logEvents: [{timestamp: base + 1000, message: 'line 6'}]}));
 		expect(messages(await logs.send(new GetLogEventsCommand({logGroupName: '/walk', logStreamName: 's', nextToken: atEnd.nextForwardToken})))).toEqual(['line 6']);
+	});
+});
+
+describe('with --data-dir', () => {
+	test('a token outlives a restart: the signing key is kept in the folder (0600)', async () => {
+		const dataDir = await mkdtemp(path.join(tmpdir(), 'sfntop-tokens-'));
+		try {
+			const first = await localEndpoint({dataDir});
+			const {stateMachineArn} = await first.sfn.send(new CreateStateMachineCommand({name: 'Kept', definition: orderDefinition, roleArn}));
+			for (const name of ['a', 'b', 'c']) {
+				await first.sfn.send(new StartExecutionCommand({stateMachineArn, name, input: '{"orderId": "1", "delayMs": 0}'}));
+			}
+
+			const page = await first.sfn.send(new ListExecutionsCommand({stateMachineArn, maxResults: 2}));
+			await first.server.close();
+			// A new process starts with a fresh random key; the folder's key must win.
+			useTokenKey(randomBytes(32));
+			const second = await localEndpoint({dataDir});
+			try {
+				const next = await second.sfn.send(new ListExecutionsCommand({stateMachineArn, maxResults: 2, nextToken: page.nextToken}));
+				expect([...page.executions!, ...next.executions!].map(execution => execution.name!).toSorted(compareText)).toEqual(['a', 'b', 'c']);
+				expect(statSync(path.join(dataDir, 'journal.key')).mode & 0o777).toBe(0o600);
+			} finally {
+				await second.server.close();
+			}
+		} finally {
+			await rm(dataDir, {recursive: true, force: true});
+		}
 	});
 });

@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {FilterLogEventsCommand} from '@aws-sdk/client-cloudwatch-logs';
+import {CreateLogGroupCommand, FilterLogEventsCommand} from '@aws-sdk/client-cloudwatch-logs';
 import {
 	CreateStateMachineCommand,
 	DescribeExecutionCommand,
@@ -209,6 +209,8 @@ describe('Express workflows and CloudWatch Logs', () => {
 	test('StartSyncExecution runs an Express machine; its records go to its log group, not to a history', async () => {
 		const {server, sfn, logs} = await localEndpoint();
 		try {
+			// As on AWS, the log group must exist before a machine can log to it.
+			await logs.send(new CreateLogGroupCommand({logGroupName: '/aws/vendedlogs/states/Quick'}));
 			const created = await sfn.send(new CreateStateMachineCommand({
 				name: 'Quick', roleArn, type: 'EXPRESS',
 				definition: JSON.stringify({StartAt: 'Hello', States: {Hello: {Type: 'Pass', Result: {hi: true}, End: true}}}),

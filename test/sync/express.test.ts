@@ -1,4 +1,5 @@
 import process from 'node:process';
+import {CreateLogGroupCommand} from '@aws-sdk/client-cloudwatch-logs';
 import {CreateStateMachineCommand, StartExecutionCommand} from '@aws-sdk/client-sfn';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import type {RunningServer} from '../../source/local/server.js';
@@ -37,6 +38,8 @@ describe('Express executions come from their CloudWatch Logs records', () => {
 	beforeAll(async () => {
 		const endpoint = await localEndpoint();
 		server = endpoint.server;
+		// As on AWS, the log group must exist before a machine can log to it.
+		await endpoint.logs.send(new CreateLogGroupCommand({logGroupName: '/aws/vendedlogs/states/Events'}));
 		const created = await endpoint.sfn.send(new CreateStateMachineCommand({
 			name: 'Events', type: 'EXPRESS', roleArn: 'arn:aws:iam::123456789012:role/R',
 			definition: JSON.stringify({StartAt: 'Record', States: {Record: {Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:record-event', Next: 'Done'}, Done: {Type: 'Succeed'}}}),

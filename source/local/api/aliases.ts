@@ -4,6 +4,7 @@ import type {Store} from '../store.js';
 import type {RoutingEntry, StoredAlias} from '../store-types.js';
 import {keysetPage} from './cursor.js';
 import {aliasOf, machineOf, noSuchResource} from './lookups.js';
+import {requireActive} from './machine-deletion.js';
 import {seconds, type ApiContext, type Operation} from './operation.js';
 
 /*
@@ -53,7 +54,7 @@ export function aliasOperations({store}: ApiContext): Record<string, Operation> 
 	return {
 		CreateStateMachineAlias({body}) {
 			const routing = body.routingConfiguration as RoutingEntry[];
-			const machineArn = checkRouting(store, routing);
+			const machineArn = requireActive(machineOf(store, checkRouting(store, routing))).arn;
 			const arn = `${machineArn}:${body.name as string}`;
 			const description = body.description as string | undefined;
 			const existing = store.aliases.get(arn);
@@ -94,6 +95,7 @@ export function aliasOperations({store}: ApiContext): Record<string, Operation> 
 		},
 		UpdateStateMachineAlias({body}) {
 			const alias = aliasOf(store, body.stateMachineAliasArn);
+			requireActive(machineOf(store, alias.machineArn));
 			if (body.description === undefined && body.routingConfiguration === undefined) {
 				throw new AwsError('ValidationException', 'Either the description or the routing configuration must be specified');
 			}

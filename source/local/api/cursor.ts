@@ -1,14 +1,16 @@
 import {Buffer} from 'node:buffer';
-import {createHash} from 'node:crypto';
+import {createHash, createHmac, randomBytes, timingSafeEqual} from 'node:crypto';
 import {AwsError} from '../aws-error.js';
 
 /*
  * Page tokens are cursors, not offsets: a token names the last item a page
  * returned (an event id, a start date and name, ...) and the next page starts
  * after it, so pages stay right while histories grow and executions start.
- * A token is opaque (base64url of JSON) and bound to the request it came
- * from (which list, which execution, which filter, which direction); any
- * other token is AWS's InvalidToken.
+ * A token is opaque (base64url of JSON, then an HMAC of it) and bound to the
+ * request it came from (which list, which execution, which filter, which
+ * direction); any other token — one whose cursor was changed too — is AWS's
+ * InvalidToken. The HMAC key is random per process, or kept in the --data-dir
+ * (`journal.key`) so that tokens outlive a restart.
  */
 
 export type Cursor = Record<string, string | number>;
@@ -18,11 +20,21 @@ export const compareText = (a: string, b: string) => (a < b ? -1 : (a > b ? 1 : 
 
 type Sealed = {k: string; s: string; c: Cursor};
 
+let tokenKey: Buffer = randomBytes(32);
+
+/** The key tokens are signed with from now on (the --data-dir's, so tokens stay valid across restarts). */
+export function useTokenKey(key: Buffer): void {
+	tokenKey = key;
+}
+
+const macOf = (body: string) => createHmac('sha256', tokenKey).update(body).digest().subarray(0, 16);
+
 const scopeHash = (scope: string) => createHash('sha256').update(scope).digest('base64url').slice(0, 12);
 
 export function encodeToken(kind: string, scope: string, cursor: Cursor): string {
 	const sealed: Sealed = {k: kind, s: scopeHash(scope), c: cursor};
-	return Buffer.from(JSON.stringify(sealed)).toString('base64url');
+	const body = Buffer.from(JSON.stringify(sealed)).toString('base64url');
+	return `${body}.${macOf(body).toString('base64url')}`;
 }
 
 /** The cursor in a token from this list and scope; undefined when there is no token. */
@@ -35,9 +47,16 @@ export function decodeToken(token: unknown, kind: string, scope: string, invalid
 		throw invalid();
 	}
 
+	const [body, mac, ...rest] = token.split('.');
+	const given = Buffer.from(mac ?? '', 'base64url');
+	const expected = macOf(body);
+	if (rest.length > 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+		throw invalid();
+	}
+
 	let sealed: Partial<Sealed> | undefined;
 	try {
-		sealed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Partial<Sealed>;
+		sealed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Partial<Sealed>;
 	} catch {
 		throw invalid();
 	}

@@ -6,6 +6,7 @@ import type {StoredExecution} from '../store-types.js';
 import {executionOf, standardOnly, targetOf} from './lookups.js';
 import {defaultLogging, seconds, type ApiContext, type Operation, type Request} from './operation.js';
 import {listExecutions, versionFields} from './list-executions.js';
+import {requireActive} from './machine-deletion.js';
 import {redriveStatusReason} from './redrive.js';
 
 function requireJsonInput(input: unknown): string {
@@ -54,6 +55,7 @@ function describeExecution(execution: StoredExecution): Record<string, unknown> 
 export function executionOperations({store, runner}: ApiContext): Record<string, Operation> {
 	const start = async ({region, body}: Request, sync: boolean): Promise<StoredExecution> => {
 		const {machine, version, alias} = targetOf(store, body.stateMachineArn);
+		requireActive(machine);
 		if (sync && machine.type !== 'EXPRESS') {
 			throw new AwsError('StateMachineTypeNotSupported', 'StartSyncExecution is only supported by EXPRESS state machines');
 		}

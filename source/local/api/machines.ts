@@ -5,11 +5,11 @@ import type {Store} from '../store.js';
 import type {LoggingConfiguration, StoredMachine} from '../store-types.js';
 import {compareText, keysetPage} from './cursor.js';
 import {checkDefinition, validationReport, type CheckedDefinition} from './definitions.js';
+import {checkedLogging, sameLogging} from './logging.js';
 import {machineOf, targetOf} from './lookups.js';
+import {deleteMachine, requireActive} from './machine-deletion.js';
 import {defaultLogging, seconds, type ApiContext, type Operation} from './operation.js';
 import {publishVersion} from './versions.js';
-
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** AWS refuses a version description without `publish` (recorded, test_create_with_version_description_no_publish). */
 function requirePublishForDescription(body: Record<string, unknown>): void {
@@ -25,7 +25,7 @@ function remember(store: Store, checked: CheckedDefinition): string {
 const variableReferencesOf = (checked: CheckedDefinition) => (Object.keys(checked.variableReferences).length > 0 ? {variableReferences: checked.variableReferences} : {});
 
 /** CreateStateMachine, UpdateStateMachine, DescribeStateMachine, ListStateMachines, DeleteStateMachine, ValidateStateMachineDefinition. */
-export function machineOperations({store}: ApiContext): Record<string, Operation> {
+export function machineOperations({store, runner}: ApiContext): Record<string, Operation> {
 	return {
 		async CreateStateMachine({region, body}) {
 			const name = requireName(body.name);
@@ -34,11 +34,12 @@ export function machineOperations({store}: ApiContext): Record<string, Operation
 			const type = body.type === 'EXPRESS' ? 'EXPRESS' : 'STANDARD';
 			const checked = await checkDefinition(body.definition as string, type);
 			const arn = machineArnOf(region, name);
-			const loggingConfiguration = body.loggingConfiguration as LoggingConfiguration | undefined;
+			const loggingConfiguration = checkedLogging(store, body.loggingConfiguration as LoggingConfiguration | undefined);
 			const existing = store.machines.get(arn);
 			if (existing) {
+				requireActive(existing);
 				// AWS: idempotent on name, definition, type and logging; a different roleArn is ignored, not updated.
-				if (existing.definition !== checked.text || existing.type !== type || !sameJson(existing.loggingConfiguration, loggingConfiguration)) {
+				if (existing.definition !== checked.text || existing.type !== type || !sameLogging(existing.loggingConfiguration, loggingConfiguration)) {
 					throw new AwsError('StateMachineAlreadyExists', `State Machine Already Exists: '${arn}'`);
 				}
 
@@ -52,7 +53,7 @@ export function machineOperations({store}: ApiContext): Record<string, Operation
 			return {stateMachineArn: arn, creationDate: seconds(machine.creationDate), ...(published && {stateMachineVersionArn: published.arn})};
 		},
 		async UpdateStateMachine({body}) {
-			const machine = machineOf(store, body.stateMachineArn);
+			const machine = requireActive(machineOf(store, body.stateMachineArn));
 			if (body.definition === undefined && body.roleArn === undefined && body.loggingConfiguration === undefined && body.tracingConfiguration === undefined) {
 				throw new AwsError('MissingRequiredParameter', 'Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified');
 			}
@@ -61,9 +62,9 @@ export function machineOperations({store}: ApiContext): Record<string, Operation
 			const roleArn = body.roleArn === undefined ? machine.roleArn : requireRoleArn(body.roleArn);
 			const checked = body.definition === undefined ? undefined : await checkDefinition(body.definition as string, machine.type);
 			const definition = checked ? remember(store, checked) : machine.definition;
-			const loggingConfiguration = (body.loggingConfiguration as LoggingConfiguration | undefined) ?? machine.loggingConfiguration;
+			const loggingConfiguration = checkedLogging(store, body.loggingConfiguration as LoggingConfiguration | undefined) ?? machine.loggingConfiguration;
 			// A new revision only when something changed (recorded: an update with the same definition keeps the revision, and publishing it again returns the same version).
-			const changed = definition !== machine.definition || roleArn !== machine.roleArn || !sameJson(loggingConfiguration, machine.loggingConfiguration);
+			const changed = definition !== machine.definition || roleArn !== machine.roleArn || !sameLogging(loggingConfiguration, machine.loggingConfiguration);
 			const updated: StoredMachine = {
 				...machine,
 				definition,
@@ -88,7 +89,7 @@ export function machineOperations({store}: ApiContext): Record<string, Operation
 			return {
 				stateMachineArn: source.arn,
 				name: machine.name,
-				status: 'ACTIVE',
+				status: machine.status ?? 'ACTIVE',
 				definition: source.definition,
 				roleArn: source.roleArn,
 				type: source.type,
@@ -111,8 +112,7 @@ export function machineOperations({store}: ApiContext): Record<string, Operation
 			return {stateMachines: items.map(machine => ({stateMachineArn: machine.arn, name: machine.name, type: machine.type, creationDate: seconds(machine.creationDate)})), ...(nextToken && {nextToken})};
 		},
 		DeleteStateMachine({body}) {
-			const machine = machineOf(store, body.stateMachineArn);
-			store.deleteMachine(machine.arn);
+			deleteMachine(store, runner, machineOf(store, body.stateMachineArn));
 			return {};
 		},
 		async ValidateStateMachineDefinition({body}) {

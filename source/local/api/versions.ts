@@ -4,6 +4,7 @@ import type {Store} from '../store.js';
 import type {StoredMachine, StoredVersion} from '../store-types.js';
 import {keysetPage} from './cursor.js';
 import {machineOf} from './lookups.js';
+import {requireActive} from './machine-deletion.js';
 import {seconds, type ApiContext, type Operation} from './operation.js';
 
 /*
@@ -43,7 +44,7 @@ export function publishVersion(store: Store, machine: StoredMachine, description
 export function versionOperations({store}: ApiContext): Record<string, Operation> {
 	return {
 		PublishStateMachineVersion({body}) {
-			const machine = machineOf(store, body.stateMachineArn);
+			const machine = requireActive(machineOf(store, body.stateMachineArn));
 			const revisionId = body.revisionId as string | undefined;
 			if (revisionId !== undefined && revisionId !== machine.revisionId) {
 				throw new AwsError('ConflictException', `Failed to publish the State Machine version for revision ${revisionId}. The current State Machine revision is ${machine.revisionId ?? 'INITIAL'}.`);

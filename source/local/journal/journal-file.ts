@@ -54,12 +54,10 @@ export class JournalFile {
 		}, this.file);
 
 		const scan = scanJournal(this.fd, Boolean(options.repair), apply);
-		const lastBad = scan.bad.at(-1);
+		// Only a last line with no newline is a write cut short (one write(2) per record ends with its newline; a power
+		// cut that leaves zeros leaves no newline either). A complete last line that fails its checksum was acknowledged
+		// like any other record: it is damage to report (exit 2, --repair), never something to cut quietly.
 		let {torn} = scan;
-		// A last record failing its checksum is a write cut short too, when the file is our journal.
-		if (!torn && lastBad?.framing && lastBad.place.offset + lastBad.place.length === this.size && scan.hasHeader) {
-			torn = scan.bad.pop();
-		}
 
 		if (torn && !scan.hasHeader && !options.repair) {
 			scan.bad.push(torn);
