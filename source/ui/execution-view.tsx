@@ -6,6 +6,7 @@ import {variablesInScope} from '../model/history/variables.js';
 import {sanitize} from '../model/text/sanitize.js';
 import {variableBadges} from '../model/graph/variable-marks.js';
 import type {ExecutionSnapshot, MachineGraph, MapRunDescription, StyledLine} from '../model/types.js';
+import {distributedMapOf} from '../model/graph/distributed-scope.js';
 import {useDashboardActions, useDashboardState} from './dashboard-context.js';
 import {eventTableLines, filterEvents, stateOfEvent} from './event-table.js';
 import {executionKeys} from './execution-actions.js';
@@ -74,6 +75,8 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 	// `t`: the timeline takes the graph's place; its runs are kept up to date only while it is shown.
 	const {runs, version} = useStateRuns(route.timeline ? data : undefined);
 	const rows = useMemo(() => (runs ? timelineRows(runs) : []), [runs, version]);
+	// Until you move it, the timeline's cursor is on the state the details show (it follows the running one, as the graph does).
+	const timelineCursor = route.timeline?.cursor ?? Math.max(0, rows.findIndex(row => stateOfRow(row) === selectedName));
 	const keys = executionKeys(actions, marked);
 	const executionName = executionNameOf(route.executionArn);
 
@@ -94,7 +97,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 
 		if (route.timeline && route.panel === 'graph' && (direction === 'up' || direction === 'down')) {
 			actions.update(current => {
-				const at = current.view === 'execution' ? current.timeline?.cursor ?? 0 : 0;
+				const at = current.view === 'execution' ? current.timeline?.cursor ?? timelineCursor : timelineCursor;
 				const cursor = Math.max(0, Math.min(rows.length - 1, at + (direction === 'up' ? -1 : 1)));
 				const state = stateOfRow(rows[cursor]);
 				return {timeline: {cursor}, ...(state && {selected: state, logScroll: 0})};
@@ -161,13 +164,17 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 				return;
 			}
 
-			// A Distributed Map opens its map run's children; a startExecution task, its child execution.
-			const selectedState = selectedName === undefined ? undefined : data?.snapshot.states.get(selectedName);
-			const trail = [...(route.trail ?? []), ...(data ? [`${data.description.machineName}/${data.description.name}`] : []), ...(selectedName === undefined ? [] : [selectedName])];
-			if (selectedState?.mapRun && selectedName !== undefined) {
-				actions.open(mapRunRoute(selectedState.mapRun.arn, route.executionArn, selectedName, trail.slice(0, -1)));
+			// A Distributed Map (or a state inside one) opens its map run's children; a startExecution task, its child execution.
+			const mapName = selectedName === undefined || !data ? undefined : (data.snapshot.states.get(selectedName)?.mapRun ? selectedName : distributedMapOf(data.graph, selectedName));
+			const mapRun = mapName === undefined ? undefined : data?.snapshot.states.get(mapName)?.mapRun;
+			const parentTrail = [...(route.trail ?? []), ...(data ? [`${data.description.machineName}/${data.description.name}`] : [])];
+			if (mapRun && mapName !== undefined) {
+				actions.open(mapRunRoute(mapRun.arn, route.executionArn, mapName, parentTrail));
 				return;
 			}
+
+			const selectedState = selectedName === undefined ? undefined : data?.snapshot.states.get(selectedName);
+			const trail = [...parentTrail, ...(selectedName === undefined ? [] : [selectedName])];
 
 			const child = selectedState?.childExecutions?.at(-1);
 			if (child) {
@@ -189,7 +196,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 			actions.prompt({kind: 'redrive', executionArn: route.executionArn});
 		},
 		timeline() {
-			actions.update(current => (current.view === 'execution' ? {timeline: current.timeline ? undefined : {cursor: 0}, panel: 'graph'} : {}));
+			actions.update(current => (current.view === 'execution' ? {timeline: current.timeline ? undefined : {}, panel: 'graph'} : {}));
 		},
 		mark() {
 			keys.mark(route.executionArn, executionName);
@@ -232,8 +239,8 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 		const focus = (panel: Panel) => route.panel === panel;
 		const graphBlock = (paneHeight: number, paneWidth: number) => (runs
 			? [
-				titleLine('Timeline', paneWidth, {focused: focus('graph'), ascii, right: `${rows.length} rows`}),
-				...timelinePaneLines({runs, rows, cursor: route.timeline?.cursor ?? 0, width: paneWidth, height: paneHeight - 1, ascii, now}),
+				titleLine('Timeline', paneWidth, {focused: focus('graph'), ascii, right: `${rows.length} row${rows.length === 1 ? '' : 's'}`}),
+				...timelinePaneLines({runs, rows, cursor: timelineCursor, width: paneWidth, height: paneHeight - 1, ascii, now}),
 			]
 			: [
 				titleLine(layout.mode === 'compact' ? 'Graph (compact)' : 'Graph', paneWidth, {focused: focus('graph'), ascii}),
@@ -241,7 +248,8 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 			]);
 		const detailsBlock = (paneHeight: number, paneWidth: number) => {
 			const selectedRun = selectedState?.mapRun ? mapRuns.get(selectedState.mapRun.arn) : undefined;
-			const details = stateDetailsLines({name: selectedName, state: selectedState, graph, width: paneWidth, ascii, fieldLines: paneHeight > 16 ? 3 : (paneHeight > 10 ? 2 : 1), ...(selectedRun && {mapRun: selectedRun}), ...(scope && {scope})});
+			const inMap = selectedName === undefined ? undefined : distributedMapOf(graph, selectedName);
+			const details = stateDetailsLines({name: selectedName, state: selectedState, graph, width: paneWidth, ascii, fieldLines: paneHeight > 16 ? 3 : (paneHeight > 10 ? 2 : 1), ...(selectedRun && {mapRun: selectedRun}), ...(scope && {scope}), ...(inMap && {inDistributedMap: {name: inMap, started: snapshot.states.get(inMap)?.mapRun !== undefined}})});
 			const shown = details.slice(0, Math.max(1, paneHeight - 4));
 			const logRows = Math.max(0, paneHeight - shown.length - 2);
 			return fitBlock([
@@ -276,7 +284,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 		}
 
 		return fitBlock([...header, ...body, status], width, height, ellipsis);
-	}, [data, layout, runs, rows, logs, follower, route, width, height, now, message, readOnly, matches, selectedName, ascii, callsPerMinute, ellipsis, bodyHeight, wide, graphMaxWidth, badges, mapRuns, scope]);
+	}, [data, layout, runs, rows, timelineCursor, logs, follower, route, width, height, now, message, readOnly, matches, selectedName, ascii, callsPerMinute, ellipsis, bodyHeight, wide, graphMaxWidth, badges, mapRuns, scope]);
 
 	return <StyledLines lines={lines} theme={theme}/>;
 }

@@ -25,6 +25,8 @@ export function stateDetailsLines(options: {
 	mapRun?: MapRunDescription;
 	/** The variables the state could read when it was last entered. */
 	scope?: readonly ScopedVariable[];
+	/** The Distributed Map the state runs under (in child executions, never in this history), and whether its run started. */
+	inDistributedMap?: {name: string; started: boolean};
 }): StyledLine[] {
 	const {name, state, graph, width, ascii} = options;
 	if (name === undefined) {
@@ -64,6 +66,11 @@ export function stateDetailsLines(options: {
 			lines.push([{text: index === 0 ? label.padEnd(9) : ' '.repeat(9), role: 'muted'}, role ? {text: piece, role} : {text: piece}]);
 		}
 	};
+
+	if (options.inDistributedMap) {
+		const {name: mapName, started} = options.inDistributedMap;
+		lines.push([{text: 'runs in'.padEnd(9), role: 'muted'}, {text: `each child execution of ${sanitize(mapName)}'s map run`}, {text: started ? '  enter: open them' : '', role: 'muted'}]);
+	}
 
 	lines.push(...linkedLines(state, options.mapRun, width, ascii));
 	field('resource', state?.resource ?? definition?.resource, undefined, 2);

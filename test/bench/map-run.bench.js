@@ -4,7 +4,7 @@
 // all (ListExecutions by mapRunArn, 100 a page) every tick, over the same
 // ticks in one run, against a real local endpoint.
 import process from 'node:process';
-import {CreateStateMachineCommand, ListMapRunsCommand, SFNClient, StartExecutionCommand, StopExecutionCommand} from '@aws-sdk/client-sfn';
+import {CreateStateMachineCommand, DescribeMapRunCommand, ListMapRunsCommand, SFNClient, StartExecutionCommand, StopExecutionCommand} from '@aws-sdk/client-sfn';
 import {startServer} from '../../dist/local/server.js';
 import {AwsApi} from '../../dist/aws/sfn.js';
 import {followMapRun} from '../../dist/sync/map-run-followers.js';
@@ -21,11 +21,12 @@ export default async function bench() {
 	const sfn = new SFNClient({endpoint: server.url, region: 'us-east-1', credentials, maxAttempts: 1, disableHostPrefix: true});
 	let executionArn;
 	try {
-		// 1,000 children, 100 at a time, each waiting a minute: the run stays RUNNING while we measure.
+		// 1,000 children, all started, each waiting a minute: the run stays RUNNING while we measure, and
+		// listing them takes every page a naive panel would read (ListExecutions lists started children only).
 		const definition = {
 			StartAt: 'Batch',
 			States: {
-				Batch: {Type: 'Map', ItemsPath: '$.items', MaxConcurrency: 100, ItemProcessor: {ProcessorConfig: {Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD'}, StartAt: 'Hold', States: {Hold: {Type: 'Wait', Seconds: 60, End: true}}}, End: true},
+				Batch: {Type: 'Map', ItemsPath: '$.items', MaxConcurrency: 1000, ItemProcessor: {ProcessorConfig: {Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD'}, StartAt: 'Hold', States: {Hold: {Type: 'Wait', Seconds: 60, End: true}}}, End: true},
 			},
 		};
 		const {stateMachineArn} = await sfn.send(new CreateStateMachineCommand({name: 'Batch', definition: JSON.stringify(definition), roleArn: 'arn:aws:iam::123456789012:role/R'}));
@@ -33,6 +34,15 @@ export default async function bench() {
 		let mapRunArn;
 		for (let tries = 0; tries < 100 && !mapRunArn; tries++) {
 			mapRunArn = (await sfn.send(new ListMapRunsCommand({executionArn}))).mapRuns?.[0]?.mapRunArn;
+			await sleep(50);
+		}
+
+		for (let tries = 0; tries < 200; tries++) {
+			const run = await sfn.send(new DescribeMapRunCommand({mapRunArn}));
+			if (run.executionCounts?.running === 1000) {
+				break;
+			}
+
 			await sleep(50);
 		}
 
@@ -73,7 +83,7 @@ export default async function bench() {
 		});
 		const total = follower.getState().data?.itemCounts.total;
 		return [
-			{name: `Map Run panel API calls per tick (${total} children)`, value: panel.calls, unit: 'calls', baseline: naive.calls, target: 'at most 1 DescribeMapRun per tick', met: panel.calls <= 1},
+			{name: `Map Run panel API calls per tick (${total} children; baseline: listing them, 100 a page)`, value: panel.calls, unit: 'calls', baseline: naive.calls, target: 'at most 1 DescribeMapRun per tick', met: panel.calls <= 1},
 			{name: 'Map Run panel response bytes per tick', value: panel.bytes, unit: 'bytes', baseline: naive.bytes, target: 'less than listing the children', met: panel.bytes < naive.bytes},
 		];
 	} finally {

@@ -125,7 +125,7 @@ await record({
 	title: 'sfntop --local — a child execution, its JSONata and variables',
 	async script(terminal) {
 		await openMachine(terminal, 'OrderParentWorkflow');
-		await startExecution(terminal, '{"orderId":"4714","items":[{"itemId":"A-1"},{"itemId":"B-2"},{"itemId":"C-3"}]}', screen => /child +\S{8}-/.test(screen));
+		await startExecution(terminal, '{"orderId":"4714","items":[{"itemId":"A-1"},{"itemId":"B-2"},{"itemId":"C-3"}]}', screen => /child +OrderProcessingJsonata \/ \S{8}-/.test(screen));
 		terminal.type(keys.enter);
 		await terminal.waitForScreen(screen => screen.includes('› PlaceOrder › OrderProcessingJsonata') && screen.includes('● SUCCEEDED'), 30_000, 'the child, finished');
 		terminal.type(keys.up);

@@ -99,6 +99,16 @@ describe('a Distributed Map\'s run', () => {
 		expect(session.requests.filter(request => request.startsWith('mapRun '))).toEqual([`mapRun ${mapRunArn}`]);
 	});
 
+	test('a state inside it says it runs in the run\'s child executions (not NOT_STARTED for nothing); enter opens them', async () => {
+		const session = fakeSession({execution: running, mapRun, mapRunExecutions: children});
+		const {waitForFrame, frame, press} = open(session, [{...executionRoute(parentArn), selected: 'Handle', panel: 'details'}]);
+		await waitForFrame(text => text.includes('runs in'), 'where the state runs');
+		expect(frame()).toContain('runs in  each child execution of ProcessBatch\'s map run  enter: open them');
+		await press(keys.enter);
+		await waitForFrame(text => text.includes('Child executions'), 'the map run view');
+		expect(frame()).toContain('BatchMachine/nightly / ProcessBatch / map run');
+	});
+
 	test('enter lists its child executions, f filters them by status, enter opens one with breadcrumbs, esc comes back', async () => {
 		const session = fakeSession({execution: running, mapRun, mapRunExecutions: children, executionsByArn: {[mapRunChildArn]: orderExecution()}});
 		const {waitForFrame, frame, press} = open(session, [executionRoute(parentArn)]);
