@@ -4,6 +4,7 @@ import process from 'node:process';
 import {readFileSync} from 'node:fs';
 import meow, {type AnyFlags} from 'meow';
 import {isRecord} from './model/text/json-text.js';
+import {sanitize} from './model/text/sanitize.js';
 import {commandList, findCommand, loadDashboardCommand} from './commands/index.js';
 import type {Command} from './commands/command.js';
 import {awsFlagHelp, awsFlags, displayFlagHelp, takesNextWord} from './commands/global-flags.js';
@@ -151,6 +152,12 @@ async function main(): Promise<number> {
 		throw new UsageError(`unknown option ${flag} for ${command.name === 'dashboard' ? 'sfntop' : `sfntop ${command.name}`}; see --help`);
 	}
 
+	if (command.words !== undefined && cli.input.length > command.words) {
+		const name = command.name === 'dashboard' ? 'sfntop' : `sfntop ${command.name}`;
+		const extra = cli.input.slice(command.words).map(extraWord => JSON.stringify(extraWord)).join(' ');
+		throw new UsageError(`${name} takes ${command.words === 1 ? 'one argument' : `${command.words} arguments`}; unexpected ${extra} (see ${name} --help)`);
+	}
+
 	const output = watchOutput(process.stdout, process.stderr);
 	const options = commandOptions(cli.flags, process.stdout, process.env, cli.input);
 	const code = await command.run({input: cli.input, flags: cli.flags, options, stdout: process.stdout, outputClosed: output.closed, stderr: process.stderr, stdin: process.stdin});
@@ -164,8 +171,9 @@ async function main(): Promise<number> {
 	return output.closed.aborted ? exitCodes.ok : code;
 }
 
+/** An error message as one terminal-safe line: it can quote what a file or an endpoint holds (a JSON parse error quotes the text). */
 function oneLine(text: string): string {
-	return text.split('\n').map(line => line.trim()).filter(Boolean).join(' ');
+	return sanitize(text.split('\n').map(line => line.trim()).filter(Boolean).join(' '));
 }
 
 try {

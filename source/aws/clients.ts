@@ -3,6 +3,7 @@ import {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import {SFNClient} from '@aws-sdk/client-sfn';
 import {UserError} from '../model/user-error.js';
 import {describeAwsError, errorFacts} from './errors.js';
+import {checkProfile} from './profile-check.js';
 import {retryPolicy} from './retry-policy.js';
 
 export type AwsOptions = {
@@ -17,6 +18,18 @@ export type AwsOptions = {
 };
 
 export type AwsClients = {sfn: SFNClient; logs: CloudWatchLogsClient; region: string; endpoint?: string};
+
+const ignore = () => undefined;
+
+/**
+ * With --profile the SDK uses that profile and not AWS_ACCESS_KEY_ID/…, as the
+ * AWS CLI does with --profile; its nine-line "Multiple credential sources"
+ * warning (which blames AWS_PROFILE even when the flag chose the profile)
+ * would only tell the user what they asked for. It goes to the client's
+ * logger when there is one, else to console.warn; the SDK logs nothing else
+ * without a logger, so this one drops everything.
+ */
+const quietLogger = {trace: ignore, debug: ignore, info: ignore, warn: ignore, error: ignore};
 
 const noRegion = 'no AWS region configured; pass --region, set AWS_DEFAULT_REGION (or AWS_REGION), or add a region to your profile';
 
@@ -59,6 +72,7 @@ export async function createAwsClients(options: AwsOptions, environment: NodeJS.
 		throw new UserError(`--endpoint-url must be a URL such as http://127.0.0.1:8083, not "${options.endpointUrl}"`);
 	}
 
+	await checkProfile(options.profile, environment);
 	const region = await resolveRegion(options, environment);
 	if (!region) {
 		throw new UserError(noRegion, 'aws');
@@ -69,6 +83,7 @@ export async function createAwsClients(options: AwsOptions, environment: NodeJS.
 		region,
 		...(options.endpointUrl && {endpoint: options.endpointUrl}),
 		...(endpoint && {disableHostPrefix: true}),
+		...(options.profile && {logger: quietLogger}),
 		maxAttempts: options.maxAttempts ?? 3,
 		requestHandler: {connectionTimeout: retryPolicy.connectTimeoutMs, socketTimeout: retryPolicy.idleTimeoutMs},
 	};

@@ -33,6 +33,8 @@ export type Command<Flags extends AnyFlags = AnyFlags> = {
 	/** Flag help: `--width N   Maximum line width...` lines. */
 	flagHelp: string[];
 	examples?: string[];
+	/** How many positional words it takes (`sfntop tail ARN extra` is refused rather than extra being ignored). */
+	words?: number;
 	/** True for commands that accept the global AWS flags (--profile, --region, --endpoint-url, --read-only). */
 	usesAws?: boolean;
 	run(context: CommandContext<Flags>): Promise<number>;

@@ -191,6 +191,7 @@ async function run({input, flags, options, stdout, stdin}: CommandContext<typeof
 export const dashboardCommand = defineCommand({
 	name: 'dashboard',
 	summary: 'Open the live dashboard',
+	words: 1,
 	usage: 'sfntop [MACHINE|EXECUTION] [--local] [--interval SECONDS] [--budget N]',
 	description: [
 		'With no argument: the state machines of the account and region. MACHINE opens its executions,',

@@ -35,6 +35,7 @@ export function graphJson(graph: MachineGraph): unknown {
 export const graphCommand = defineCommand({
 	name: 'graph',
 	summary: 'Draw a state machine definition as a graph',
+	words: 1,
 	usage: 'sfntop graph FILE|- [--width N] [--ascii] [--no-color] [--json]',
 	description: [
 		'Reads an Amazon States Language definition (plain ASL JSON, the output of',

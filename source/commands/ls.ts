@@ -34,6 +34,7 @@ function table(rows: string[][], roles: Array<Array<StyledLine[number]['role']>>
 export const lsCommand = defineCommand({
 	name: 'ls',
 	summary: 'List state machines, or the executions of one',
+	words: 1,
 	usage: 'sfntop ls [MACHINE] [--status RUNNING|SUCCEEDED|FAILED|TIMED_OUT|ABORTED|PENDING_REDRIVE] [--wide [--budget N]] [--json]',
 	description: [
 		'Without MACHINE: the state machines in the region. With MACHINE (a name or ARN): its newest 100 executions, newest first, with the version or alias each ran under. MACHINE:VERSION or MACHINE:ALIAS lists only the executions started through it.',

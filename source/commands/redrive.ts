@@ -10,6 +10,7 @@ import {loadedExecution} from './loaded-execution.js';
 export const redriveCommand = defineCommand({
 	name: 'redrive',
 	summary: 'Redrive a failed, aborted or timed-out execution from where it stopped',
+	words: 1,
 	usage: 'sfntop redrive EXECUTION [--yes]  |  sfntop redrive MACHINE --status FAILED|ABORTED|TIMED_OUT [--since DURATION] [--name-prefix P] [--yes]',
 	description: [
 		'Checks that the execution can be redriven (a Standard execution that FAILED, was ABORTED or',

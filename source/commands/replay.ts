@@ -126,6 +126,7 @@ function timelineJson(runs: StateRunLog): unknown {
 export const replayCommand = defineCommand({
 	name: 'replay',
 	summary: 'Show what happened in a saved execution history (offline post-mortem)',
+	words: 1,
 	usage: 'sfntop replay HISTORY.json [--definition ASL.json] [--at N] [--timeline] [--json] [--execution ARN] [--width N] [--ascii] [--no-color]',
 	description: [
 		'Folds a saved execution history and draws the state machine coloured by what',

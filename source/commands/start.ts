@@ -34,6 +34,7 @@ async function readInput(value: string | undefined): Promise<string> {
 export const startCommand = defineCommand({
 	name: 'start',
 	summary: 'Start an execution',
+	words: 1,
 	usage: 'sfntop start MACHINE[:VERSION|:ALIAS] [--input JSON|@file] [--name NAME] [--tail [--logs] [--json]]',
 	description: 'MACHINE is a state machine name or ARN; MACHINE:VERSION or MACHINE:ALIAS (or a version or alias ARN) starts that version, or the version the alias routes to. The input is checked to be JSON before anything is sent. Prints the new execution\'s ARN.',
 	usesAws: true,
@@ -79,7 +80,7 @@ export const startCommand = defineCommand({
 				stdout.write(`started ${arn}\n`);
 			}
 
-			return await tailExecution(session, arn, {json: flags.json, logs: flags.logs, color: options.display.color, width: options.display.lineWidth, closed: outputClosed}, stdout);
+			return await tailExecution(session, arn, {json: flags.json, logs: flags.logs, color: options.display.color, width: options.display.lineWidth, closed: outputClosed, notices: stderr}, stdout);
 		} finally {
 			session.close();
 		}

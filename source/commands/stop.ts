@@ -6,6 +6,7 @@ import {executionArnOf} from './execution-target.js';
 export const stopCommand = defineCommand({
 	name: 'stop',
 	summary: 'Stop a running execution',
+	words: 1,
 	usage: 'sfntop stop EXECUTION [--error E] [--cause C]  |  sfntop stop MACHINE --status RUNNING [--since DURATION] [--name-prefix P] [--yes] [--error E] [--cause C]',
 	description: [
 		'EXECUTION is an ARN, MACHINE/NAME or MACHINE/latest. The error and cause are recorded in the ExecutionAborted event.',

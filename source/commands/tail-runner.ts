@@ -1,5 +1,5 @@
 import process from 'node:process';
-import {terminalSafeJson} from '../model/text/sanitize.js';
+import {sanitize, terminalSafeJson} from '../model/text/sanitize.js';
 import {eventJson, eventLine, logLine, mapRunProgressJson, mapRunProgressLine} from '../model/history/event-line.js';
 import {EventOwners} from '../model/history/event-owners.js';
 import {lineToAnsi, pickTheme} from '../model/text/theme.js';
@@ -18,6 +18,8 @@ export type TailOptions = {
 	width: number;
 	/** Aborted when stdout is gone (`| head -1`): stop following, exit 0. */
 	closed?: AbortSignal;
+	/** Where a note that some logs could not be read goes (stderr). */
+	notices?: NodeJS.WritableStream;
 };
 
 const success = new Set(['SUCCEEDED']);
@@ -25,8 +27,8 @@ const mapRunEnds = new Set(['MapRunSucceeded', 'MapRunFailed', 'MapRunAborted'])
 
 /** CloudWatch Logs delivers a function's last lines a moment after the execution ends. */
 const lateLogsMs = 2500;
-/** Log reads that keep failing do not hold the end of `tail` back longer than this. */
-const logWaitLimitMs = 15_000;
+/** Log reads that keep failing hold the end of `tail` back no longer than a one-shot call is retried (README "Retries"). */
+const logWaitLimitMs = 60_000;
 /** An ended map run's final counts (its next DescribeMapRun, a tick away) do not hold the end back longer than this. */
 const mapRunWaitLimitMs = 5000;
 
@@ -49,7 +51,8 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 	const follower = session.execution(executionArn);
 	const owners = new EventOwners();
 	const attempts = new Map<string, number>();
-	const logFollowers = new Map<string, {follower: Follower<LogLine[]>; seen: Set<string>}>();
+	/** Each Task state's log follower, and when it was made (its first read starts then). */
+	const logFollowers = new Map<string, {follower: Follower<LogLine[]>; seen: Set<string>; since: number}>();
 	/** While a batch of events is being added: lines printed meanwhile wait for the batch's flush. */
 	let adding = false;
 	const mapRuns = new MapRunProgress(session, (state, run, at, after) => {
@@ -77,11 +80,14 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 		}
 	};
 
-	/** Every log follower has read once (or stopped): what exists of the logs is in hand. */
-	const logsRead = () => [...logFollowers.values()].every(({follower: logs}) => {
+	/** Has this follower read once (or stopped)? */
+	const hasRead = (logs: Follower<LogLine[]>) => {
 		const state = logs.getState();
 		return !state.loading || state.done || (state.error !== undefined && !state.retrying);
-	});
+	};
+
+	/** The states whose logs are not in hand yet. */
+	const unreadLogs = () => [...logFollowers].filter(([, entry]) => !hasRead(entry.follower)).map(([state]) => state);
 
 	return new Promise<number>(resolve => {
 		let finished = false;
@@ -119,19 +125,49 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 		};
 
 		/**
+		 * A follower made before the last lines could have arrived reads its state's logs again from a new one,
+		 * whose first read covers the state's whole window: the old one's next read may be a while away
+		 * (backing off while nothing changed, or retried under throttling), and a tail that ended on its
+		 * last read lost the state's last lines — or, for the last state, all of them.
+		 */
+		const readLogsAgain = (after: number) => {
+			collectLogs();
+			for (const [state, entry] of logFollowers) {
+				if (entry.since < after) {
+					entry.follower.stop();
+					const logs = session.logs(executionArn, state);
+					logFollowers.set(state, {follower: logs, seen: entry.seen, since: Date.now()});
+					logs.subscribe(onLogs);
+				}
+			}
+		};
+
+		/**
 		 * The execution ended: wait until each ended map run's final counts are read
-		 * and, with --logs, its logs (late lines get a moment), then print the rest in order.
+		 * and, with --logs, its logs — read once more after late lines had a moment —
+		 * then print the rest in order.
 		 */
 		const end = (code: number, stopDate: number | undefined) => {
 			output.hold();
 			const started = Date.now();
 			const lateUntil = options.logs ? Math.min(started + lateLogsMs, (stopDate ?? started) + lateLogsMs) : started;
+			let readAgain = false;
 			const settled = () => {
 				const now = Date.now();
+				if (options.logs && !readAgain && now >= lateUntil) {
+					readAgain = true;
+					readLogsAgain(lateUntil);
+				}
+
 				const mapRunsRead = !mapRuns.waiting() || now - started >= mapRunWaitLimitMs;
-				if (((!options.logs || logsRead()) && now >= lateUntil && mapRunsRead) || now - started >= logWaitLimitMs) {
+				const unread = options.logs ? unreadLogs() : [];
+				if ((unread.length === 0 && now >= lateUntil && mapRunsRead) || now - started >= logWaitLimitMs) {
 					collectLogs();
 					output.flush(true);
+					if (unread.length > 0) {
+						(options.notices ?? process.stderr).write(`sfntop: could not read the logs of ${unread.map(state => sanitize(state)).join(', ')} within ${logWaitLimitMs / 1000} s; the events are complete (tail it again for the logs)\n`);
+					}
+
 					finish(code);
 					return true;
 				}
@@ -175,7 +211,7 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 					attempts.set(owner, 0);
 					if (options.logs && !logFollowers.has(owner) && event.type === 'TaskStateEntered') {
 						const logs = session.logs(executionArn, owner);
-						logFollowers.set(owner, {follower: logs, seen: new Set()});
+						logFollowers.set(owner, {follower: logs, seen: new Set(), since: Date.now()});
 						logs.subscribe(onLogs);
 					}
 				}

@@ -22,6 +22,7 @@ export const tailFlagHelp = [
 export const tailCommand = defineCommand({
 	name: 'tail',
 	summary: 'Print an execution\'s events and follow it until it ends',
+	words: 1,
 	usage: 'sfntop tail EXECUTION [--json] [--logs] [--interval S]',
 	description: [
 		'EXECUTION is an execution ARN, MACHINE/NAME, or MACHINE/latest (the newest execution).',
@@ -36,7 +37,7 @@ export const tailCommand = defineCommand({
 		const session = await createSession({...options.session, notices: stderr});
 		try {
 			const arn = await executionArnOf(session, input[0], 'tail');
-			return await tailExecution(session, arn, {json: flags.json, logs: flags.logs, color: options.display.color, width: options.display.lineWidth, closed: outputClosed}, stdout);
+			return await tailExecution(session, arn, {json: flags.json, logs: flags.logs, color: options.display.color, width: options.display.lineWidth, closed: outputClosed, notices: stderr}, stdout);
 		} finally {
 			session.close();
 		}

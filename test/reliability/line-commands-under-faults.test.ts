@@ -53,7 +53,7 @@ describe('line commands through throttle=0.3,5xx=0.1,reset=0.05', () => {
 			for (let run = 0; run < 10; run++) {
 				const result = await sfntop(endpoint.url, ['start', machine, '--input', `{"orderId": "${run}", "delayMs": 5}`]);
 				expect(result.stderr.split('\n').filter(line => !line.includes('retrying')).join('')).toBe('');
-				expect(result.code).toBe(0);
+				expect(result.code, result.stderr).toBe(0);
 				arns.push(result.stdout.trim());
 			}
 
@@ -72,7 +72,7 @@ describe('line commands through throttle=0.3,5xx=0.1,reset=0.05', () => {
 			for (let run = 0; run < 3; run++) {
 				const executionArn = await endpoint.start(`{"orderId": "${run}", "delayMs": 30}`);
 				const result = await sfntop(endpoint.url, ['tail', `${machine}/latest`, '--json', '--interval', '0.2']);
-				expect(result.code).toBe(0);
+				expect(result.code, result.stderr).toBe(0);
 				const truth = await endpoint.history(executionArn);
 				const events = eventsOf(result.stdout);
 				expect(events.map(event => event.id)).toEqual(truth.map((_, index) => index + 1));
@@ -92,7 +92,7 @@ describe('tail through throttle=0.5,5xx=0.2,reset=0.1,latency=50-500', () => {
 			const started = Date.now();
 			const result = await sfntop(endpoint.url, ['tail', `${machine}/latest`, '--json'], 180_000);
 			console.log(`[faults] heavy tail: ${Math.round((Date.now() - started) / 1000)} s, stderr lines ${result.stderr.split('\n').filter(Boolean).length}`);
-			expect(result.code).toBe(0);
+			expect(result.code, result.stderr).toBe(0);
 			expect(result.stderr).not.toMatch(/--interval/);
 			const truth = await endpoint.history(executionArn);
 			expect(eventsOf(result.stdout).map(event => event.id)).toEqual(truth.map((_, index) => index + 1));
