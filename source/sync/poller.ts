@@ -71,9 +71,11 @@ export function createPoller<T>(options: PollerOptions<T>): Follower<T> {
 		try {
 			const result = await options.tick();
 			delay = result.changed ? options.intervalMs : Math.min(maxIdle, Math.round(delay * 1.5));
-			if (result.changed || state.loading || state.stale || state.error !== undefined || state.done !== Boolean(result.done)) {
-				publish({data: result.data, stale: false, loading: false, updatedAt: Date.now(), done: Boolean(result.done), retrying: false});
-			}
+			// Published after every good read, changed or not: "as of" is when sfntop last heard from AWS,
+			// and a long Wait or map run would otherwise look stale while polling works. Unchanged data
+			// keeps its identity, so what is derived from it is not recomputed.
+			const data = result.changed || state.data === undefined ? result.data : state.data;
+			publish({data, stale: false, loading: false, updatedAt: Date.now(), done: Boolean(result.done), retrying: false});
 
 			if (!result.done) {
 				schedule(delay);
