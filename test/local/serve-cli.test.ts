@@ -146,6 +146,13 @@ describe('sfntop serve errors', () => {
 		expect(result.stderr).toBe('sfntop: cannot load handlers from no-such-handlers.mjs: no such file\n');
 	});
 
+	test('a --data-dir that cannot be made is one line and exit 2, not a silent hang', async () => {
+		// Under /proc mkdir fails with ENOENT, where Node's recursive mkdir never returned.
+		const result = await runCli(['serve', '--port', '0', '--data-dir', '/proc/sfntop-test/data']);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(/^sfntop: cannot use --data-dir \/proc\/sfntop-test\/data: .+\n$/);
+	});
+
 	test('SIGTERM stops it cleanly with exit 0', async () => {
 		const serve = await startServe(['--demo']);
 		const code = await new Promise<number | null>(resolve => {

@@ -34,6 +34,20 @@ export function usable<T>(action: () => T, what: string): T {
 	}
 }
 
+/**
+ * mkdirSync(dir, {recursive: true}) never returns when a parent refuses mkdir
+ * with ENOENT (under /proc, Node 24), so serve hung silently: make each
+ * missing level ourselves, from the nearest folder that exists.
+ */
+function makeFolders(dir: string): void {
+	const parent = path.dirname(dir);
+	if (parent !== dir && !existsSync(parent)) {
+		makeFolders(parent);
+	}
+
+	mkdirSync(dir, {mode: folderMode});
+}
+
 /** The --data-dir folder, made (0700) if missing; a file there is one clear error. */
 export function prepareDataDir(dir: string): void {
 	const stat = usable(() => statOrUndefined(dir), `--data-dir ${dir}`);
@@ -43,7 +57,7 @@ export function prepareDataDir(dir: string): void {
 
 	usable(() => {
 		if (!stat) {
-			mkdirSync(dir, {recursive: true, mode: folderMode});
+			makeFolders(dir);
 		} else if (readdirSync(dir).every(name => name.startsWith('journal.'))) {
 			// A folder only serve uses is tightened as if serve had made it; a shared one is left alone.
 			chmodSync(dir, folderMode);
