@@ -155,7 +155,7 @@ async function main(): Promise<number> {
 	if (command.words !== undefined && cli.input.length > command.words) {
 		const name = command.name === 'dashboard' ? 'sfntop' : `sfntop ${command.name}`;
 		const extra = cli.input.slice(command.words).map(extraWord => JSON.stringify(extraWord)).join(' ');
-		throw new UsageError(`${name} takes ${command.words === 1 ? 'one argument' : `${command.words} arguments`}; unexpected ${extra} (see ${name} --help)`);
+		throw new UsageError(`${name} takes ${['no arguments', 'one argument'][command.words] ?? `${command.words} arguments`}; unexpected ${extra} (see ${name} --help)`);
 	}
 
 	const output = watchOutput(process.stdout, process.stderr);

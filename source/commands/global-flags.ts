@@ -38,7 +38,8 @@ export const intervalFlag = {
 
 /** The running wall's call budget, in row reads per second (the dashboard and `ls --wide`). */
 export const budgetFlag = {
-	budget: {type: 'number'},
+	// A string to meow, read by commandOptions: the refusal then names what was typed, not NaN.
+	budget: {type: 'string'},
 } satisfies AnyFlags;
 
 export const budgetFlagHelp = '--budget N          Row reads a second for the running wall (default 2.5: half the account\'s GetExecutionHistory refill)';

@@ -59,8 +59,9 @@ export function commandOptions(flags: SharedFlagValues, stdout: OutputStream, en
 		throw new UserError(`--width takes a number of columns (0 = unlimited), not "${flags.width}"`);
 	}
 
-	if (flags.budget !== undefined && !(Number.isFinite(flags.budget) && flags.budget > 0 && flags.budget <= maximumBudget)) {
-		throw new UserError(`--budget takes row reads per second, more than 0 and at most ${maximumBudget}, not "${String(flags.budget)}"`);
+	const budget = flags.budget === undefined ? undefined : numberIn(flags.budget);
+	if (flags.budget !== undefined && !(budget !== undefined && budget > 0 && budget <= maximumBudget)) {
+		throw new UserError(`--budget takes row reads per second, more than 0 and at most ${maximumBudget}, not "${flags.budget}"`);
 	}
 
 	return {
@@ -71,7 +72,7 @@ export function commandOptions(flags: SharedFlagValues, stdout: OutputStream, en
 			...(arnRegion && {arnRegion}),
 			readOnly: flags.readOnly ?? false,
 			intervalMs: Math.round(intervalSeconds * 1000),
-			...(flags.budget !== undefined && {budget: flags.budget}),
+			...(budget !== undefined && {budget}),
 		},
 		display: {
 			color: flags.color !== false && wantsColor(stdout, environment),

@@ -10,6 +10,7 @@ const loopback = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export const serveCommand = defineCommand({
 	name: 'serve',
+	words: 0,
 	summary: 'Run the embedded Step Functions + CloudWatch Logs endpoint',
 	usage: 'sfntop serve [--port 8083] [--host 127.0.0.1] [--data-dir DIR [--repair]] [--demo] [--handlers FILE] [--faults SPEC]',
 	description: [
@@ -19,7 +20,8 @@ export const serveCommand = defineCommand({
 		'are built in. No authentication: it binds to loopback unless --host says otherwise.',
 	].join('\n'),
 	flags: {
-		port: {type: 'number', default: 8083},
+		// A string to meow: `--port abc` is refused naming what was typed, not NaN.
+		port: {type: 'string', default: '8083'},
 		host: {type: 'string', default: '127.0.0.1'},
 		dataDir: {type: 'string'},
 		repair: {type: 'boolean', default: false},
@@ -41,9 +43,10 @@ export const serveCommand = defineCommand({
 		'aws stepfunctions list-state-machines --endpoint-url http://127.0.0.1:8083',
 	],
 	async run({flags, stdout, stderr}) {
-		const {port, host} = flags;
-		if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-			throw new UserError(`--port takes a port number from 0 to 65535, not ${port}`);
+		const {host} = flags;
+		const port = /^\d{1,5}$/.test(flags.port) ? Number(flags.port) : NaN;
+		if (!(port >= 0 && port <= 65_535)) {
+			throw new UserError(`--port takes a port number from 0 to 65535, not "${flags.port}"`);
 		}
 
 		if (flags.faults !== undefined) {

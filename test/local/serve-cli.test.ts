@@ -146,6 +146,14 @@ describe('sfntop serve errors', () => {
 		expect(result.stderr).toBe('sfntop: cannot load handlers from no-such-handlers.mjs: no such file\n');
 	});
 
+	test('a --port that is not a number, or a word serve does not take, is one line and exit 2', async () => {
+		const port = await runCli(['serve', '--port', 'abc']);
+		expect([port.code, port.stderr]).toEqual([2, 'sfntop: --port takes a port number from 0 to 65535, not "abc"\n']);
+		const extra = await runCli(['serve', 'extra', '--port', '0']);
+		expect(extra.code).toBe(2);
+		expect(extra.stderr).toMatch(/^sfntop: sfntop serve takes no arguments; unexpected "extra"/);
+	});
+
 	test('a --data-dir that cannot be made is one line and exit 2, not a silent hang', async () => {
 		// Under /proc mkdir fails with ENOENT, where Node's recursive mkdir never returned.
 		const result = await runCli(['serve', '--port', '0', '--data-dir', '/proc/sfntop-test/data']);

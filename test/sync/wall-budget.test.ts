@@ -19,10 +19,11 @@ describe('the wall\'s call budget', () => {
 	});
 
 	test('--budget reaches the session options; 0, negative and absurd values are one line', () => {
-		expect(commandOptions({budget: 7.5}, {}).session.budget).toBe(7.5);
+		expect(commandOptions({budget: '7.5'}, {}).session.budget).toBe(7.5);
 		expect(commandOptions({}, {}).session.budget).toBeUndefined();
-		for (const budget of [0, -1, 101, NaN]) {
-			expect(() => commandOptions({budget}, {})).toThrow(/^--budget takes row reads per second, more than 0 and at most 100/);
+		for (const budget of ['0', '-1', '101', 'abc', '2.5x', '']) {
+			// The refusal names what was typed (it said "NaN" for abc).
+			expect(() => commandOptions({budget}, {})).toThrow(`--budget takes row reads per second, more than 0 and at most 100, not "${budget}"`);
 		}
 	});
 
