@@ -4,6 +4,7 @@ import process from 'node:process';
 import {readFileSync} from 'node:fs';
 import meow, {type AnyFlags} from 'meow';
 import {isRecord} from './model/text/json-text.js';
+import {sanitize} from './model/text/sanitize.js';
 import {commandList, findCommand, loadDashboardCommand} from './commands/index.js';
 import type {Command} from './commands/command.js';
 import {awsFlagHelp, awsFlags, displayFlagHelp, takesNextWord} from './commands/global-flags.js';
@@ -170,8 +171,9 @@ async function main(): Promise<number> {
 	return output.closed.aborted ? exitCodes.ok : code;
 }
 
+/** An error message as one terminal-safe line: it can quote what a file or an endpoint holds (a JSON parse error quotes the text). */
 function oneLine(text: string): string {
-	return text.split('\n').map(line => line.trim()).filter(Boolean).join(' ');
+	return sanitize(text.split('\n').map(line => line.trim()).filter(Boolean).join(' '));
 }
 
 try {

@@ -107,13 +107,13 @@ export async function runBulk(options: {
 	progress.show(`listing ${status} executions…`);
 	const executions = await session.matchingExecutions(target.arn, {status, ...(sinceMs !== undefined && {startedAfter: Date.now() - sinceMs}), ...(flags.namePrefix && {namePrefix: flags.namePrefix})});
 	progress.clear();
-	const what = `${status} executions of ${sanitize(machineNameOf(target.arn))}${flags.since ? ` started in the last ${flags.since}` : ''}${flags.namePrefix ? ` named ${sanitize(flags.namePrefix)}…` : ''}`;
+	const what = (count: number) => `${status} execution${count === 1 ? '' : 's'} of ${sanitize(machineNameOf(target.arn))}${flags.since ? ` started in the last ${flags.since}` : ''}${flags.namePrefix ? ` named ${sanitize(flags.namePrefix)}…` : ''}`;
 	if (executions.length === 0) {
-		stdout.write(`no ${what}; nothing to ${action}\n`);
+		stdout.write(`no ${what(0)}; nothing to ${action}\n`);
 		return 0;
 	}
 
-	print([{text: `${action === 'stop' ? 'Stop' : 'Redrive'} ${executions.length} ${what}`, role: 'heading'}]);
+	print([{text: `${action === 'stop' ? 'Stop' : 'Redrive'} ${executions.length} ${what(executions.length)}`, role: 'heading'}]);
 	const preview = await session.bulkPreview(action, executions, (done, total) => {
 		progress.show(`reading where they stopped ${done}/${total}…`);
 	});

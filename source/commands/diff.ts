@@ -18,14 +18,15 @@ import {loadedExecution} from './loaded-execution.js';
 import {readInputFile} from './read-input.js';
 import {pickExecution} from './replay.js';
 
-/** A history file rather than an execution: `-`, an existing file, or a name only files have. */
+/** A history file rather than an execution: `-`, an existing path (a folder gets readInputFile's line), or a name only files have. */
 async function isHistoryFile(reference: string): Promise<boolean> {
 	if (reference === '-' || /\.(?:json|jsonl|ndjson|log|txt)$/i.test(reference)) {
 		return true;
 	}
 
 	try {
-		return (await stat(reference)).isFile();
+		await stat(reference);
+		return true;
 	} catch {
 		return false;
 	}
@@ -63,6 +64,10 @@ export const diffCommand = defineCommand({
 	async run({input, flags, options, stdout, stdin}) {
 		if (input.length !== 2) {
 			throw new UserError('sfntop diff compares two things: give two executions (ARN, MACHINE/NAME, MACHINE/latest-failed, ...) or history files');
+		}
+
+		if (input[0] === '-' && input[1] === '-') {
+			throw new UserError('only one side can be read from standard input (-)');
 		}
 
 		let session: SfnSession | undefined;

@@ -1,10 +1,14 @@
+import {errorFacts} from '../aws/errors.js';
 import type {AwsApi} from '../aws/sfn.js';
+import {machineNameOf} from '../model/arn.js';
 import {buildMachineGraph} from '../model/graph/asl-graph.js';
 import {normaliseEvent} from '../model/history/history-event.js';
 import {stoppedIn} from '../model/history/stopped-in.js';
 import {groupRerunPoints, planBulk, type BulkAction, type BulkPreview, type BulkResult} from '../model/bulk/bulk-plan.js';
 import {isRecord} from '../model/text/json-text.js';
+import {sanitize} from '../model/text/sanitize.js';
 import type {ExecutionStatus, ExecutionSummary, MachineGraph} from '../model/types.js';
+import {UserError} from '../model/user-error.js';
 import {summaryOfListItem} from './execution-summary.js';
 
 export type ExecutionFilter = {
@@ -19,6 +23,19 @@ export type Progress = (done: number, total: number) => void;
 /** How many histories a redrive preview reads to say where executions stopped (one small call each). */
 export const rerunSampleSize = 200;
 
+async function listPage(api: AwsApi, machineArn: string, status: ExecutionStatus, nextToken: string | undefined) {
+	try {
+		return await api.listExecutions(machineArn, {statusFilter: status, maxResults: 1000, ...(nextToken && {nextToken})});
+	} catch (error: unknown) {
+		// AWS's own words name the API call; what the user asked for is the point.
+		if (errorFacts(error).name === 'StateMachineTypeNotSupported') {
+			throw new UserError(`${sanitize(machineNameOf(machineArn))} is an Express state machine: Step Functions stops and redrives only Standard executions`, 'refused');
+		}
+
+		throw error;
+	}
+}
+
 /**
  * A machine's executions with a status, newest first, through every page
  * ListExecutions has (1000 a page), stopping at the first one started before
@@ -28,7 +45,7 @@ export async function listMatching(api: AwsApi, machineArn: string, filter: Exec
 	const matched: ExecutionSummary[] = [];
 	let nextToken: string | undefined;
 	do {
-		const page = await api.listExecutions(machineArn, {statusFilter: filter.status, maxResults: 1000, ...(nextToken && {nextToken})});
+		const page = await listPage(api, machineArn, filter.status, nextToken);
 		for (const item of page.executions ?? []) {
 			const execution = summaryOfListItem(item, machineArn);
 			if (filter.startedAfter !== undefined && (execution.startDate ?? 0) < filter.startedAfter) {

@@ -75,6 +75,8 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 	// `t`: the timeline takes the graph's place; its runs are kept up to date only while it is shown.
 	const {runs, version} = useStateRuns(route.timeline ? data : undefined);
 	const rows = useMemo(() => (runs ? timelineRows(runs) : []), [runs, version]);
+	// Until you move it, the timeline's cursor is on the state the details show (it follows the running one, as the graph does).
+	const timelineCursor = route.timeline?.cursor ?? Math.max(0, rows.findIndex(row => stateOfRow(row) === selectedName));
 	const keys = executionKeys(actions, marked);
 	const executionName = executionNameOf(route.executionArn);
 
@@ -95,7 +97,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 
 		if (route.timeline && route.panel === 'graph' && (direction === 'up' || direction === 'down')) {
 			actions.update(current => {
-				const at = current.view === 'execution' ? current.timeline?.cursor ?? 0 : 0;
+				const at = current.view === 'execution' ? current.timeline?.cursor ?? timelineCursor : timelineCursor;
 				const cursor = Math.max(0, Math.min(rows.length - 1, at + (direction === 'up' ? -1 : 1)));
 				const state = stateOfRow(rows[cursor]);
 				return {timeline: {cursor}, ...(state && {selected: state, logScroll: 0})};
@@ -194,7 +196,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 			actions.prompt({kind: 'redrive', executionArn: route.executionArn});
 		},
 		timeline() {
-			actions.update(current => (current.view === 'execution' ? {timeline: current.timeline ? undefined : {cursor: 0}, panel: 'graph'} : {}));
+			actions.update(current => (current.view === 'execution' ? {timeline: current.timeline ? undefined : {}, panel: 'graph'} : {}));
 		},
 		mark() {
 			keys.mark(route.executionArn, executionName);
@@ -237,8 +239,8 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 		const focus = (panel: Panel) => route.panel === panel;
 		const graphBlock = (paneHeight: number, paneWidth: number) => (runs
 			? [
-				titleLine('Timeline', paneWidth, {focused: focus('graph'), ascii, right: `${rows.length} rows`}),
-				...timelinePaneLines({runs, rows, cursor: route.timeline?.cursor ?? 0, width: paneWidth, height: paneHeight - 1, ascii, now}),
+				titleLine('Timeline', paneWidth, {focused: focus('graph'), ascii, right: `${rows.length} row${rows.length === 1 ? '' : 's'}`}),
+				...timelinePaneLines({runs, rows, cursor: timelineCursor, width: paneWidth, height: paneHeight - 1, ascii, now}),
 			]
 			: [
 				titleLine(layout.mode === 'compact' ? 'Graph (compact)' : 'Graph', paneWidth, {focused: focus('graph'), ascii}),
@@ -282,7 +284,7 @@ export function ExecutionView({route, width, height, isActive}: {route: Executio
 		}
 
 		return fitBlock([...header, ...body, status], width, height, ellipsis);
-	}, [data, layout, runs, rows, logs, follower, route, width, height, now, message, readOnly, matches, selectedName, ascii, callsPerMinute, ellipsis, bodyHeight, wide, graphMaxWidth, badges, mapRuns, scope]);
+	}, [data, layout, runs, rows, timelineCursor, logs, follower, route, width, height, now, message, readOnly, matches, selectedName, ascii, callsPerMinute, ellipsis, bodyHeight, wide, graphMaxWidth, badges, mapRuns, scope]);
 
 	return <StyledLines lines={lines} theme={theme}/>;
 }

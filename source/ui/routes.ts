@@ -11,7 +11,7 @@ export type Route =
 	| {view: 'machine-wall'; cursor: number; filter: string}
 	| {view: 'running'; machineArn: string; machineName: string; cursor: number; filter: string; sort: RunningSortKey}
 	/** `trail`: how a drill-down got here (parent execution, the state that started this one), for the breadcrumbs. */
-	| {view: 'execution'; executionArn: string; selected?: string; panel: Panel; eventCursor: number | 'end'; filter: string; logScroll: number; trail?: string[]; /** `t`: the timeline instead of the graph, and its selected row. */ timeline?: {cursor: number}}
+	| {view: 'execution'; executionArn: string; selected?: string; panel: Panel; eventCursor: number | 'end'; filter: string; logScroll: number; trail?: string[]; /** `t`: the timeline instead of the graph, and its selected row (until you move it: the selected state's row). */ timeline?: {cursor?: number}}
 	/** A Distributed Map run of an execution's Map state: its progress and child executions. */
 	| {view: 'map-run'; mapRunArn: string; executionArn: string; stateName: string; trail: string[]; cursor: number; filter: string; status?: ExecutionStatus}
 	/** Two executions compared; `cursor` is the first line shown. */

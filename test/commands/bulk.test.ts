@@ -39,6 +39,12 @@ describe('bulk redrive and stop against sfntop serve', () => {
 		expect(mutations(mark)).toEqual([]);
 	});
 
+	test('one match reads as one', async () => {
+		const result = await endpoint.sfntop('redrive', orderMachine, '--status', 'FAILED', '--name-prefix', 'other-', '--no-color');
+		expect(result.code).toBe(2);
+		expect(result.stdout.split('\n').slice(0, 2)).toEqual(['Redrive 1 FAILED execution of OrderProcessingStateMachine named other-…', '  1 of 1 execution can be redriven']);
+	});
+
 	test('--read-only refuses before listing anything', async () => {
 		const mark = endpoint.server.requests.length;
 		const result = await endpoint.sfntop('redrive', orderMachine, '--status', 'FAILED', '--yes', '--read-only');
@@ -84,9 +90,14 @@ describe('bulk redrive and stop against sfntop serve', () => {
 			[['redrive', orderMachine, '--status', 'RUNNING'], /^sfntop: --status for redrive takes FAILED, ABORTED, TIMED_OUT, not "RUNNING"\n$/],
 			[['redrive', orderMachine, '--status', 'FAILED', '--since', 'yesterday'], /^sfntop: --since takes a duration such as 30m/],
 			[['redrive', `${orderMachine}/bulk-ok`, '--status', 'FAILED'], /is one execution \(drop --status to redrive just it\)\n$/],
+			[['redrive', orderMachine], /is a state machine; give an execution: .+, or --status FAILED to redrive its FAILED executions\n$/],
+			[['stop', orderMachine], /, or --status RUNNING to stop its RUNNING executions\n$/],
 		];
 		await endpoint.sfn.send(new CreateStateMachineCommand({name: 'Fast', type: 'EXPRESS', roleArn: 'arn:aws:iam::123456789012:role/R', definition: JSON.stringify({StartAt: 'A', States: {A: {Type: 'Pass', End: true}}})}));
-		cases.push([['stop', 'Fast', '--status', 'RUNNING', '--yes'], /^sfntop: .+\n$/]);
+		cases.push(
+			[['stop', 'Fast', '--status', 'RUNNING', '--yes'], /^sfntop: Fast is an Express state machine: Step Functions stops and redrives only Standard executions\n$/],
+			[['redrive', 'Fast', '--status', 'FAILED'], /^sfntop: Fast is an Express state machine: Step Functions stops and redrives only Standard executions\n$/],
+		);
 		for (const [args, stderr] of cases) {
 			const result = await endpoint.sfntop(...args);
 			expect({args, code: result.code}).toEqual({args, code: 2});

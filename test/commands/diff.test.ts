@@ -2,8 +2,10 @@ import {writeFile, mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {cliUserEnvironment} from '../helpers/aws-environment.js';
 import {fullHistory} from '../helpers/local-endpoint.js';
 import {orderEndpoint, orderMachine} from '../helpers/order-machine.js';
+import {runCli} from '../helpers/run-cli.js';
 
 describe('sfntop diff against sfntop serve', () => {
 	let endpoint: Awaited<ReturnType<typeof orderEndpoint>>;
@@ -27,7 +29,7 @@ describe('sfntop diff against sfntop serve', () => {
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(1);
 		const lines = result.stdout.split('\n');
-		expect(lines[0]).toMatch(/^A {2}OrderProcessingStateMachine\/bad-1 {2}FAILED +ran \d/);
+		expect(lines[0]).toMatch(/^A {2}OrderProcessingStateMachine\/bad-1 {3}FAILED +ran \d/);
 		expect(lines[1]).toMatch(/^B {2}OrderProcessingStateMachine\/good-1 {2}SUCCEEDED ran \d/);
 		expect(result.stdout).toMatch(/^ {2}ValidateOrder +SUCCEEDED {2}SUCCEEDED {2}1 \| 1 +\d+ ms → \d+ ms +[+\-±]\d+ ms$/m);
 		expect(result.stdout).toMatch(/^≠ ChargeCustomer +FAILED +SUCCEEDED {2}1 \| 1/m);
@@ -48,7 +50,7 @@ describe('sfntop diff against sfntop serve', () => {
 		const result = await endpoint.sfntop('diff', file, goodArn, '--no-color');
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
-		expect(result.stdout.split('\n', 1)[0]).toMatch(/^A {2}good\.json {2}SUCCEEDED/);
+		expect(result.stdout.split('\n', 1)[0]).toMatch(/^A {2}good\.json +SUCCEEDED/);
 		expect(result.stdout.trim().split('\n').at(-1)).toBe('same states, same statuses');
 	});
 
@@ -79,5 +81,27 @@ describe('sfntop diff against sfntop serve', () => {
 		const one = await endpoint.sfntop('diff', `${orderMachine}/good-1`);
 		expect(one.code).toBe(2);
 		expect(one.stderr).toMatch(/^sfntop: sfntop diff compares two things/);
+	});
+
+	test('an endpoint that cannot be reached: one line, exit 3', async () => {
+		const result = await runCli(['diff', `${orderMachine}/bad-1`, `${orderMachine}/good-1`, '--endpoint-url', 'http://127.0.0.1:1'], {env: cliUserEnvironment});
+		expect(result).toMatchObject({code: 3, stdout: ''});
+		expect(result.stderr).toMatch(/^sfntop: cannot reach http:\/\/127\.0\.0\.1:1: .+\n$/);
+	});
+
+	test('hostile inputs: a file that is not JSON and holds escape sequences, a folder, standard input twice', async () => {
+		const escapes = path.join(directory, 'escapes.json');
+		await writeFile(escapes, '\u001B]0;owned\u0007\u001B[31mred');
+		const notJson = await endpoint.sfntop('diff', escapes, `${orderMachine}/good-1`);
+		expect(notJson.code).toBe(2);
+		// The file's bytes are shown escaped: the error line cannot retitle or recolour the terminal.
+		expect(notJson.stderr).not.toMatch(/[\u0007\u001B]/);
+		expect(notJson.stderr).toMatch(/^sfntop: \S*escapes\.json is not valid JSON: .*\\x1b\]0;owned\\x07.*\n$/);
+
+		const folder = await endpoint.sfntop('diff', directory, `${orderMachine}/good-1`);
+		expect(folder).toMatchObject({code: 2, stderr: `sfntop: cannot read ${directory}: it is a directory\n`});
+
+		const twice = await endpoint.sfntop('diff', '-', '-');
+		expect(twice).toMatchObject({code: 2, stderr: 'sfntop: only one side can be read from standard input (-)\n'});
 	});
 });

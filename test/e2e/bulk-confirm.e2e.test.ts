@@ -28,6 +28,9 @@ test('on a terminal it asks; y redrives them all and prints the summary, exit 0'
 	expect(terminal.screen()).toMatch(/Redrive 3 FAILED executions of OrderProcessingStateMachine started in the last 1h\n {2}3 of 3 executions can be redriven\n {2}a redrive reruns from the state each one stopped in:\n {4}3 {2}ChargeCustomer/);
 	terminal.type(`y${keys.enter}`);
 	await terminal.waitForScreen(screen => screen.includes('redriven 3, skipped 0, failed 0'), 15_000, 'the summary');
+	// The progress line was written on the terminal (stderr, rewritten in place) and cleared before the summary.
+	expect(terminal.output()).toContain('\r\u001B[Kredriving 3/3…\r\u001B[K');
+	expect(terminal.screen()).not.toContain('redriving');
 	expect((await terminal.exited).exitCode).toBe(0);
 	for (const arn of failed) {
 		expect(await waitForEnd(endpoint.sfn, arn)).toBe('SUCCEEDED');

@@ -1,10 +1,11 @@
 // Issue 14's keys in a real terminal, on `sfntop serve` over HTTP: bulk
-// selection (space, x), m/d (the diff view), t (the timeline) and c (OSC 52).
+// selection (space, x, R), m/d (the diff view), t (the timeline) and c (OSC 52).
 // Build first (npm run build).
 import {Buffer} from 'node:buffer';
 import {DescribeExecutionCommand} from '@aws-sdk/client-sfn';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {cliUserEnvironment} from '../helpers/aws-environment.js';
+import {waitForEnd} from '../helpers/local-endpoint.js';
 import {orderEndpoint, orderMachine} from '../helpers/order-machine.js';
 import {keys, startTerminal, type TerminalSession} from './terminal.js';
 
@@ -26,7 +27,7 @@ describe('the dashboard\'s compare, timeline, bulk and copy keys in a real termi
 		await endpoint.server.close();
 	});
 
-	test('space selects, x stops the selection; m, d compare; t shows the timeline; c copies', async () => {
+	test('space selects, x stops the selection; m, d compare; c copies; t shows the timeline; space and R redrive', async () => {
 		terminal = startTerminal({args: [orderMachine, '--endpoint-url', endpoint.server.url], columns: 120, rows: 34, env: cliUserEnvironment});
 		const session = terminal;
 		await session.waitForScreen(screen => screen.includes('slow-2') && screen.includes('good-1'), 15_000, 'the executions list');
@@ -53,8 +54,9 @@ describe('the dashboard\'s compare, timeline, bulk and copy keys in a real termi
 		expect(session.screen()).toMatch(/≠ ShipOrder +- +SUCCEEDED/);
 
 		// Back to the list; c copies the selected row's ARN with OSC 52.
+		// The list's rows, not just its title: a list view opened again reads its executions anew.
 		session.type(keys.escape);
-		await session.waitForScreen(screen => screen.includes('Executions'), 5000, 'the list');
+		await session.waitForScreen(screen => screen.includes('Executions') && screen.includes('good-1'), 10_000, 'the list');
 		session.type('c');
 		await session.waitForScreen(screen => screen.includes('copied the ARN of good-1'), 5000, 'the copy message');
 		expect(session.output()).toContain(`\u001B]52;c;${Buffer.from(arns.good).toString('base64')}\u0007`);
@@ -67,6 +69,18 @@ describe('the dashboard\'s compare, timeline, bulk and copy keys in a real termi
 		expect(session.screen()).toMatch(/\*✓ +ValidateOrder +█+/);
 		session.type('t');
 		await session.waitForScreen(screen => screen.includes('Graph') && !screen.includes('Timeline'), 5000, 'the graph again');
+
+		// Back on the list, on the failed run: space selects it, R shows where it reruns from, y redrives it.
+		session.type(keys.escape);
+		await session.waitForScreen(screen => screen.includes('Executions') && screen.includes('◆'), 5000, 'the list again');
+		session.type(' ');
+		await session.waitForScreen(screen => screen.includes('1 selected'), 5000, 'the failed run selected');
+		expect(session.screen()).toMatch(/●◆ FAILED +bad-1/);
+		session.type('R');
+		await session.waitForScreen(screen => screen.includes('1 of 1 execution can be redriven') && /1 {2}ChargeCustomer/.test(screen), 10_000, 'the redrive preview');
+		session.type('y');
+		await session.waitForScreen(screen => screen.includes('redriven 1, skipped 0, failed 0'), 15_000, 'the redrive summary');
+		expect(await waitForEnd(endpoint.sfn, arns.bad)).toBe('SUCCEEDED');
 
 		session.type('q');
 		expect((await session.exited).exitCode).toBe(0);

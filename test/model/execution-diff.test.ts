@@ -111,8 +111,10 @@ describe('execution diff', () => {
 		};
 
 		const diff = diffExecutions(many(-1), many(7));
-		const text = plain(diffLines(diff, {labels: ['good', 'bad'], width: 80, ascii: false}));
+		const text = plain(diffLines(diff, {labels: ['the-good-one', 'bad'], width: 80, ascii: false}));
 		expect(text.every(line => displayWidth(line) <= 80)).toBe(true);
+		// Labels of different lengths: the two statuses still stand in one column.
+		expect(text.slice(0, 2).map(line => line.slice(0, 28))).toEqual(['A  the-good-one  RUNNING   r', 'B  bad           RUNNING   r']);
 		expect(text.join('\n')).not.toMatch(/\u001B/);
 		expect(text.join('\n')).toContain('Items\\x1b]52;c;x\\x07');
 		expect(text.some(line => line.startsWith('≠   [7] Work'))).toBe(true);

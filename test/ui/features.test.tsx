@@ -119,8 +119,12 @@ describe('the timeline (t)', () => {
 		await waitForFrame(text => text.includes('Timeline') && text.includes('DURATION'), 'the timeline');
 		expect(frame()).toMatch(/\*✓ +ValidateOrder +█+/);
 		expect(frame()).toMatch(/\*✗ +ChargeCustomer +█*▓+/);
-		await press('j');
-		await waitForFrame(text => /ReserveInventory +Task/.test(text), 'the second row\'s state in the details');
+		// The cursor starts on the state the details show (here the one it failed in), so k is the row above it.
+		expect(frame()).toMatch(/ChargeCustomer {2}Task {2}✗ FAILED/);
+		await press('k');
+		await waitForFrame(text => /ReserveInventory {2}Task {2}✓ SUCCEEDED/.test(text), 'the row above the failed state in the details');
+		await press('j', 'j');
+		await waitForFrame(text => /ChargeCustomer {2}Task {2}✗ FAILED/.test(text), 'the last row again');
 		await press('t');
 		await waitForFrame(text => text.includes('Graph') && !text.includes('Timeline'), 'the graph again');
 	});

@@ -25,11 +25,12 @@ export function signedDuration(ms: number): string {
 	return `${ms > 0 ? '+' : (ms < 0 ? '-' : '±')}${formatDuration(Math.abs(ms))}`;
 }
 
-function sideLine(tag: string, label: string, side: ExecutionSide): StyledLine {
+/** One side's line; `labelWidth` lines the two sides' statuses up under each other. */
+function sideLine(tag: string, label: string, labelWidth: number, side: ExecutionSide): StyledLine {
 	const ran = side.durationMs === undefined ? 'running' : `ran ${formatDuration(side.durationMs)}`;
 	return [
 		{text: `${tag}  `, role: 'heading'},
-		{text: `${sanitize(label)}  `},
+		{text: `${label}${' '.repeat(Math.max(0, labelWidth - displayWidth(label)))}  `},
 		{text: side.status.padEnd(10), role: executionStatusRole(side.status)},
 		// The start time last: on a narrow screen it is what gets cut.
 		{text: `${ran}${side.redriveCount > 0 ? `  redriven ${side.redriveCount}×` : ''}  started ${formatTime(side.startedAt)}`, role: 'muted'},
@@ -138,7 +139,9 @@ export function diffLines(diff: ExecutionDiff, options: DiffLineOptions): Styled
 	const {ascii, width} = settings;
 	const ellipsis = ascii ? '~' : '…';
 	const arrow = ascii ? '->' : '→';
-	const lines: StyledLine[] = [sideLine('A', settings.labels[0], diff.a), sideLine('B', settings.labels[1], diff.b), []];
+	const sideLabels = settings.labels.map(label => sanitize(label));
+	const labelWidth = Math.max(...sideLabels.map(label => displayWidth(label)));
+	const lines: StyledLine[] = [sideLine('A', sideLabels[0], labelWidth, diff.a), sideLine('B', sideLabels[1], labelWidth, diff.b), []];
 
 	const iterationRows = new Map<string, {total: number; hidden: number}>();
 	for (const row of diff.states) {
