@@ -3,7 +3,7 @@ import {sanitize, terminalSafeJson} from '../model/text/sanitize.js';
 import {eventJson, eventLine, logLine, mapRunProgressJson, mapRunProgressLine} from '../model/history/event-line.js';
 import {EventOwners} from '../model/history/event-owners.js';
 import {lineToAnsi, pickTheme} from '../model/text/theme.js';
-import {type StyledLine, type LogLine} from '../model/types.js';
+import {type HistoryEvent, type StyledLine, type LogLine} from '../model/types.js';
 import {clipLine} from '../model/text/width.js';
 import {exitCodes, UserError} from '../model/user-error.js';
 import type {Follower, SfnSession} from '../sync/types.js';
@@ -42,6 +42,8 @@ const mapRunWaitLimitMs = 5000;
  * order.
  */
 export async function tailExecution(session: SfnSession, executionArn: string, options: TailOptions, stdout: NodeJS.WriteStream): Promise<number> {
+	// The first object names the execution: `start --tail --json` prints nothing else, and a script needs the ARN to stop or redrive it.
+	const jsonOf = (event: HistoryEvent, owner: string | undefined) => ({...eventJson(event, owner), ...(event.type === 'ExecutionStarted' && {executionArn})});
 	const theme = pickTheme({color: options.color});
 	const styled = (line: StyledLine) => lineToAnsi(Number.isFinite(options.width) ? clipLine(line, options.width) : line, theme);
 	const output = new TailOutput(text => {
@@ -216,7 +218,7 @@ export async function tailExecution(session: SfnSession, executionArn: string, o
 					}
 				}
 
-				const line = output.addEvent(event.timestamp, owner, event.type, options.json ? terminalSafeJson(eventJson(event, owner)) : styled(eventLine(event, owner, attempt)));
+				const line = output.addEvent(event.timestamp, owner, event.type, options.json ? terminalSafeJson(jsonOf(event, owner)) : styled(eventLine(event, owner, attempt, {whole: options.width === Infinity})));
 				const mapRunArn = owner === undefined ? undefined : data.snapshot.states.get(owner)?.mapRun?.arn;
 				if (mapRunArn && mapRunEnds.has(event.type)) {
 					mapRuns.ended(mapRunArn, owner!, {at: event.timestamp, after: line});

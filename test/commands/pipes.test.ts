@@ -122,6 +122,19 @@ describe('sfntop in pipes', () => {
 			expectInOrder(result.stdout);
 		});
 
+		test('in a pipe the input and output on the execution\'s lines are whole (a script reads every field)', async () => {
+			await endpoint.run('long-whole', {orderId: longId});
+			const result = await run(['tail', `${orderMachine}/long-whole`]);
+			const ends = result.stdout.trimEnd().split('\n').filter(line => /Execution(?:Started|Succeeded)/.test(line));
+			expect(ends).toHaveLength(2);
+			for (const line of ends) {
+				expect(line, line).toContain(`${longId}"`);
+				expect(line, line).not.toContain('…');
+			}
+
+			expect(ends[1]).toContain('"trackingNumber"');
+		});
+
 		// As lines arrive: a function's lines may follow the next state's first events (they reach
 		// CloudWatch Logs later), but never come before its own state, and none is lost or repeated.
 		test('a running execution: each line once, every log line after its state began', async () => {

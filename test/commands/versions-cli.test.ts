@@ -40,6 +40,9 @@ describe('versions and aliases in the line commands', () => {
 		const result = await sfntop('start', 'Greeter:prod', '--name', 'via-alias', '--tail', '--json');
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
+		const first = JSON.parse(result.stdout.split('\n', 1)[0]) as {type: string; executionArn?: string};
+		// Nothing else in --json says which execution was started: a script needs it to stop or redrive.
+		expect(first).toMatchObject({type: 'ExecutionStarted', executionArn: 'arn:aws:states:us-east-1:123456789012:execution:Greeter:via-alias'});
 		const last = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as {type: string; details: {output: string}};
 		expect(last.type).toBe('ExecutionSucceeded');
 		expect(JSON.parse(last.details.output)).toEqual({label: 'one'});

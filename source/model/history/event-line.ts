@@ -25,21 +25,24 @@ function roleOf(type: string): StyleRole {
 	return /Entered$|Started$|Scheduled$|Redriven$/.test(type) ? 'status.RUNNING' : 'plain';
 }
 
-function short(value: unknown, width: number): string {
+/** How long each detail may be: short on a screen; `whole` where nothing is cut (tail in a pipe or a file). */
+type DetailCut = {whole?: boolean};
+
+function short(value: unknown, width: number, cut: DetailCut = {}): string {
 	const text = typeof value === 'string' ? value : JSON.stringify(value ?? '');
-	return truncateToWidth(sanitize(text), width);
+	return cut.whole ? sanitize(text) : truncateToWidth(sanitize(text), width);
 }
 
 /** The short detail a person wants on the line: error and cause, attempt, iteration, item count, variables, linked executions. */
-export function eventDetail(event: HistoryEvent, attempt?: number): string {
+export function eventDetail(event: HistoryEvent, attempt?: number, cut: DetailCut = {}): string {
 	const {details} = event;
 	if (typeof details.error === 'string' || typeof details.cause === 'string') {
-		return `${short(details.error ?? '', 60)}${details.cause ? `: ${short(readableCause(details.cause), 200)}` : ''}`;
+		return `${short(details.error ?? '', 60, cut)}${details.cause ? `: ${short(readableCause(details.cause), 200, cut)}` : ''}`;
 	}
 
 	const retry = attempt !== undefined && attempt > 1 ? `retry, attempt ${attempt}` : '';
 	if (event.type.endsWith('StateExited') && isRecord(details.assignedVariables)) {
-		return assignmentText(details.assignedVariables);
+		return assignmentText(details.assignedVariables, cut);
 	}
 
 	const child = childExecutionIn(event);
@@ -67,11 +70,11 @@ export function eventDetail(event: HistoryEvent, attempt?: number): string {
 		}
 
 		case 'ExecutionStarted': {
-			return `input ${short(details.input, 120)}`;
+			return `input ${short(details.input, 120, cut)}`;
 		}
 
 		case 'ExecutionSucceeded': {
-			return `output ${short(details.output, 120)}`;
+			return `output ${short(details.output, 120, cut)}`;
 		}
 
 		default: {
@@ -85,9 +88,10 @@ export function eventDetail(event: HistoryEvent, attempt?: number): string {
 }
 
 /** `assigned total=120, currency="EUR"`: each value short, the whole line bounded. */
-function assignmentText(assigned: Record<string, unknown>): string {
-	const parts = Object.entries(assigned).map(([name, value]) => `${short(name, 40)}=${short(payloadText(value) ?? 'null', 40)}`);
-	return truncateToWidth(`assigned ${parts.join(', ')}`, 200);
+function assignmentText(assigned: Record<string, unknown>, cut: DetailCut): string {
+	const parts = Object.entries(assigned).map(([name, value]) => `${short(name, 40, cut)}=${short(payloadText(value) ?? 'null', 40, cut)}`);
+	const line = `assigned ${parts.join(', ')}`;
+	return cut.whole ? line : truncateToWidth(line, 200);
 }
 
 /** A Lambda cause is JSON (`{"errorMessage", "errorType", "trace"}`): its message is what a person reads. */
@@ -108,9 +112,9 @@ function clock(timestamp: number | undefined): string {
 	return timestamp === undefined ? '??:??:??.???' : new Date(timestamp).toISOString().slice(11, 23);
 }
 
-/** One `sfntop tail` line: time, state, event, detail. */
-export function eventLine(event: HistoryEvent, state: string | undefined, attempt?: number): StyledLine {
-	const detail = eventDetail(event, attempt);
+/** One `sfntop tail` line: time, state, event, detail (whole in a pipe: a script gets every character). */
+export function eventLine(event: HistoryEvent, state: string | undefined, attempt?: number, cut: DetailCut = {}): StyledLine {
+	const detail = eventDetail(event, attempt, cut);
 	return [
 		{text: `${clock(event.timestamp)}  `, role: 'muted'},
 		{text: `${fitToWidth(sanitize(state ?? '-'), 28)}  `},
