@@ -15,6 +15,7 @@ import {fitBlock} from './screen-lines.js';
 import {statusLine} from './status-line.js';
 import {StyledLines} from './styled-lines.js';
 import {useCommands} from './use-commands.js';
+import {useAnchoredCursor} from './use-anchored-cursor.js';
 import {useFollower} from './use-follower.js';
 import {nextVersionFilter, versionChoices} from './version-filter.js';
 
@@ -55,7 +56,7 @@ export function ExecutionsView({route, width, height, isActive}: {route: Executi
 			.filter(execution => (!route.status || execution.status === route.status) && (!needle || execution.name.toLowerCase().includes(needle)))
 			.toSorted((a, b) => (b.startDate ?? 0) - (a.startDate ?? 0));
 	}, [follower.data, route.filter, route.status]);
-	const cursor = clampCursor(route.cursor, executions.length);
+	const cursor = useAnchoredCursor(useMemo(() => executions.map(execution => execution.arn), [executions]), route.cursor, actions);
 	const selection = useMemo(() => new Set(route.selection), [route.selection]);
 	const keys = executionKeys(actions, marked);
 	const latestRow = () => {

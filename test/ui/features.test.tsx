@@ -60,6 +60,21 @@ describe('bulk selection in the executions list', () => {
 		expect(session.calls.bulk).toEqual([]);
 	});
 
+	test('a new execution arriving at the top does not slide the cursor onto another row before space acts', async () => {
+		const {waitForFrame, press, session, frame} = open();
+		await waitForFrame(text => text.includes('order-run-2'));
+		await press(keys.down);
+		const list = session.followers.find(follower => follower.getState().data === executions);
+		const newer = {arn: `${executionArn}-run-3`, name: 'order-run-3', machineArn, status: 'RUNNING' as const, startDate: Date.UTC(2026, 0, 1, 12)};
+		list!.push({data: [...executions, newer]});
+		await waitForFrame(text => text.includes('order-run-3'), 'the new execution');
+		await press(' ');
+		await waitForFrame(text => text.includes('1 selected'));
+		// The row under the cursor was order-run-1 when space was pressed; it is what was selected.
+		expect(frame()).toMatch(/● {2}RUNNING +order-run-1/);
+		expect(frame()).not.toMatch(/● {2}RUNNING +order-run-2/);
+	});
+
 	test('--read-only: space selects nothing, and x and R are gone', async () => {
 		const {waitForFrame, press, frame} = open(undefined, {readOnly: true});
 		await waitForFrame(text => text.includes('order-run-2'));
