@@ -4,6 +4,7 @@ import {iterationBadge} from '../model/text/status-style.js';
 import type {StyledLine} from '../model/types.js';
 import type {RunningRow} from '../model/wall/wall-types.js';
 import {createApiWithHooks, type SessionOptions} from '../sync/session.js';
+import {onTheCommandLine} from '../sync/standard-only.js';
 import {createWalls, readEveryRowOnce} from '../sync/walls.js';
 import {attempt} from './aws-command.js';
 
@@ -27,6 +28,7 @@ export async function listRunningWide(options: {
 	const {api, hooks} = await createApiWithHooks(options.session);
 	const walls = createWalls(api, hooks, {intervalMs: options.session.intervalMs, ...(options.session.budget !== undefined && {budget: options.session.budget})});
 	const state = walls.runningState(options.machineArn);
+	state.expressElsewhere = onTheCommandLine;
 	await attempt(api, 'ListExecutions', async () => state.list());
 	const showProgress = options.progress?.isTTY === true && state.rows.size > 0;
 	await attempt(api, 'GetExecutionHistory', async () => readEveryRowOnce(state, (done, total) => {

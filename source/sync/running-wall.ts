@@ -1,6 +1,7 @@
+import {errorFacts} from '../aws/errors.js';
 import type {AwsApi} from '../aws/sfn.js';
 import {executionEndStatus} from '../model/history/history-event.js';
-import {nextDueAt, nextInterval, nextToRefresh, type RefreshCandidate} from '../model/wall/refresh-order.js';
+import {nextDueAt, nextInterval, nextToRefresh, screenDueMs, type RefreshCandidate} from '../model/wall/refresh-order.js';
 import {rowProgress} from '../model/wall/row-progress.js';
 import type {RunningRow, RunningWall} from '../model/wall/wall-types.js';
 import type {CallCounter} from './call-counter.js';
@@ -10,6 +11,7 @@ import {SinceOpenedCounts} from './since-opened.js';
 import type {FollowerCalls} from './follower-calls.js';
 import type {Clock} from './rate-limiter.js';
 import {armableScope} from './wall-scope.js';
+import {inTheDashboard, standardOnly, type ExpressElsewhere} from './standard-only.js';
 
 export type WallSettings = {
 	/** The list interval (a row older than this shows its age). */
@@ -59,6 +61,10 @@ export class RunningWallState {
 	listed = false;
 	listedAt: number | undefined;
 	private readonly since: SinceOpenedCounts;
+	/** Whether the machine is Standard, asked once (DescribeStateMachine); an Express machine's refusal, kept. */
+	private standard: Promise<void> | undefined;
+	/** What the refusal of an Express machine points to (the line commands say another thing than the dashboard). */
+	expressElsewhere: ExpressElsewhere = inTheDashboard;
 	private readonly endings = new Map<string, Ending>();
 	private recentCursor: number;
 
@@ -89,6 +95,15 @@ export class RunningWallState {
 
 	/** One tick of the list: every RUNNING execution (paged), then the newest starts of any status. Resolves to whether anything changed. */
 	async list(): Promise<boolean> {
+		// Only the Express answer is kept: a failed look (an outage) is asked again next tick.
+		this.standard ??= standardOnly(this.listApi, this.machineArn, this.expressElsewhere).catch((error: unknown) => {
+			if (errorFacts(error).name !== 'StateMachineTypeNotSupported') {
+				this.standard = undefined;
+			}
+
+			throw error;
+		});
+		await this.standard;
 		const now = this.settings.clock.now();
 		const {executions} = await pageExecutions(this.listApi, this.machineArn, {statusFilter: 'RUNNING', ...(this.settings.pageSize && {pageSize: this.settings.pageSize})});
 		let changed = !this.listed;
@@ -121,7 +136,7 @@ export class RunningWallState {
 
 	/** The row or ending to read next (marked busy), or undefined when none is due; `skip` leaves some out. */
 	pick(skip?: ReadonlySet<string>): string | undefined {
-		const key = nextToRefresh(skip ? [...this.candidates()].filter(candidate => !skip.has(candidate.key)) : this.candidates(), this.settings.clock.now(), this.settings.recentMs);
+		const key = nextToRefresh(skip ? [...this.candidates()].filter(candidate => !skip.has(candidate.key)) : this.candidates(), this.settings.clock.now(), this.settings.recentMs, screenDueMs(this.onScreen.size, this.settings.budget));
 		if (key?.startsWith(endingKey)) {
 			this.endings.get(key.slice(endingKey.length))!.busy = true;
 		} else if (key) {

@@ -148,12 +148,14 @@ export function App({session, theme, ascii, initial, onQuit, size, now = Date.no
 				return;
 			}
 
-			const field = editField(overlay.field, input, key);
+			// Text and its enter in one input (typed fast, tmux send-keys): the text, then enter.
+			const enterAt = input.length > 1 ? input.indexOf('\r') : -1;
+			const field = editField(overlay.field, enterAt === -1 ? input : input.slice(0, enterAt), key);
 			if (field) {
-				setOverlay({kind: 'filter', field});
 				update({filter: field.value, ...(route.view === 'execution' ? {panel: 'events', eventCursor: 'end'} : {cursor: 0})});
 			}
 
+			setOverlay(enterAt === -1 ? (field ? {kind: 'filter', field} : overlay) : undefined);
 			return;
 		}
 

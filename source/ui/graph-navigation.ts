@@ -12,16 +12,17 @@ export function moveSelection(nodes: ReadonlyMap<string, NodeBox>, current: stri
 		return nodes.keys().next().value;
 	}
 
-	const cx = from.x + (from.width / 2);
-	const cy = from.y + (from.height / 2);
+	const anchor = anchorOf(nodes);
+	const {x: cx, y: cy} = anchor(from);
 	let best: {name: string; score: number} | undefined;
 	for (const [name, box] of nodes) {
 		if (name === current) {
 			continue;
 		}
 
-		const dx = box.x + (box.width / 2) - cx;
-		const dy = box.y + (box.height / 2) - cy;
+		const point = anchor(box);
+		const dx = point.x - cx;
+		const dy = point.y - cy;
 		const ahead = {up: -dy, down: dy, left: -dx, right: dx}[direction];
 		if (ahead <= 0) {
 			continue;
@@ -37,4 +38,15 @@ export function moveSelection(nodes: ReadonlyMap<string, NodeBox>, current: stri
 	}
 
 	return best?.name ?? current;
+}
+
+/**
+ * Where a box is for moving: its centre, but a Map or Parallel box (one that
+ * holds others) by its title row — its centre can be the centre of the only
+ * state inside it, which then no arrow key could reach.
+ */
+function anchorOf(nodes: ReadonlyMap<string, NodeBox>): (box: NodeBox) => {x: number; y: number} {
+	const holdsOthers = (box: NodeBox) => [...nodes.values()].some(other => other !== box && other.x >= box.x && other.y > box.y && other.x + other.width <= box.x + box.width && other.y + other.height <= box.y + box.height);
+	const containers = new Set([...nodes.values()].filter(box => holdsOthers(box)));
+	return box => ({x: box.x + (box.width / 2), y: containers.has(box) ? box.y : box.y + (box.height / 2)});
 }

@@ -21,10 +21,12 @@ const tickMs = 2000;
 const onScreen = 30;
 const runMs = 900_000;
 const settleMs = 450_000;
+/** The rows on screen are all read in their first 12 s (30 rows at 2.5 reads/s). */
+const screenSettleMs = 15_000;
 
 /**
  * Reads per second over the run (intervals between the first and last read), and
- * the oldest row's age (all rows, rows on screen) sampled at every read after the first round.
+ * the oldest row's age sampled at every read: all rows after the first round, rows on screen after their first read.
  * @param {{now(): number}} clock
  * @param {() => Iterable<[string, number | undefined]>} readAts each row's ARN and last read
  * @param {Set<string>} screen the rows on screen
@@ -38,13 +40,18 @@ function recorder(clock, readAts, screen) {
 			after() {
 				const now = clock.now();
 				times.push(now);
-				if (now - times[0] < settleMs) {
+				// Rows on screen from their first round on (what the user sees from the start), all rows once the first round is over.
+				const settled = now - times[0] >= settleMs;
+				if (now - times[0] < screenSettleMs) {
 					return;
 				}
 
 				for (const [arn, readAt] of readAts()) {
 					const age = now - (readAt ?? 0);
-					oldest = Math.max(oldest, age);
+					if (settled) {
+						oldest = Math.max(oldest, age);
+					}
+
 					if (screen.has(arn)) {
 						oldestOnScreen = Math.max(oldestOnScreen, age);
 					}
@@ -151,8 +158,8 @@ export default async function wallBench() {
 		return [
 			{name: `wall: history reads/s with ${rows} RUNNING (baseline: naive, one read per row per ${tickMs / 1000} s tick)`, value: ours.perSecond, unit: 'calls/s', baseline: naiveDemand, target: `<= budget ${defaultWallBudget}/s`, met: ours.perSecond <= defaultWallBudget},
 			{name: 'wall: naive wall held to the shared limiter (same run)', value: theirs.perSecond, unit: 'calls/s', baseline: null, target: null, met: null},
-			{name: `wall: oldest row's age, ${rows} rows (baseline: naive under the limiter)`, value: ours.oldest / 1000, unit: 's', baseline: theirs.oldest / 1000, target: `< ${rows / defaultWallBudget * 2} s (2 × rows / budget: no row starves)`, met: ours.oldest < rows / defaultWallBudget * 2000},
-			{name: `wall: oldest age of the ${onScreen} rows on screen (baseline: naive)`, value: ours.oldestOnScreen / 1000, unit: 's', baseline: theirs.oldestOnScreen / 1000, target: '< 60 s', met: ours.oldestOnScreen < 60_000},
+			{name: `wall: oldest row's age, ${rows} rows (baseline: naive under the limiter)`, value: ours.oldest / 1000, unit: 's', baseline: theirs.oldest / 1000, target: `< ${rows / defaultWallBudget * 3} s (3 × rows / budget: no row starves)`, met: ours.oldest < rows / defaultWallBudget * 3000},
+			{name: `wall: oldest age of the ${onScreen} rows on screen (baseline: naive)`, value: ours.oldestOnScreen / 1000, unit: 's', baseline: theirs.oldestOnScreen / 1000, target: '< 30 s (issue 15)', met: ours.oldestOnScreen < 30_000},
 		];
 	} finally {
 		await server.close();

@@ -1,10 +1,11 @@
-import {SFNClient} from '@aws-sdk/client-sfn';
+import {CreateStateMachineCommand, SFNClient} from '@aws-sdk/client-sfn';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {startServer, type RunningServer} from '../../source/local/server.js';
+import {cliUserEnvironment} from '../helpers/aws-environment.js';
 import {runCli} from '../helpers/run-cli.js';
 import {startFleet} from '../helpers/running-fleet.js';
 
-const credentials = {AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'us-east-1'};
+const credentials = cliUserEnvironment;
 
 describe('sfntop ls MACHINE --status RUNNING --wide', () => {
 	let server: RunningServer;
@@ -14,6 +15,7 @@ describe('sfntop ls MACHINE --status RUNNING --wide', () => {
 		server = await startServer({port: 0});
 		const sfn = new SFNClient({endpoint: server.url, region: 'us-east-1', credentials: {accessKeyId: 'local', secretAccessKey: 'local'}});
 		await startFleet(sfn, 'Fleet', 8);
+		await sfn.send(new CreateStateMachineCommand({name: 'Quick', type: 'EXPRESS', roleArn: 'arn:aws:iam::123456789012:role/R', definition: JSON.stringify({StartAt: 'A', States: {A: {Type: 'Pass', End: true}}})}));
 	});
 
 	afterAll(async () => {
@@ -33,7 +35,8 @@ describe('sfntop ls MACHINE --status RUNNING --wide', () => {
 		expect(lines.find(line => line.startsWith('run-0006'))).toMatch(/^run-0006 +AwaitApproval +\d{4}-/);
 		const operations = server.requests.slice(before).map(request => request.operation);
 		expect(operations.filter(operation => operation === 'GetExecutionHistory')).toHaveLength(8);
-		expect(operations.filter(operation => operation.startsWith('Describe'))).toEqual([]);
+		// One look at the machine's type (the wall is for Standard machines), none per row.
+		expect(operations.filter(operation => operation.startsWith('Describe'))).toEqual(['DescribeStateMachine']);
 	});
 
 	test('--json: one object per execution with currentState and mapProgress', async () => {
@@ -42,6 +45,15 @@ describe('sfntop ls MACHINE --status RUNNING --wide', () => {
 		expect(rows).toHaveLength(8);
 		expect(rows.find(row => row.name === 'run-0007')).toMatchObject({name: 'run-0007', status: 'RUNNING', currentState: 'ProcessBatch', mapProgress: {total: 4, succeeded: 3, failed: 0, running: 1}});
 		expect(rows.find(row => row.name === 'run-0006')).toMatchObject({name: 'run-0006', currentState: 'AwaitApproval', mapProgress: null});
+	});
+
+	test('an Express machine: one line saying the wall is for Standard machines and where its executions are, exit 2, no ListExecutions', async () => {
+		const before = server.requests.length;
+		const result = await sfntop('ls', 'Quick', '--status', 'RUNNING', '--wide');
+		expect(result.code).toBe(2);
+		expect(result.stdout).toBe('');
+		expect(result.stderr).toBe('sfntop: Quick is an Express machine: the running wall is for Standard machines; AWS has no ListExecutions or execution history for Express; `sfntop ls Quick --status RUNNING` lists its executions from its CloudWatch Logs records\n');
+		expect(server.requests.slice(before).map(request => request.operation).filter(operation => operation === 'ListExecutions' || operation === 'GetExecutionHistory')).toEqual([]);
 	});
 
 	test.each([

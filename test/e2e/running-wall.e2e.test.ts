@@ -3,11 +3,12 @@
 // Build first (npm run build).
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import type {RunningServer} from '../../source/local/server.js';
+import {cliUserEnvironment} from '../helpers/aws-environment.js';
 import {localEndpoint} from '../helpers/local-endpoint.js';
 import {startFleet} from '../helpers/running-fleet.js';
 import {keys, startTerminal} from './terminal.js';
 
-const credentials = {AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'us-east-1', CI: undefined};
+const credentials = {...cliUserEnvironment, CI: undefined};
 
 /** The wall's rows on screen: lines that start with an execution name. */
 const rowLines = (screen: string) => screen.split('\n').filter(line => /^run-\d{4} /.test(line));

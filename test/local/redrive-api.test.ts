@@ -6,7 +6,10 @@
  * clientToken: AWS API reference, RedriveExecution — idempotent answers for
  * the last 10 tokens that redrove the execution, each valid 15 minutes.
  */
-import {CreateStateMachineCommand, DescribeExecutionCommand, RedriveExecutionCommand, StartExecutionCommand, type SFNClient} from '@aws-sdk/client-sfn';
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {CreateStateMachineCommand, DeleteStateMachineCommand, DescribeExecutionCommand, RedriveExecutionCommand, StartExecutionCommand, type SFNClient} from '@aws-sdk/client-sfn';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import type {RunningServer} from '../../source/local/server.js';
 import {localEndpoint, waitForEnd} from '../helpers/local-endpoint.js';
@@ -68,5 +71,42 @@ describe('redrive as AWS answers it', () => {
 		await expect(sfn.send(new RedriveExecutionCommand({executionArn, clientToken: 'new'}))).rejects.toMatchObject({name: 'ExecutionNotRedrivable', message: expect.stringContaining('Execution is RUNNING and cannot be redriven') as unknown});
 		expect(await waitForEnd(sfn, executionArn)).toBe('SUCCEEDED');
 		expect((await sfn.send(new DescribeExecutionCommand({executionArn}))).redriveCount).toBe(1);
+	});
+
+	test('an execution of a machine being deleted, or deleted, cannot be redriven (AWS reason: "State machine is in DELETING status.")', async () => {
+		const {stateMachineArn} = await sfn.send(new CreateStateMachineCommand({name: 'RedriveDoomed', roleArn, definition: JSON.stringify({StartAt: 'Hold', States: {Hold: {Type: 'Wait', SecondsPath: '$.wait', Next: 'F'}, F: {Type: 'Fail', Error: 'E'}}})}));
+		const failed = (await sfn.send(new StartExecutionCommand({stateMachineArn, input: '{"wait": 0}'}))).executionArn!;
+		expect(await waitForEnd(sfn, failed)).toBe('FAILED');
+		const running = (await sfn.send(new StartExecutionCommand({stateMachineArn, input: '{"wait": 1}'}))).executionArn!;
+		await sfn.send(new DeleteStateMachineCommand({stateMachineArn}));
+		const reason = 'State machine is in DELETING status.';
+		expect(await sfn.send(new DescribeExecutionCommand({executionArn: failed}))).toMatchObject({redriveStatus: 'NOT_REDRIVABLE', redriveStatusReason: reason});
+		await expect(sfn.send(new RedriveExecutionCommand({executionArn: failed}))).rejects.toMatchObject({name: 'ExecutionNotRedrivable', message: `State machine is in DELETING status: '${failed}'`});
+		await waitForEnd(sfn, running);
+		await expect(sfn.send(new RedriveExecutionCommand({executionArn: running}))).rejects.toMatchObject({name: 'ExecutionNotRedrivable'});
+	});
+});
+
+describe('a redrive clientToken with --data-dir', () => {
+	test('is kept across a restart: a retry after it still answers the same redrive', async () => {
+		const dataDir = await mkdtemp(path.join(tmpdir(), 'sfntop-redrive-'));
+		try {
+			const first = await localEndpoint({dataDir});
+			const {stateMachineArn} = await first.sfn.send(new CreateStateMachineCommand({name: 'Kept', roleArn, definition: JSON.stringify({StartAt: 'F', States: {F: {Type: 'Fail', Error: 'E'}}})}));
+			const {executionArn} = await first.sfn.send(new StartExecutionCommand({stateMachineArn}));
+			expect(await waitForEnd(first.sfn, executionArn!)).toBe('FAILED');
+			const answered = await first.sfn.send(new RedriveExecutionCommand({executionArn, clientToken: 'kept'}));
+			expect(await waitForEnd(first.sfn, executionArn!)).toBe('FAILED');
+			await first.server.close();
+			const second = await localEndpoint({dataDir});
+			try {
+				expect((await second.sfn.send(new RedriveExecutionCommand({executionArn, clientToken: 'kept'}))).redriveDate).toEqual(answered.redriveDate);
+				expect((await second.sfn.send(new DescribeExecutionCommand({executionArn}))).redriveCount).toBe(1);
+			} finally {
+				await second.server.close();
+			}
+		} finally {
+			await rm(dataDir, {recursive: true, force: true});
+		}
 	});
 });

@@ -83,4 +83,18 @@ describe('moving the selection by position', () => {
 		expect(moveSelection(nodes, 'D', 'up')).toMatch(/[BC]/);
 		expect(moveSelection(nodes, 'A', 'up')).toBe('A');
 	});
+
+	test('a Map box with one state inside, centred on it: down enters it, up leaves it, down again goes on', () => {
+		const map = new Map([
+			['Start', {name: 'Start', x: 10, y: 0, width: 10, height: 3}],
+			['Batch', {name: 'Batch', x: 0, y: 5, width: 30, height: 9}],
+			['Item', {name: 'Item', x: 10, y: 8, width: 10, height: 3}],
+			['Done', {name: 'Done', x: 10, y: 16, width: 10, height: 3}],
+		]);
+		expect(moveSelection(map, 'Batch', 'down')).toBe('Item');
+		expect(moveSelection(map, 'Item', 'up')).toBe('Batch');
+		expect(moveSelection(map, 'Item', 'down')).toBe('Done');
+		expect(moveSelection(map, 'Done', 'up')).toBe('Item');
+		expect(moveSelection(map, 'Start', 'down')).toBe('Batch');
+	});
 });

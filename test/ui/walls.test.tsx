@@ -81,6 +81,15 @@ describe('the running wall', () => {
 		expect(frame()).not.toContain('run-499');
 	});
 
+	test('a filter typed with its enter in one input (a fast typist, tmux send-keys, a paste) is kept and closed, no stray space', async () => {
+		const {waitForFrame, press, frame} = open([runningRoute(machineArn, 'OrderProcessingStateMachine')], {running: runningWall(rows)});
+		await waitForFrame(text => text.includes('run-499'));
+		await press('/', 'EachItem\r');
+		await waitForFrame(text => text.includes('50 of 500 /EachItem ─'), 'the filter count');
+		expect(frame()).not.toContain('enter keep, esc clear');
+		expect(frame()).toContain('run-490');
+	});
+
 	test('enter opens the selected execution', async () => {
 		const {waitForFrame, press, frame} = open([runningRoute(machineArn, 'OrderProcessingStateMachine')], {running: runningWall(rows.slice(0, 3))});
 		await waitForFrame(text => text.includes('run-002'));

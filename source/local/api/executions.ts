@@ -2,6 +2,7 @@ import {Buffer} from 'node:buffer';
 import {randomUUID} from 'node:crypto';
 import {executionArnOf, requireName} from '../arns.js';
 import {AwsError} from '../aws-error.js';
+import type {Store} from '../store.js';
 import type {StoredExecution} from '../store-types.js';
 import {executionOf, standardOnly, targetOf} from './lookups.js';
 import {defaultLogging, seconds, type ApiContext, type Operation, type Request} from './operation.js';
@@ -28,9 +29,9 @@ function requireJsonInput(input: unknown): string {
 	return text;
 }
 
-function describeExecution(execution: StoredExecution): Record<string, unknown> {
+function describeExecution(store: Store, execution: StoredExecution): Record<string, unknown> {
 	const ended = execution.status !== 'RUNNING' && execution.status !== 'PENDING_REDRIVE';
-	const reason = redriveStatusReason(execution);
+	const reason = redriveStatusReason(store, execution);
 	return {
 		executionArn: execution.arn,
 		stateMachineArn: execution.machineArn,
@@ -106,7 +107,7 @@ export function executionOperations({store, runner}: ApiContext): Record<string,
 		DescribeExecution({body}) {
 			const execution = executionOf(store, body.executionArn);
 			standardOnly(execution, 'DescribeExecution');
-			return describeExecution(execution);
+			return describeExecution(store, execution);
 		},
 		DescribeStateMachineForExecution({body}) {
 			const execution = executionOf(store, body.executionArn);

@@ -1,27 +1,47 @@
 import {redriveBlock, type RedriveBlock} from '../../model/history/redrive-preview.js';
 import {AwsError} from '../aws-error.js';
+import type {Store} from '../store.js';
 import type {StoredExecution} from '../store-types.js';
 import {executionOf} from './lookups.js';
 import {seconds, type ApiContext, type Operation} from './operation.js';
 
-/** Why an execution cannot be redriven, in AWS's words (DescribeExecution's redriveStatusReason; recorded: "Execution is SUCCEEDED and cannot be redriven"). */
-const reasons: Record<RedriveBlock, (execution: StoredExecution) => string> = {
+/** AWS's rules (model/history/redrive-preview.ts), and one that needs the store: the machine is being deleted, or is gone. */
+type Block = RedriveBlock | 'machine-deleting';
+
+/**
+ * Why an execution cannot be redriven, in AWS's words (DescribeExecution's redriveStatusReason; recorded: "Execution
+ * is SUCCEEDED and cannot be redriven"; "State machine is in DELETING status." from the API reference's list).
+ */
+const reasons: Record<Block, (execution: StoredExecution) => string> = {
+	'machine-deleting': () => 'State machine is in DELETING status.',
 	express: () => 'Express executions cannot be redriven',
 	'not-ended-unsuccessfully': execution => `Execution is ${execution.status} and cannot be redriven`,
 	'stopped-over-14-days-ago': () => 'Execution stopped more than 14 days ago and cannot be redriven',
 	'redriven-too-often': () => 'Execution has been redriven 1000 times, the most allowed',
 };
 
+/** A Standard execution's machine (a Distributed Map child's: its parent's, `<machine ARN>/<label>`) being deleted or gone. */
+function blockOf(store: Store, execution: StoredExecution, now: number): Block | undefined {
+	if (execution.type === 'STANDARD') {
+		const machine = store.machines.get(execution.machineArn.split('/', 1)[0]);
+		if (!machine || machine.status === 'DELETING') {
+			return 'machine-deleting';
+		}
+	}
+
+	return redriveBlock(execution, now);
+}
+
 /** DescribeExecution's redriveStatusReason; undefined when the execution can be redriven now. */
-export function redriveStatusReason(execution: StoredExecution, now = Date.now()): string | undefined {
-	const block = redriveBlock(execution, now);
+export function redriveStatusReason(store: Store, execution: StoredExecution, now = Date.now()): string | undefined {
+	const block = blockOf(store, execution, now);
 	return block && reasons[block](execution);
 }
 
-/** The AWS error RedriveExecution answers for each reason (the rules themselves: model/history/redrive-preview.ts). */
-function refusal(block: RedriveBlock, execution: StoredExecution): AwsError {
+/** The AWS error RedriveExecution answers for each reason. */
+function refusal(block: Block, execution: StoredExecution): AwsError {
 	const type = block === 'redriven-too-often' ? 'ExecutionLimitExceeded' : 'ExecutionNotRedrivable';
-	return new AwsError(type, `${block === 'express' ? 'Execution is not redrivable: ' : ''}${reasons[block](execution)}: '${execution.arn}'`);
+	return new AwsError(type, `${block === 'express' ? 'Execution is not redrivable: ' : ''}${reasons[block](execution).replace(/\.$/, '')}: '${execution.arn}'`);
 }
 
 /** AWS keeps a RedriveExecution clientToken for 15 minutes, and the last 10 per execution (API reference). */
@@ -45,7 +65,7 @@ export function redriveOperations({store, runner}: ApiContext): Record<string, O
 				return {redriveDate: seconds(answered.redriveDate)};
 			}
 
-			const block = redriveBlock(execution, now);
+			const block = blockOf(store, execution, now);
 			if (block) {
 				throw refusal(block, execution);
 			}
