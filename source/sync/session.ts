@@ -3,7 +3,7 @@ import {AwsApi, mutatingApis, type CallHooks} from '../aws/sfn.js';
 import {isExpressExecution} from '../model/arn.js';
 import {redrivePreview} from '../model/history/redrive-preview.js';
 import {UserError} from '../model/user-error.js';
-import type {ExecutionData} from '../model/types.js';
+import type {ExecutionData, ExecutionSummary, MachineSummary} from '../model/types.js';
 import {actOnAll, listMatching, previewBulk} from './bulk-actions.js';
 import {followExecution} from './execution-follower.js';
 import {followExecutions, followMachines} from './list-followers.js';
@@ -13,6 +13,7 @@ import {outageLines} from './outage-lines.js';
 import {CallCounter} from './call-counter.js';
 import {RateLimiter} from './rate-limiter.js';
 import {resolveTarget} from './resolve-target.js';
+import {rememberedRows} from './remembered-rows.js';
 import {bucketsForBudget} from './wall-budget.js';
 import {createWalls} from './walls.js';
 import type {Follower, SfnSession} from './types.js';
@@ -93,6 +94,8 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 	const walls = createWalls(api, hooks, {intervalMs, ...(options.budget !== undefined && {budget: options.budget})});
 	const followers = new Set<Follower<unknown>>();
 	const executions = new Map<string, Follower<ExecutionData>>();
+	const machineRows = rememberedRows<MachineSummary[]>();
+	const executionRows = rememberedRows<ExecutionSummary[]>();
 	const track = <F extends Follower<unknown>>(follower: F): F => {
 		followers.add(follower);
 		const stop = follower.stop.bind(follower);
@@ -143,12 +146,12 @@ export async function createSession(options: SessionOptions): Promise<SfnSession
 		readOnly: options.readOnly,
 		region: api.clients.region,
 		...(api.clients.endpoint && {endpoint: api.clients.endpoint}),
-		machines: () => track(followMachines(api, intervalMs)),
-		executions: (machineArn, statusFilter) => track(followExecutions(api, machineArn, statusFilter, intervalMs)),
+		machines: () => track(machineRows('machines', followMachines(api, intervalMs))),
+		executions: (machineArn, statusFilter) => track(executionRows(`${machineArn}\n${statusFilter ?? ''}`, followExecutions(api, machineArn, statusFilter, intervalMs))),
 		running: machineArn => track(walls.running(machineArn)),
 		machineWall: () => track(walls.machineWall()),
 		mapRun: mapRunArn => track(followMapRun(api, mapRunArn, intervalMs)),
-		mapRunExecutions: (mapRunArn, statusFilter) => track(followMapRunExecutions(api, mapRunArn, statusFilter, intervalMs)),
+		mapRunExecutions: (mapRunArn, statusFilter) => track(executionRows(`${mapRunArn}\n${statusFilter ?? ''}`, followMapRunExecutions(api, mapRunArn, statusFilter, intervalMs))),
 		qualifiers: machineArn => track(followQualifiers(api, machineArn, intervalMs)),
 		execution: executionFollower,
 		logs: (executionArn, stateName) => track(followStateLogs(api, () => executions.get(executionArn)?.getState().data, stateName, intervalMs)),
