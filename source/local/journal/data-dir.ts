@@ -35,7 +35,7 @@ export function usable<T>(action: () => T, what: string): T {
 }
 
 /**
- * mkdirSync(dir, {recursive: true}) never returns when a parent refuses mkdir
+ * Node's mkdirSync(dir, {recursive: true}) never returns when a parent refuses mkdir
  * with ENOENT (under /proc, Node 24), so serve hung silently: make each
  * missing level ourselves, from the nearest folder that exists.
  */
