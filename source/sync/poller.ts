@@ -3,6 +3,7 @@ import {retryPolicy} from '../aws/retry-policy.js';
 import type {UserError} from '../model/user-error.js';
 import type {FollowerCalls} from './follower-calls.js';
 import type {Follower, FollowerState} from './types.js';
+import {listenerSet} from './listeners.js';
 
 export type TickResult<T> = {data: T; changed: boolean; done?: boolean};
 
@@ -30,7 +31,7 @@ export type PollerOptions<T> = {
  * refresh(). One timer at a time; stop() clears it and aborts the call in flight.
  */
 export function createPoller<T>(options: PollerOptions<T>): Follower<T> {
-	const listeners = new Set<() => void>();
+	const listeners = listenerSet();
 	const maxIdle = options.maxIdleMs ?? Math.max(options.intervalMs * 15, 15_000);
 	let state: FollowerState<T> = {data: undefined, stale: false, loading: true, done: false};
 	let timer: NodeJS.Timeout | undefined;
@@ -41,9 +42,7 @@ export function createPoller<T>(options: PollerOptions<T>): Follower<T> {
 
 	const publish = (next: FollowerState<T>) => {
 		state = next;
-		for (const listener of listeners) {
-			listener();
-		}
+		listeners.notify();
 	};
 
 	const schedule = (ms: number) => {
@@ -112,12 +111,7 @@ export function createPoller<T>(options: PollerOptions<T>): Follower<T> {
 	void poll();
 	return {
 		getState: () => state,
-		subscribe(listener) {
-			listeners.add(listener);
-			return () => {
-				listeners.delete(listener);
-			};
-		},
+		subscribe: listeners.subscribe,
 		refresh() {
 			if (stopped) {
 				return;

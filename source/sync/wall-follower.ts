@@ -3,6 +3,7 @@ import {followerCalls, type FollowerCalls} from './follower-calls.js';
 import {createPoller} from './poller.js';
 import {realClock, type Clock} from './rate-limiter.js';
 import type {FollowerState, RowsFollower} from './types.js';
+import {listenerSet} from './listeners.js';
 
 /** What a wall keeps: a list read every tick, and rows read one at a time in the order it picks. */
 export type WallSource<T> = {
@@ -40,7 +41,7 @@ export function readWorkers(budget: number): number {
  */
 export function followWall<T>(wall: WallSource<T>, describe: (error: unknown) => UserError): RowsFollower<T> {
 	const {clock, tickMs} = wall.settings;
-	const listeners = new Set<() => void>();
+	const listeners = listenerSet();
 	// An object, so the readers' loops see stop() set it.
 	const life = {stopped: false};
 	let readError: string | undefined;
@@ -89,9 +90,7 @@ export function followWall<T>(wall: WallSource<T>, describe: (error: unknown) =>
 		clearTimeout(publishTimer);
 		publishTimer = undefined;
 		state = merge();
-		for (const listener of listeners) {
-			listener();
-		}
+		listeners.notify();
 	};
 
 	// Reads finish up to `budget` times a second: redraw at most ten times a second.
@@ -154,12 +153,7 @@ export function followWall<T>(wall: WallSource<T>, describe: (error: unknown) =>
 
 	return {
 		getState: () => state,
-		subscribe(listener) {
-			listeners.add(listener);
-			return () => {
-				listeners.delete(listener);
-			};
-		},
+		subscribe: listeners.subscribe,
 		refresh() {
 			lister.refresh();
 			wake();
