@@ -2,11 +2,8 @@ import type {AwsApi} from '../aws/sfn.js';
 import {qualifierOf} from '../model/arn.js';
 import type {ExecutionStatus, ExecutionSummary, MachineQualifiers, MapRunDescription} from '../model/types.js';
 import {mapRunCounts, summaryOfListItem} from './execution-summary.js';
-import {followerCalls} from './follower-calls.js';
-import {createPoller} from './poller.js';
+import {followReads} from './read-follower.js';
 import type {Follower} from './types.js';
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * A Distributed Map run's progress: one DescribeMapRun per tick, however many
@@ -14,16 +11,13 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * children). After the run ends, one final read and no more calls.
  */
 export function followMapRun(shared: AwsApi, mapRunArn: string, intervalMs: number): Follower<MapRunDescription> {
-	const calls = followerCalls();
-	const api = shared.scoped(calls.scope);
-	let last: MapRunDescription | undefined;
-	return createPoller({
+	return followReads(shared, {
 		intervalMs,
-		calls,
-		describe: (error, call) => api.describe(error, call ?? 'DescribeMapRun'),
-		async tick() {
+		call: 'DescribeMapRun',
+		done: description => description.status !== 'RUNNING',
+		reader: api => async (): Promise<MapRunDescription> => {
 			const run = await api.describeMapRun(mapRunArn);
-			const description: MapRunDescription = {
+			return {
 				arn: run.mapRunArn ?? mapRunArn,
 				executionArn: run.executionArn ?? '',
 				status: run.status ?? 'RUNNING',
@@ -36,44 +30,30 @@ export function followMapRun(shared: AwsApi, mapRunArn: string, intervalMs: numb
 				executionCounts: mapRunCounts(run.executionCounts),
 				...(run.redriveCount !== undefined && {redriveCount: run.redriveCount}),
 			};
-			const changed = !same(description, last);
-			last = description;
-			return {data: description, changed, done: description.status !== 'RUNNING'};
 		},
 	});
 }
 
 /** A map run's child executions, newest first: one ListExecutions (by mapRunArn) per tick, the newest 100. */
 export function followMapRunExecutions(shared: AwsApi, mapRunArn: string, statusFilter: ExecutionStatus | undefined, intervalMs: number): Follower<ExecutionSummary[]> {
-	const calls = followerCalls();
-	const api = shared.scoped(calls.scope);
-	let last: ExecutionSummary[] | undefined;
-	return createPoller({
+	return followReads(shared, {
 		intervalMs: Math.max(intervalMs, 2000),
-		calls,
-		describe: (error, call) => api.describe(error, call ?? 'ListExecutions'),
-		async tick() {
+		call: 'ListExecutions',
+		reader: api => async () => {
 			const page = await api.listMapRunExecutions(mapRunArn, {...(statusFilter && {statusFilter}), maxResults: 100});
-			const executions = (page.executions ?? []).map(execution => summaryOfListItem(execution, ''));
-			const changed = !same(executions, last);
-			last = executions;
-			return {data: executions, changed};
+			return (page.executions ?? []).map(execution => summaryOfListItem(execution, ''));
 		},
 	});
 }
 
 /** A machine's versions and aliases: slow-moving, so polled at most every 30 s. */
 export function followQualifiers(shared: AwsApi, machineArn: string, intervalMs: number): Follower<MachineQualifiers> {
-	const calls = followerCalls();
-	const api = shared.scoped(calls.scope);
-	let last: MachineQualifiers | undefined;
-	return createPoller({
+	return followReads(shared, {
 		intervalMs: Math.max(intervalMs, 30_000),
-		calls,
-		describe: (error, call) => api.describe(error, call ?? 'ListStateMachineVersions'),
-		async tick() {
+		call: 'ListStateMachineVersions',
+		reader: api => async (): Promise<MachineQualifiers> => {
 			const [versions, aliases] = await Promise.all([api.listStateMachineVersions(machineArn), api.listStateMachineAliases(machineArn)]);
-			const qualifiers: MachineQualifiers = {
+			return {
 				versions: (versions.stateMachineVersions ?? []).map(version => ({
 					arn: version.stateMachineVersionArn ?? '',
 					version: qualifierOf(version.stateMachineVersionArn ?? ''),
@@ -85,9 +65,6 @@ export function followQualifiers(shared: AwsApi, machineArn: string, intervalMs:
 					...(alias.creationDate && {creationDate: alias.creationDate.getTime()}),
 				})),
 			};
-			const changed = !same(qualifiers, last);
-			last = qualifiers;
-			return {data: qualifiers, changed};
 		},
 	});
 }
