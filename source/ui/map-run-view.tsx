@@ -7,12 +7,13 @@ import {useDashboardActions, useDashboardState} from './dashboard-context.js';
 import {executionRow, statusFilters} from './executions-view.js';
 import {listHeaderLine} from './list-header.js';
 import {listNavigation} from './list-navigation.js';
-import {clampCursor, emptyListText, listPaneLines} from './list-pane.js';
+import {emptyListText, listPaneLines} from './list-pane.js';
 import {executionRoute, type Route} from './routes.js';
 import {fitBlock, titleLine} from './screen-lines.js';
 import {statusLine} from './status-line.js';
 import {StyledLines} from './styled-lines.js';
 import {useCommands} from './use-commands.js';
+import {useAnchoredCursor} from './use-anchored-cursor.js';
 import {useFollower} from './use-follower.js';
 
 type MapRunRoute = Extract<Route, {view: 'map-run'}>;
@@ -34,7 +35,7 @@ export function MapRunView({route, width, height, isActive}: {route: MapRunRoute
 			.filter(execution => (!route.status || execution.status === route.status) && (!needle || execution.name.toLowerCase().includes(needle)))
 			.toSorted((a, b) => (b.startDate ?? 0) - (a.startDate ?? 0));
 	}, [children.data, route.filter, route.status]);
-	const cursor = clampCursor(route.cursor, executions.length);
+	const cursor = useAnchoredCursor(useMemo(() => executions.map(row => row.arn), [executions]), route.cursor, actions);
 	const selected = executions[cursor];
 	const trail = [...route.trail, route.stateName];
 
